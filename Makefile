@@ -1,0 +1,53 @@
+# newsaudit: two commands for a newcomer: `make demo` and `make test`.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DATA ?= ../shared/data
+
+# The newest Python >= 3.11 on this machine: PATH first, then pyenv's installs.
+PYTHON ?= $(shell for c in python3.13 python3.12 python3.11 python3 \
+	$$(ls -d $$HOME/.pyenv/versions/3.1[1-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	&& { command -v $$c; break; }; done)
+
+.PHONY: help venv test test-engine test-matrix lint demo eval bench clean
+
+help:
+	@echo "make demo   - build .venv, load the sample articles, serve the example site on 127.0.0.1:$(PORT)"
+	@echo "make test   - the whole test suite (engine, Wagtail on SQLite/PostgreSQL, Wagtail 7.4, browser)"
+	@echo "make eval   - precision/recall/F1 on $(DATA)"
+	@echo "make bench  - throughput against proselint, save overhead, archive audit speed"
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "error: no Python >= 3.11 found; install one and re-run (or pass PYTHON=...)" >&2; exit 2; }
+	@echo "using $(PYTHON) ($$($(PYTHON) --version))"
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -q
+
+demo: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_sample_site
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+eval: $(STAMP)
+	$(PY) -m evaluation --data $(DATA)
+
+bench: $(STAMP)
+	$(PY) -m bench --data $(DATA)
+
+clean:
+	rm -rf $(VENV) .nox .pytest_cache .ruff_cache *.egg-info

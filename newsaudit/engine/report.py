@@ -1,0 +1,134 @@
+"""Finding, DocumentReport, Report: the audit's result, and its JSON form (the contract in docs/json-report.md)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import __version__
+from .severity import Severity
+
+EXCERPT_MAX = 300
+SEVERITY_WEIGHT = {Severity.INFO: 1.0, Severity.WARNING: 4.0, Severity.ERROR: 10.0}
+SCORED_CATEGORIES = ("attribution", "sourcing", "readability", "bias")
+STATUSES = ("pass", "warn", "fail", "error")
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    hint: str
+    start: int
+    end: int
+    excerpt: str
+    block_id: str | None = None
+    suppressed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity.label,
+            "message": self.message,
+            "hint": self.hint,
+            "start": self.start,
+            "end": self.end,
+            "excerpt": self.excerpt,
+        }
+        if self.block_id is not None:
+            data["block_id"] = self.block_id
+        if self.suppressed:
+            data["suppressed"] = True
+        return data
+
+
+@dataclass(slots=True)
+class DocumentReport:
+    id: str
+    title: str = ""
+    status: str = "pass"
+    scores: dict[str, int] = field(default_factory=dict)
+    readability: dict[str, float | int] = field(default_factory=dict)
+    credits: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def active_findings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.suppressed]
+
+    def worst_severity(self) -> Severity | None:
+        return max((f.severity for f in self.active_findings), default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "status": self.status,
+            "scores": self.scores,
+            "readability": self.readability,
+            "credits": self.credits,
+            "sources": self.sources,
+            "attributions": self.attributions,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if self.error is not None:
+            data["error"] = self.error
+        return data
+
+
+@dataclass(slots=True)
+class Report:
+    documents: list[DocumentReport] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        counts = {"documents": len(self.documents), **dict.fromkeys(STATUSES, 0)}
+        for document in self.documents:
+            counts[document.status] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tool": {"name": "newsaudit", "version": __version__},
+            "documents": [d.to_dict() for d in self.documents],
+            "summary": self.summary(),
+        }
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    piece = text[start:end]
+    if len(piece) > EXCERPT_MAX:
+        piece = piece[: EXCERPT_MAX - 1] + "\u2026"
+    return piece
+
+
+def category_scores(findings: list[Finding], sentences: int, reading_ease: float | None) -> dict[str, int]:
+    """0-100 per category: 100 minus a penalty that grows with weighted findings per sentence, saturating."""
+    scale = 3.0 + sentences / 6.0  # a long story can carry a few more findings for the same score
+    penalties = dict.fromkeys(SCORED_CATEGORIES, 0.0)
+    for finding in findings:
+        if finding.category in penalties and not finding.suppressed:
+            penalties[finding.category] += SEVERITY_WEIGHT[finding.severity]
+    scores = {c: round(100 * math.exp(-p / scale)) for c, p in penalties.items()}
+    if reading_ease is not None and sentences:
+        ease_score = max(0.0, min(100.0, reading_ease + 30))  # Flesch 70+ (plain English) scores 100
+        scores["readability"] = round(min(scores["readability"], (scores["readability"] + ease_score) / 2))
+    scores["overall"] = round(sum(scores[c] for c in SCORED_CATEGORIES) / len(SCORED_CATEGORIES))
+    return scores
+
+
+def status_for(findings: list[Finding], overall: int, warn_below: int, fail_below: int) -> str:
+    worst = max((f.severity for f in findings if not f.suppressed), default=None)
+    if worst == Severity.ERROR or overall < fail_below:
+        return "fail"
+    if worst == Severity.WARNING or overall < warn_below:
+        return "warn"
+    return "pass"

@@ -1,0 +1,192 @@
+"""NA4xx bias: loaded words, contentious labels, puffery, editorialising and scare quotes in the outlet's voice.
+
+Words inside direct quotations or reported speech belong to the speaker, not the outlet, and are never flagged;
+nor are words inside proper names ("Revolutionary Guards") or where the next word gives them a neutral sense.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..context import Context
+from ..lexicons import LexiconEntry, load_lexicon
+from ..phrases import PhraseMatch, PhraseMatcher
+from .registry import Hit, rule
+
+_NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
+SCARE_QUOTE_MAX_WORDS = 3
+NAMING_WORDS = re.compile(
+    r"\b(?:called|dubbed|named|titled|entitled|known as|the word|the term|the phrase|so-called|labelled|labeled|nicknamed|branded)\W*$",
+    re.I,
+)
+_matchers: dict[tuple, PhraseMatcher] = {}
+
+
+def _matcher(ctx: Context) -> PhraseMatcher:
+    extra = tuple(
+        (lexicon, phrase, alternative)
+        for lexicon, entries in sorted(ctx.config.lexicon.items())
+        if lexicon in ("loaded", "label", "puffery", "editorial", "intensifier")
+        for phrase, alternative in sorted(entries.items())
+    )
+    matcher = _matchers.get(extra)
+    if matcher is None:
+        entries = [*load_lexicon("bias"), *(LexiconEntry(p, c, a) for c, p, a in extra)]
+        matcher = _matchers[extra] = PhraseMatcher(entries)
+    return matcher
+
+
+def _outlet_voice_matches(ctx: Context, categories: tuple[str, ...]) -> Iterator[PhraseMatch]:
+    text = ctx.text
+    for block in ctx.document.blocks:
+        if block.kind in ("byline", "credit", "quote"):
+            continue
+        for match in _matcher(ctx).finditer(text, block.start, block.end):
+            if match.entry.category not in categories:
+                continue
+            if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
+                continue
+            if _in_proper_name(text, match, block.start) or _guarded(text, match):
+                continue
+            yield match
+
+
+def _in_proper_name(text: str, match: PhraseMatch, block_start: int) -> bool:
+    word = text[match.start : match.end]
+    if not word[:1].isupper():
+        return False
+    before = text[max(block_start, match.start - 3) : match.start].rstrip()
+    at_sentence_start = match.start == block_start or before.endswith((".", "!", "?", ":", "\u201c", '"'))
+    return not at_sentence_start
+
+
+def _guarded(text: str, match: PhraseMatch) -> bool:
+    if not match.entry.guards:
+        return False
+    following = _NEXT_WORD.match(text, match.end, min(len(text), match.end + 40))
+    return bool(following) and following.group(1).lower() in match.entry.guards
+
+
+def _hit(ctx: Context, match: PhraseMatch, kind: str) -> Hit:
+    word = ctx.text[match.start : match.end]
+    alternative = match.entry.alternative
+    if alternative.startswith("("):
+        hint = alternative.strip("()").capitalize() + "."
+    else:
+        hint = f"Use a neutral word: {alternative.replace(';', ' or')}."
+    return Hit(match.start, match.end, f"{kind}: '{word}' takes sides in the outlet's own voice.", hint)
+
+
+@rule(
+    code="NA401",
+    name="loaded-language",
+    category="bias",
+    severity="warning",
+    summary="Flags emotive and loaded words used in the outlet's own voice ('slammed', 'disgraceful', 'regime').",
+    why="News copy reports; it does not pass judgement. A loaded word tells readers what to think about a person "
+    "or event before they have the facts, and readers on the other side stop trusting the rest.",
+    example="The minister slammed the disastrous plan.",
+    instead="The minister criticised the plan, which has cost 40 million pounds so far, according to the audit office.",
+)
+def loaded_language(ctx: Context) -> Iterator[Hit]:
+    for match in _outlet_voice_matches(ctx, ("loaded",)):
+        yield _hit(ctx, match, "Loaded word")
+
+
+@rule(
+    code="NA402",
+    name="contentious-label",
+    category="bias",
+    severity="warning",
+    summary="Flags labels that one side uses for the other ('illegals', 'regime', 'death tax', 'far-right').",
+    why="Labels carry a verdict. Describing positions and actions lets readers judge; a label chosen by one side "
+    "makes the story that side's.",
+    example="The regime's hardliners blocked the death tax repeal.",
+    instead="The government's ministers who oppose the deal blocked the repeal of the estate tax.",
+)
+def contentious_label(ctx: Context) -> Iterator[Hit]:
+    for match in _outlet_voice_matches(ctx, ("label",)):
+        yield _hit(ctx, match, "Contentious label")
+
+
+@rule(
+    code="NA403",
+    name="puffery",
+    category="bias",
+    severity="info",
+    summary="Flags promotional words ('world-class', 'iconic', 'groundbreaking') that praise without evidence.",
+    why="Praise in the outlet's voice reads as advertising. The evidence (a ranking, an award, a figure) "
+    "persuades better and can be checked.",
+    example="The iconic, world-class stadium reopened on Saturday.",
+    instead="The 60,000-seat stadium, which hosted the 2012 final, reopened on Saturday.",
+)
+def puffery(ctx: Context) -> Iterator[Hit]:
+    for match in _outlet_voice_matches(ctx, ("puffery",)):
+        yield _hit(ctx, match, "Puffery")
+
+
+@rule(
+    code="NA404",
+    name="editorialising",
+    category="bias",
+    severity="warning",
+    summary="Flags adverbs that pass judgement or tell the reader what to feel ('clearly', 'sadly', 'of course').",
+    why="'Clearly' asserts what the story should show; 'sadly' tells readers how to feel. Both are the writer's "
+    "opinion in a news story.",
+    example="The plan is clearly unaffordable and, sadly, the council knows it.",
+    instead="The plan would cost twice the council's annual budget, according to its own finance report.",
+)
+def editorialising(ctx: Context) -> Iterator[Hit]:
+    for match in _outlet_voice_matches(ctx, ("editorial",)):
+        yield _hit(ctx, match, "Editorialising")
+
+
+@rule(
+    code="NA406",
+    name="intensifier",
+    category="bias",
+    severity="info",
+    summary="Flags intensifiers ('extremely', 'hugely', 'utterly') that inflate without informing.",
+    why="An intensifier asks the reader to take the size of something on trust. A figure shows it.",
+    example="Turnout was extremely low.",
+    instead="Turnout was 31%, the lowest since 1998, according to the electoral commission.",
+)
+def intensifier(ctx: Context) -> Iterator[Hit]:
+    for match in _outlet_voice_matches(ctx, ("intensifier",)):
+        yield _hit(ctx, match, "Intensifier")
+
+
+@rule(
+    code="NA405",
+    name="scare-quotes",
+    category="bias",
+    severity="info",
+    summary="Flags a quoted word or short phrase with no speaker: quotation marks used to cast doubt.",
+    why="Quotation marks around one word with no speaker signal sarcasm or doubt without saying why. If the word "
+    "is someone's, say whose; if it is the outlet's, drop the marks.",
+    example="The company called the layoffs a 'restructuring'.",
+    instead="Attribute the term ('what the company called a restructuring') or describe the event plainly.",
+)
+def scare_quotes(ctx: Context) -> Iterator[Hit]:
+    text = ctx.text
+    for quote in ctx.quotes:
+        inner_start, inner_end = quote.inner
+        inner = text[inner_start:inner_end].strip()
+        words = inner.split()
+        if not words or len(words) > SCARE_QUOTE_MAX_WORDS or inner.endswith((".", "!", "?", ",")):
+            continue
+        block = ctx.document.blocks[quote.block]
+        if all(w[:1].isupper() for w in words if w[:1].isalpha()):
+            continue  # a title or a name: "Hamlet", "Operation Sunrise"
+        before = text[max(block.start, quote.start - 40) : quote.start]
+        if NAMING_WORDS.search(before):
+            continue  # a term being named, not doubted
+        if quote.block in ctx.attributed_blocks:
+            continue  # a speaker's word, attributed in the same paragraph
+        yield Hit(
+            quote.start,
+            quote.end,
+            f"Scare quotes: {text[quote.start : quote.end]} has no speaker.",
+            "Say whose word it is, or drop the quotation marks.",
+        )

@@ -1,0 +1,252 @@
+"""NA2xx sourcing: claims that stand on nothing, on nobody in particular, or on somebody we may not name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..attributions import SOURCE_NOUNS
+from ..context import Context
+from ..lexicons import load_lexicon
+from ..phrases import PhraseMatcher
+from .registry import Hit, rule
+
+WEASEL = PhraseMatcher(load_lexicon("weasel"))
+HEDGES = PhraseMatcher(load_lexicon("hedges"))
+VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "several", "various", "numerous", "countless", "few"})
+ANONYMITY_REASON = re.compile(
+    r"\b(?:condition of anonymity|not authori[sz]ed to|asked not to be (?:named|identified)|"
+    r"declined to be (?:named|identified)|because (?:he|she|they) (?:was|were|is|are) not|fear of)\b",
+    re.I,
+)
+FAMILIAR = re.compile(
+    r"\b(?:(?:a|one|two|three|several)\s+)?(?:people|persons?|sources?|officials?)\s+"
+    r"(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|close\s+to|briefed\s+on)\b",
+    re.I,
+)
+VAGUE_EVIDENCE = re.compile(
+    r"(?<![\w-])(?P<subject>(?:(?:a|one|some|many|several|recent|new|latest|numerous|other)\s+)?"
+    r"(?:(?:opinion|public|recent|new|scientific|independent)\s+)?"
+    r"(?:polls?|surveys?|studies|study|research|reports|data|figures|statistics|evidence|estimates))\s+"
+    r"(?:have\s+|has\s+)?(?:consistently\s+|repeatedly\s+|now\s+|also\s+)?"
+    r"(?P<verb>show(?:s|ed|n)?|indicate[sd]?|suggest(?:s|ed)?|found|finds?|reveal(?:s|ed)?|prove[sd]?|"
+    r"point(?:s|ed)?\s+to|confirm(?:s|ed)?)\b",
+    re.I,
+)
+
+# Markers of a claim that needs a source: figures, polls and studies, records, causes, forecasts.
+CLAIM_MARKERS = (
+    ("a percentage", re.compile(r"(?<![\d.,])\d++(?:[.,]\d++)*+\s?(?:%|per\s?cent\b|percent\b)", re.I)),
+    (
+        "a figure",
+        re.compile(
+            r"(?:[$\u00a3\u20ac\u00a5]\s?\d++(?:[.,]\d++)*+\s?(?:bn|m|k|billion|million|trillion)?\b"
+            r"|(?<![\d.,])\d++(?:[.,]\d++)*+\s?(?:billion|million|trillion|bn)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "a poll or study",
+        re.compile(
+            r"\b(?:polls?|surveys?|stud(?:y|ies)|research|statistics)\b(?=[^.]{0,60}\b(?:show|found|sugg|indic|reveal))",
+            re.I,
+        ),
+    ),
+    (
+        "a record or superlative",
+        re.compile(
+            r"\b(?:record[- ](?:high|low|level|number)|all[- ]time\s+(?:high|low)|unprecedented|"
+            r"(?:the\s+)?(?:largest|biggest|highest|lowest|worst|best|deadliest|fastest)\b[^.;]{0,60}\b(?:ever|on record|in history|since \d{4}))",
+            re.I,
+        ),
+    ),
+    (
+        "a causal claim",
+        re.compile(
+            r"\b(?:because of|due to|as a result of|led to|leading to|caused by|resulted in|blamed on|triggered by)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+@rule(
+    code="NA201",
+    name="weasel-attribution",
+    category="sourcing",
+    severity="warning",
+    summary="Flags claims credited to nobody in particular: 'observers note', 'analysts suggest', 'it is widely believed'.",
+    why="Every claim that is not established fact needs a source the reader can weigh. A crowd with no names "
+    "lets the writer's own view pass as someone else's.",
+    example="Observers note that the reform is likely to fail.",
+    instead="Name who says it and why they know: 'Ana Ruiz, a pensions economist at the University of Leeds, said "
+    "the reform ...'; or cut the claim.",
+)
+def weasel_attribution(ctx: Context) -> Iterator[Hit]:
+    flagged: set[int] = set()
+    for item in ctx.attributions:
+        words = ctx.text[item.source.start : item.source.end].lower().split()
+        head = words[-1] if words else ""
+        vague = SOURCE_NOUNS.get(head) == "vague" or (words and words[0] in VAGUE_QUANTIFIERS and item.anonymous)
+        if item.anonymous and vague:
+            start, end = min(item.source.start, item.cue.start), max(item.source.end, item.cue.end)
+            flagged.add(start)
+            phrase = ctx.text[start:end]
+            yield Hit(
+                start,
+                end,
+                f"Claim attributed to an unnamed crowd: '{phrase}'.",
+                "Name the people and say why they know, or cut the claim.",
+            )
+    for sentence in ctx.body_sentences:
+        for match in WEASEL.finditer(ctx.text, sentence.start, sentence.end):
+            if match.start in flagged or ctx.in_quote(match.start, match.end):
+                continue
+            yield Hit(
+                match.start,
+                match.end,
+                f"Weasel attribution: '{ctx.text[match.start : match.end]}' credits nobody in particular.",
+                match.entry.alternative.capitalize() + ".",
+            )
+
+
+@rule(
+    code="NA202",
+    name="vague-evidence",
+    category="sourcing",
+    severity="warning",
+    summary="Flags polls, studies, reports or data that 'show' something without saying whose they are.",
+    why="'Polls indicate' and 'studies show' borrow the authority of evidence the reader cannot check. Which poll, "
+    "by whom, when and of how many people decides whether the claim holds.",
+    example="Polls indicate that most voters oppose the plan.",
+    instead="Name it and link it: 'A poll of 1,200 adults by the Civic Research Unit, taken 3-5 May, found 58% "
+    "opposed the plan.'",
+)
+def vague_evidence(ctx: Context) -> Iterator[Hit]:
+    for sentence in ctx.body_sentences:
+        if sentence.block in ctx.linked_blocks:
+            continue
+        for match in VAGUE_EVIDENCE.finditer(ctx.text, sentence.start, sentence.end):
+            if ctx.in_quote(match.start(), match.end()) or _named_before(ctx.text, sentence.start, match.start()):
+                continue
+            subject = match.group("subject").lower()
+            if subject.startswith(("the ", "this ", "that ", "its ", "their ")):
+                continue
+            yield Hit(
+                match.start(),
+                match.end(),
+                f"Unnamed evidence: '{match.group()}' does not say whose {match.group('subject').split()[-1]} this is.",
+                "Name the poll, study or report, who ran it and when, and link to it.",
+            )
+
+
+def _named_before(text: str, sentence_start: int, position: int) -> bool:
+    """A capitalised name just before the evidence ('a Gallup poll', 'the Treasury figures')."""
+    window = text[max(sentence_start, position - 40) : position].split()
+    return any(w[:1].isupper() for w in window[-3:]) and position - sentence_start > 3
+
+
+@rule(
+    code="NA203",
+    name="anonymous-source",
+    category="sourcing",
+    severity="warning",
+    summary="Flags unnamed official sources ('officials indicated', 'a source familiar with the talks').",
+    why="Anonymous sources cannot be held to what they say. Newsroom standards allow them only when the "
+    "information is vital, cannot be had on the record, and the story says why the source is not named.",
+    example="A senior official said the deal was close.",
+    instead="Name the source, or say why they were granted anonymity and how they know: 'a senior official, who "
+    "was not authorised to speak publicly and attended the talks, said ...'.",
+)
+def anonymous_source(ctx: Context) -> Iterator[Hit]:
+    seen: set[int] = set()
+    for item in ctx.attributions:
+        words = ctx.text[item.source.start : item.source.end].lower().split()
+        head = words[-1] if words else ""
+        if not item.anonymous or SOURCE_NOUNS.get(head) == "vague" or words[0] in VAGUE_QUANTIFIERS:
+            continue
+        sentence_text = ctx.text[item.sentence.start : item.sentence.end]
+        if ANONYMITY_REASON.search(sentence_text):
+            continue
+        seen.add(item.source.start)
+        source = ctx.text[item.source.start : item.source.end]
+        yield Hit(
+            item.source.start,
+            item.source.end,
+            f"Unnamed source: '{source}'.",
+            "Name the source, or say why anonymity was granted and how the source knows.",
+        )
+    for sentence in ctx.body_sentences:
+        for match in FAMILIAR.finditer(ctx.text, sentence.start, sentence.end):
+            if match.start() in seen:
+                continue
+            if ctx.in_quote(match.start(), match.end()):
+                continue
+            if ANONYMITY_REASON.search(ctx.text, sentence.start, sentence.end):
+                continue
+            yield Hit(
+                match.start(),
+                match.end(),
+                f"Unnamed source: '{match.group()}'.",
+                "Name the source, or say why anonymity was granted and how the source knows.",
+            )
+
+
+@rule(
+    code="NA204",
+    name="unverified-hedge",
+    category="sourcing",
+    severity="info",
+    summary="Flags hedges that present a claim as unverified: 'reportedly', 'allegedly', 'is said to', 'possibly'.",
+    why="A hedge tells the reader the claim is not confirmed but not who stands behind it. Either the newsroom "
+    "has verified it, or someone named has said it.",
+    example="The minister reportedly plans to resign.",
+    instead="Attribute it: 'The minister plans to resign, two cabinet colleagues told the Herald.' Or confirm it.",
+)
+def unverified_hedge(ctx: Context) -> Iterator[Hit]:
+    for sentence in ctx.body_sentences:
+        if sentence.start in ctx.attributed_sentences:
+            continue
+        for match in HEDGES.finditer(ctx.text, sentence.start, sentence.end):
+            if ctx.in_quote(match.start, match.end):
+                continue
+            phrase = ctx.text[match.start : match.end]
+            yield Hit(
+                match.start,
+                match.end,
+                f"Hedge: '{phrase}' presents the claim as unverified.",
+                match.entry.alternative.capitalize() + ".",
+            )
+
+
+@rule(
+    code="NA205",
+    name="unsourced-claim",
+    category="sourcing",
+    severity="warning",
+    summary="Flags factual claims (figures, percentages, polls, studies, records, causes) with no source in the "
+    "sentence, its paragraph or a link.",
+    why="Numbers and causal claims are what readers quote and what critics check. Unless the reporter "
+    "established the fact first-hand, the story should say where it comes from.",
+    example="Unemployment in the region rose to 9.4% last year because of the factory closures.",
+    instead="Source it in the sentence or paragraph: 'Unemployment rose to 9.4% last year, the statistics office "
+    "said.' Or link the data.",
+)
+def unsourced_claim(ctx: Context) -> Iterator[Hit]:
+    if ctx.wire_credited:
+        return
+    for sentence in ctx.body_sentences:
+        if sentence.start in ctx.attributed_sentences or sentence.block in ctx.attributed_blocks:
+            continue
+        if sentence.block in ctx.linked_blocks or ctx.document.blocks[sentence.block].kind == "heading":
+            continue
+        for label, pattern in CLAIM_MARKERS:
+            match = pattern.search(ctx.text, sentence.start, sentence.end)
+            if match and not ctx.in_quote(match.start(), match.end()) and not ctx.in_credit(match.start(), match.end()):
+                yield Hit(
+                    sentence.start,
+                    sentence.end,
+                    f"Unsourced claim: the sentence states {label} ('{match.group().strip()}') without a source.",
+                    "Say where it comes from in this sentence or paragraph (who said it, which data), or link it.",
+                )
+                break

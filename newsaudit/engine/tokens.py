@@ -1,0 +1,51 @@
+"""Word tokens with offsets, for the rules that look at word order around a cue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word (with inner apostrophes, hyphens or dots, as in "U.S." or "o'clock"), a number, or one punctuation mark.
+_TOKEN = re.compile(
+    r"[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9]|['\u2019.\-](?=[A-Za-z\u00C0-\u024F0-9]))*+\.?"
+    r"|\d++(?:[,.:]\d++)*+%?|\S"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end] with offsets into `text`. A trailing full stop stays off words like "said."."""
+    end = len(text) if end is None else end
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and not _is_abbreviation(word):
+            tokens.append(Token(word[:-1], match.start(), match.end() - 1))
+            tokens.append(Token(".", match.end() - 1, match.end()))
+        else:
+            tokens.append(Token(word, match.start(), match.end()))
+    return tokens
+
+
+def _is_abbreviation(word: str) -> bool:
+    from .segment import ABBREVIATIONS
+
+    return word[:-1].lower() in ABBREVIATIONS or (len(word) == 2 and word[0].isupper())

@@ -1,0 +1,52 @@
+from newsaudit.engine import read_html
+from newsaudit.engine.attributions import find_attributions, summarise_sources
+from newsaudit.engine.quotes import find_quotes
+
+
+def attributions(html: str):
+    doc = read_html(html, "a")
+    found = find_attributions(doc, find_quotes(doc))
+    return doc, [
+        (doc.text[a.source.start : a.source.end], doc.text[a.cue.start : a.cue.end], a.name, a.anonymous, a.direct)
+        for a in found
+    ]
+
+
+def test_speaker_before_and_after_the_cue():
+    _, found = attributions(
+        "<p>\u201cWe will appeal,\u201d said Lena Ortiz, the union's lawyer. Marco Bell said the ruling was fair.</p>"
+    )
+    assert ("Lena Ortiz", "said", "Lena Ortiz", False, True) in found
+    assert ("Marco Bell", "said", "Marco Bell", False, False) in found
+
+
+def test_apposition_and_told():
+    _, found = attributions("<p>Dev Rao, a spokesman for the ferry company, told reporters the route would close.</p>")
+    assert found[0][:3] == ("Dev Rao, a spokesman for the ferry company", "told", "Dev Rao")
+
+
+def test_according_to_and_organisations():
+    doc, found = attributions("<p>According to the transport ministry, fares will rise. The ministry said so.</p>")
+    assert found[0][0] == "the transport ministry"
+    assert found[0][1] == "According to"
+
+
+def test_pronoun_resolves_to_last_named_person():
+    _, found = attributions("<p>Ines Vidal said the plan was ready.</p><p>She added that work starts in May.</p>")
+    assert found[1][:3] == ("She", "added", "Ines Vidal")
+
+
+def test_anonymous_sources_are_marked():
+    _, found = attributions("<p>A senior official said the talks had stalled. Officials indicated a delay.</p>")
+    assert [(f[0], f[3]) for f in found] == [("A senior official", True), ("Officials", True)]
+
+
+def test_cue_inside_a_quotation_is_not_an_attribution():
+    _, found = attributions('<p>"Nobody said it would be easy," Ruth Adeyemi said.</p>')
+    assert [f[0] for f in found] == ["Ruth Adeyemi"]
+
+
+def test_sources_merge_full_name_and_surname():
+    doc = read_html("<p>Tom Hale said no.</p><p>Hale said it twice.</p><p>Mia Chen said yes.</p>", "s")
+    summary = summarise_sources(doc, find_attributions(doc, find_quotes(doc)))
+    assert sorted((s.name, s.mentions) for s in summary) == [("Mia Chen", 1), ("Tom Hale", 2)]

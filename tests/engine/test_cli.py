@@ -1,0 +1,122 @@
+"""The CLI contract: formats, exit codes, one-line errors (run as a real subprocess)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run(*args: str, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsaudit.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout
+    )
+
+
+def test_json_report_follows_the_contract():
+    result = run("check", "--format", "json", str(FIXTURES / "wire_rewrite.html"), str(FIXTURES / "clean_story.html"))
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["tool"]["name"] == "newsaudit"
+    assert report["summary"] == {"documents": 2, "pass": 1, "warn": 0, "fail": 1, "error": 0}
+    doc = report["documents"][0]
+    assert set(doc) >= {
+        "id",
+        "title",
+        "status",
+        "scores",
+        "readability",
+        "credits",
+        "sources",
+        "attributions",
+        "findings",
+    }
+    assert set(doc["scores"]) == {"attribution", "sourcing", "readability", "bias", "overall"}
+    assert set(doc["readability"]) == {
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "gunning_fog",
+        "smog_index",
+        "words",
+        "sentences",
+        "reading_time_seconds",
+    }
+    finding = doc["findings"][0]
+    assert set(finding) >= {"rule", "name", "category", "severity", "message", "hint", "start", "end", "excerpt"}
+
+
+def test_fail_on_sets_the_bar(tmp_path: Path):
+    assert run("check", str(FIXTURES / "clean_story.html")).returncode == 0
+    story = tmp_path / "story.txt"
+    story.write_text("Observers note that the bridge is unsafe.", encoding="utf-8")
+    report = json.loads(run("check", "--format", "json", str(story)).stdout)
+    assert report["documents"][0]["status"] == "warn"
+    assert run("check", str(story)).returncode == 0
+    assert run("check", "--fail-on", "warning", str(story)).returncode == 1
+
+
+def test_folder_is_searched_recursively(tmp_path: Path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "one.txt").write_text("The council met. It voted.", encoding="utf-8")
+    (tmp_path / "two.html").write_text("<p>The board met.</p>", encoding="utf-8")
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    report = json.loads(run("check", "--format", "json", str(tmp_path)).stdout)
+    assert sorted(Path(d["id"]).name for d in report["documents"]) == ["one.txt", "two.html"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "/no/such/path"),
+        ("check", "--format", "yaml", "x"),
+        ("explain", "NA999"),
+        ("frobnicate",),
+    ],
+)
+def test_usage_errors_are_one_line_exit_two(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_config_is_one_line(tmp_path: Path):
+    config = tmp_path / "newsaudit.toml"
+    config.write_text("colour = 'red'\n", encoding="utf-8")
+    result = run("check", "--config", str(config), str(FIXTURES / "clean_story.html"))
+    assert result.returncode == 2 and "unknown key 'colour'" in result.stderr
+
+
+def test_config_is_discovered_from_pyproject(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.newsaudit]\nignore = ["sourcing"]\n', encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Observers note that the plan failed.", encoding="utf-8")
+    report = json.loads(run("check", "--format", "json", "story.txt", cwd=tmp_path).stdout)
+    assert [f["rule"] for f in report["documents"][0]["findings"] if f["category"] == "sourcing"] == []
+
+
+def test_broken_document_in_a_batch_is_reported_and_the_rest_go_on(tmp_path: Path):
+    (tmp_path / "good.txt").write_text("The council met on Monday.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\xff\x00 binary")
+    result = run("check", "--format", "json", str(tmp_path))
+    report = json.loads(result.stdout)
+    statuses = {Path(d["id"]).name: d["status"] for d in report["documents"]}
+    assert statuses == {"bad.txt": "error", "good.txt": "pass"}
+    assert result.returncode == 1
+    assert "bad.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_rules_and_explain():
+    listing = run("rules").stdout
+    assert "NA201" in listing and "weasel-attribution" in listing
+    explained = run("explain", "NA201").stdout
+    assert "Why it matters" in explained and "Use instead" in explained
+    assert run("explain", "weasel-attribution").stdout == explained
+
+
+def test_parallel_jobs_give_the_same_report():
+    serial = json.loads(run("check", "--format", "json", str(FIXTURES)).stdout)
+    parallel = json.loads(run("check", "--format", "json", "--jobs", "2", str(FIXTURES)).stdout)
+    assert serial == parallel

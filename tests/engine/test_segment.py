@@ -1,0 +1,39 @@
+from newsaudit.engine.segment import split_paragraphs, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Gov. Ana Ruiz met Sen. Lee at 10 a.m. on Monday. They spoke for an hour."
+    assert sentences(text) == ["Gov. Ana Ruiz met Sen. Lee at 10 a.m. on Monday.", "They spoke for an hour."]
+
+
+def test_dotted_acronym_ends_sentence_only_before_an_opener():
+    assert sentences("Troops left the U.S. The base closed.") == ["Troops left the U.S.", "The base closed."]
+    assert sentences("The U.S. Senate voted.") == ["The U.S. Senate voted."]
+
+
+def test_indep_and_initials():
+    assert len(sentences("Indep. Analysis based on open media. J. K. Lowe wrote it.")) == 2
+
+
+def test_quote_closing_after_full_stop_stays_with_its_sentence():
+    text = 'She said: "We will build it." Work starts soon.'
+    assert sentences(text) == ['She said: "We will build it."', "Work starts soon."]
+
+
+def test_dateline_is_not_split():
+    assert sentences("TOKYO \u2014 Markets fell. Bonds rose.") == ["TOKYO \u2014 Markets fell.", "Bonds rose."]
+
+
+def test_offsets_are_exact():
+    text = "  One here.   Two there!  "
+    for start, end in split_sentences(text):
+        assert text[start:end].strip() == text[start:end]
+
+
+def test_paragraphs_split_on_blank_lines():
+    text = "First para\nstill first.\n\n  \nSecond."
+    assert [text[s:e] for s, e in split_paragraphs(text)] == ["First para\nstill first.", "Second."]
