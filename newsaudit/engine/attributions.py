@@ -64,6 +64,17 @@ SKIPPABLE = frozenset(
         "last",
         "further",
         "never",
+        "even",
+        "just",
+        "reportedly",
+        "privately",
+        "openly",
+        "flatly",
+        "bluntly",
+        "quickly",
+        "immediately",
+        "not",
+        "had",
         "long",
         "already",
         "still",
@@ -77,10 +88,24 @@ SKIPPABLE = frozenset(
     ]
 ) - {"told"}
 CONNECTORS = frozenset({"of", "for", "at", "from", "&", "and", "-", "in"})
-DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other"})
-NOUN_SENSE_ONLY_AFTER_DETERMINER = frozenset(
+NOUN_SENSE = frozenset(
     [
+        "find",
+        "finds",
+        "show",
+        "shows",
+        "questions",
+        "attacks",
+        "supports",
+        "demands",
+        "doubt",
+        "doubts",
+        "see",
+        "tweet",
+        "tweets",
+        "cites",
         "report",
         "reports",
         "note",
@@ -130,8 +155,18 @@ INVERTIBLE = frozenset(
         "conceded",
     ]
 )
+CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "although", "though"})
+COLON_LABELS = frozenset(
+    "note update updated photo photos source sources credit credits editor watch read related video caption "
+    "correction clarification warning disclaimer q a image images graphic tags topics share listen".split()
+)
 TELL_VERBS = frozenset({"tell", "tells", "told", "telling"})
 CALL_VERBS = frozenset({"call", "calls", "called"})
+PARTICIPLES = frozenset(
+    "saying adding telling noting arguing calling claiming warning explaining insisting writing urging "
+    "accusing describing declaring stating asking acknowledging announcing recalling citing vowing pledging "
+    "promising suggesting".split()
+)
 QUOTE_CLOSERS = frozenset({"\u201d", '"', "\u2019", "\u00bb"})
 _MAX_NP_TOKENS = 12
 _GLUE = re.compile(r"[\s,:;\u2014\u2013-]*(?:that)?[\s,:\u2014\u2013-]*")
@@ -177,6 +212,12 @@ def find_attributions(document: Document, quotes: list[Quote]) -> list[Attributi
 
 def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, quotes: list[Quote]):
     used_until = -1
+    speaker = _colon_speaker(tokens)
+    if speaker:
+        colon = speaker[1] + 1
+        source, cue = speaker, Span(tokens[colon].start, tokens[colon].end)
+        yield _make(text, tokens, sentence, quotes, source, cue, "neutral", colon, colon, inverted=False)
+        used_until = colon
     for i, token in enumerate(tokens):
         if i <= used_until or not token.is_word:
             continue
@@ -191,14 +232,20 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
                 used_until = source[1]
             continue
         entry = SPEECH_VERBS.get(low)
-        if entry is None or inside(quotes, token.start, token.end):
-            continue
-        if low in NOUN_SENSE_ONLY_AFTER_DETERMINER and i > 0 and tokens[i - 1].lower in DETERMINERS:
-            continue
-        if low in CALL_VERBS and (i + 1 >= len(tokens) or tokens[i + 1].lower not in ("for", "on")):
+        if entry is None or (token.is_capitalised and i > 0) or inside(quotes, token.start, token.end):
+            continue  # "the United States" is not a cue: cues are lower case unless they open the sentence
+        if (
+            i > 0
+            and low in NOUN_SENSE
+            and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower.endswith(("'s", "\u2019s")))
+        ):
             continue
         cue = Span(token.start, token.end)
         source = _np_before(tokens, i)
+        if source and not _subject_fits(tokens, source, entry.category, low, i):
+            source = None
+        if source is None and low in PARTICIPLES and i > 1 and tokens[i - 1].text == ",":
+            source = _sentence_subject(tokens, i)
         if source is None and low in INVERTIBLE and i > 0 and _follows_quote_or_comma(tokens, i):
             source = _np_after(tokens, i + 1)
             if source:
@@ -207,7 +254,56 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             continue
         if source:
             yield _make(text, tokens, sentence, quotes, source, cue, entry.category, i, i, inverted=False)
-            used_until = i
+            # What follows is the reported clause: a cue inside it ("polls show most residents supported")
+            # belongs to the content, not to a new attribution.
+            used_until = _clause_end(tokens, i)
+
+
+def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, cue: str, i: int) -> bool:
+    """Evidence verbs ("found", "showed") need a document subject; "called" needs a person or "called for"."""
+    head = tokens[source[1]]
+    head_kind = SOURCE_NOUNS.get(head.lower)
+    if category == "evidence":
+        return head_kind == "document"
+    if cue in CALL_VERBS:
+        follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return follows in ("for", "on") or _word_class(head) in ("name", "pronoun")
+    return True
+
+
+def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Smith attacked the bill on Monday, saying ...': the sentence's opening noun phrase."""
+    end = 0
+    while end < cue and _word_class(tokens[end]) in ("name", "noun", "modifier", "connector", "pronoun"):
+        if _word_class(tokens[end]) == "pronoun":
+            end += 1
+            break
+        end += 1
+    if end == 0:
+        return None
+    return _trim(tokens, 0, end - 1)
+
+
+def _clause_end(tokens: list[Token], cue: int) -> int:
+    """Index of the token that closes the clause a cue reports (a semicolon, or ', but' / ', while')."""
+    for j in range(cue + 1, len(tokens) - 1):
+        if tokens[j].text == ";" or (tokens[j].text == "," and tokens[j + 1].lower in CLAUSE_JOINERS):
+            return j
+    return len(tokens)
+
+
+def _colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
+    """'Ruiz: "We will appeal."' or a transcript's 'RUIZ: We will appeal.' at the start of a sentence."""
+    for colon in range(1, min(5, len(tokens) - 1)):
+        if tokens[colon].text == ":":
+            if tokens[0].lower in COLON_LABELS or tokens[colon - 1].lower in COLON_LABELS:
+                return None
+            if all(_word_class(t) == "name" for t in tokens[:colon]) and tokens[colon + 1].is_word | (
+                tokens[colon + 1].text in ("\u201c", '"')
+            ):
+                return 0, colon - 1
+            return None
+    return None
 
 
 def _follows_quote_or_comma(tokens: list[Token], i: int) -> bool:
@@ -268,6 +364,8 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return None
     if tokens[end].text == ",":
         return _apposition_before(tokens, end)
+    if tokens[end].lower == "who" and end >= 2 and tokens[end - 1].text == ",":
+        return end, end  # "Obama, who endorsed Clinton": resolved to the phrase before the comma
     return _np_ending_at(tokens, end)
 
 
@@ -364,7 +462,13 @@ def _make(text, tokens, sentence, quotes, source_idx, cue: Span, category, cue_f
         content = _reported_clause(tokens, s, e, cue_first, cue_last, inverted)
         direct = False
     kind, anonymous = _classify(tokens, s, e)
-    return Attribution(source, cue, content, direct, anonymous, kind, category, sentence, quote=quote)
+    found = Attribution(source, cue, content, direct, anonymous, kind, category, sentence, quote=quote)
+    if tokens[s].lower == "who":
+        antecedent = _np_ending_at(tokens, s - 2)
+        if antecedent:
+            found.name = _canonical(text[tokens[antecedent[0]].start : tokens[antecedent[1]].end])
+            found.kind, found.anonymous = _classify(tokens, *antecedent)
+    return found
 
 
 def _adjacent_quote(text: str, quotes: list[Quote], source: Span, cue: Span, sentence: Sentence) -> Quote | None:
@@ -428,6 +532,8 @@ def _classify(tokens: list[Token], s: int, e: int) -> tuple[str, bool]:
     head = words[-1]
     head_class = _word_class(head)
     phrase = " ".join(t.lower for t in words)
+    if head.lower == "who":
+        return "person", False
     if head_class == "pronoun":
         return PRONOUNS.get(head.lower, "person"), False
     bare = phrase.removeprefix("the ").strip()
@@ -457,6 +563,8 @@ def _resolve(document: Document, attributions: list[Attribution]) -> None:
     for item in attributions:
         phrase = text[item.source.start : item.source.end]
         low = phrase.lower()
+        if low == "who":
+            continue  # named from its antecedent when found
         if low in PRONOUNS:
             wanted = PRONOUNS[low]
             item.name = last_person if wanted == "person" else last_org if wanted == "organisation" else last_any

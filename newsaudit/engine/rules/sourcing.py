@@ -13,6 +13,12 @@ from .registry import Hit, rule
 
 WEASEL = PhraseMatcher(load_lexicon("weasel"))
 HEDGES = PhraseMatcher(load_lexicon("hedges"))
+# Heads of the unnamed insiders newsroom standards ask reporters to justify ("a senior official", "sources").
+INSIDE_SOURCES = frozenset(
+    "official officials source sources aide aides adviser advisers advisor advisors diplomat diplomats spokesman "
+    "spokeswoman spokesperson person people insider insiders officer officers executive executives member members "
+    "lawmaker lawmakers staffer staffers employee employees investigator investigators".split()
+)
 VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "several", "various", "numerous", "countless", "few"})
 ANONYMITY_REASON = re.compile(
     r"\b(?:condition of anonymity|not authori[sz]ed to|asked not to be (?:named|identified)|"
@@ -163,7 +169,7 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
     for item in ctx.attributions:
         words = ctx.text[item.source.start : item.source.end].lower().split()
         head = words[-1] if words else ""
-        if not item.anonymous or SOURCE_NOUNS.get(head) == "vague" or words[0] in VAGUE_QUANTIFIERS:
+        if not item.anonymous or head not in INSIDE_SOURCES or item.cue_category not in ("neutral", "loaded"):
             continue
         sentence_text = ctx.text[item.sentence.start : item.sentence.end]
         if ANONYMITY_REASON.search(sentence_text):
