@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Document, Sentence
-from .lexicons import load_lexicon, load_words
+from .lexicons import LexiconEntry, load_lexicon, load_words
 from .quotes import Quote, inside
 from .tokens import Token, tokenize
 
@@ -155,6 +155,13 @@ INVERTIBLE = frozenset(
         "conceded",
     ]
 )
+THAT_CUE = LexiconEntry("(verb) that", "neutral", "")
+# Verbs that take a that-clause without reporting anyone's words or thoughts.
+NOT_THAT_CUES = frozenset(
+    "means ensured ensures implies implied requires required proves proved shows showed indicates indicated "
+    "demonstrates demonstrated reflects reflected suggests suggested makes made given assumed so noted "
+    "provided provides stipulates stipulated determines determined".split()
+)
 CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "although", "though"})
 COLON_LABELS = frozenset(
     "note update updated photo photos source sources credit credits editor watch read related video caption "
@@ -167,7 +174,7 @@ PARTICIPLES = frozenset(
     "accusing describing declaring stating asking acknowledging announcing recalling citing vowing pledging "
     "promising suggesting".split()
 )
-QUOTE_CLOSERS = frozenset({"\u201d", '"', "\u2019", "\u00bb"})
+QUOTE_CLOSERS = frozenset({"\u201d", '"', "\u2019", "\u00bb", "'"})
 _MAX_NP_TOKENS = 12
 _GLUE = re.compile(r"[\s,:;\u2014\u2013-]*(?:that)?[\s,:\u2014\u2013-]*")
 
@@ -212,6 +219,8 @@ def find_attributions(document: Document, quotes: list[Quote]) -> list[Attributi
 
 def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, quotes: list[Quote]):
     used_until = -1
+    words = [t for t in tokens if t.is_word]
+    title_case = len(words) >= 4 and sum(t.is_capitalised for t in words) >= 0.7 * len(words)
     speaker = _colon_speaker(tokens)
     if speaker:
         colon = speaker[1] + 1
@@ -231,8 +240,12 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
                 yield _make(text, tokens, sentence, quotes, source, cue, "neutral", i, i + 1, inverted=True)
                 used_until = source[1]
             continue
-        entry = SPEECH_VERBS.get(low)
-        if entry is None or (token.is_capitalised and i > 0) or inside(quotes, token.start, token.end):
+        entry = SPEECH_VERBS.get(low) or _that_clause_cue(tokens, i)
+        if (
+            entry is None
+            or (token.is_capitalised and i > 0 and not title_case)
+            or inside(quotes, token.start, token.end)
+        ):
             continue  # "the United States" is not a cue: cues are lower case unless they open the sentence
         if (
             i > 0
@@ -257,6 +270,16 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             # What follows is the reported clause: a cue inside it ("polls show most residents supported")
             # belongs to the content, not to a new attribution.
             used_until = _clause_end(tokens, i)
+
+
+def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
+    """Any past or present verb that opens a that-clause after a named subject: 'Ruiz conceded that ...'."""
+    token = tokens[i]
+    if i + 1 >= len(tokens) or tokens[i + 1].lower != "that" or not token.is_word or token.is_capitalised:
+        return None
+    if not token.lower.endswith(("ed", "es", "ts", "ns", "ds")) or token.lower in NOT_THAT_CUES:
+        return None
+    return THAT_CUE
 
 
 def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, cue: str, i: int) -> bool:

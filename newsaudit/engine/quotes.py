@@ -23,9 +23,11 @@ class Quote:
     end: int  # just after the closing mark
     block: int
 
+    mark: int = 1  # width of the quotation marks (2 for '')
+
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
+        return self.start + self.mark, self.end - self.mark
 
 
 def find_quotes(document: Document) -> list[Quote]:
@@ -43,27 +45,29 @@ def _opens_with_quote(text: str, position: int) -> bool:
 
 def _block_quotes(text: str, start: int, end: int, block: int, runs_on: bool) -> list[Quote]:
     found: list[Quote] = []
-    open_at = -1
-    open_kind = ""
-    for position in range(start, end):
+    open_at, open_kind, open_width = -1, "", 1
+    position = start
+    while position < end:
         char = text[position]
+        width = 1
+        if char == "'" and text.startswith("''", position):
+            char, width = STRAIGHT, 2  # '' is a double quotation mark in some house styles
         if open_at < 0:
             if char in OPENING or char == STRAIGHT or _single_opens(text, position, start):
-                open_at, open_kind = position, char
-            continue
-        closes = (
+                open_at, open_kind, open_width = position, char, width
+        elif (
             (open_kind in OPENING and char in CLOSING)
             or (open_kind == STRAIGHT and char == STRAIGHT)
             or (open_kind == SINGLE_OPEN and _single_closes(text, position, end))
-        )
-        if closes:
-            if position - open_at > 1:
-                found.append(Quote(open_at, position + 1, block))
+        ):
+            if position - open_at > open_width:
+                found.append(Quote(open_at, position + width, block, min(open_width, width)))
             open_at, open_kind = -1, ""
         elif char in OPENING and open_kind in OPENING:
             open_at = position  # a stray opening mark: the quotation starts at the newer one
-    if open_at >= 0 and runs_on and open_kind != SINGLE_OPEN and end - open_at > 1:
-        found.append(Quote(open_at, end, block))
+        position += width
+    if open_at >= 0 and runs_on and open_kind != SINGLE_OPEN and end - open_at > open_width:
+        found.append(Quote(open_at, end, block, open_width))
     return found
 
 

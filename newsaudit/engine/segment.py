@@ -14,10 +14,10 @@ from .lexicons import load_words
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _CANDIDATE = re.compile(
-    r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s+["'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F])"""
+    r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s+["'\u201c\u2018(\[]{0,2}[A-Z0-9\u00C0-\u024F])"""
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']*)$")
-_WORD_AFTER = re.compile(r"\s+[\"'\u201c\u2018(\[]?([A-Za-z]+)")
+_WORD_AFTER = re.compile(r"\s+[\"'\u201c\u2018(\[]{0,2}([A-Za-z]+)")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LOOKBEHIND = 40  # characters inspected before a candidate; bounded so each boundary costs O(1)
 # No real sentence is this long; capping it keeps every per-sentence scan bounded on hostile input.
