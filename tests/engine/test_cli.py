@@ -120,3 +120,12 @@ def test_parallel_jobs_give_the_same_report():
     serial = json.loads(run("check", "--format", "json", str(FIXTURES)).stdout)
     parallel = json.loads(run("check", "--format", "json", "--jobs", "2", str(FIXTURES)).stdout)
     assert serial == parallel
+
+
+def test_rules_catalogue_in_docs_is_generated_from_the_definitions():
+    from newsaudit.cli import rules_markdown
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == rules_markdown(), (
+        "run: newsaudit rules --format markdown > docs/rules.md"
+    )

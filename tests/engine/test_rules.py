@@ -112,3 +112,12 @@ def test_long_sentence_uses_the_configured_limit():
     report = audit_html(f"<p>{sentence}</p>", Config().merge({"max_sentence_words": 20}))
     assert "NA302" in rules_of(report)
     assert "NA302" not in rules_of(audit_html(f"<p>{sentence}</p>", Config().merge({"max_sentence_words": 60})))
+
+
+def test_missing_credit_matches_agency_names_in_any_case():
+    report = audit_html("<p>The ferry operator will be sold, its chief executive told Reuters on Monday.</p>")
+    assert spans_of(report, "NA504") == ["told Reuters"]
+    credited = audit_html(
+        "<p>The ferry operator will be sold, its chief executive told Reuters.</p><p>Reporting by Reuters.</p>"
+    )
+    assert "NA504" not in rules_of(credited)

@@ -187,7 +187,10 @@ _wire_patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
 def _wire_use_pattern(wires: tuple[str, ...]) -> re.Pattern[str]:
     pattern = _wire_patterns.get(wires)
     if pattern is None:
-        names = "|".join(re.escape(w).replace(r"\ ", r"\s+") if len(w) > 3 else re.escape(w.upper()) for w in wires)
+        # Lexicon entries are lower case: long names match in any case, short ones ("AP") only in capitals.
+        names = "|".join(
+            "(?i:" + re.escape(w).replace(r"\ ", r"\s+") + ")" if len(w) > 3 else re.escape(w.upper()) for w in wires
+        )
         pattern = re.compile(
             r"\b(?:told|according\s+to|cited\s+by|quoted\s+by|said\s+to|reported\s+by)\s+(?:the\s+)?(?:"
             + names
