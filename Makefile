@@ -47,6 +47,7 @@ eval: $(STAMP)
 	$(PY) -m evaluation --data $(DATA)
 
 bench: $(STAMP)
+	@test -x $(VENV)/bin/proselint || $(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) -m bench --data $(DATA)
 
 clean:

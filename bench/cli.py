@@ -1,0 +1,66 @@
+"""`python -m bench --data ../shared/data [--only cli|engine|scaling|wagtail-save|archive] [--runs N] [--json FILE]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+from datetime import date
+from pathlib import Path
+
+from newsaudit import __version__
+
+from . import engine, process
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def wagtail_save(data: Path, runs: int) -> None:
+    """Placeholder: the overhead the audit adds to saving a page revision in Wagtail."""
+    print("\n== wagtail-save: not yet implemented")
+
+
+def archive(data: Path, runs: int) -> None:
+    """Placeholder: `manage.py audit_archive` speed over a site of many pages."""
+    print("\n== archive: not yet implemented")
+
+
+BENCHES = {
+    "cli": lambda data, runs: process.run(data, runs),
+    "engine": lambda data, runs: engine.run_throughput(data),
+    "scaling": lambda data, runs: engine.run_scaling(runs),
+    "wagtail-save": wagtail_save,
+    "archive": archive,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default ../shared/data)"
+    )
+    parser.add_argument("--only", choices=list(BENCHES), action="append", help="run only this bench (repeatable)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing; the median is reported (default 3)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    print(f"newsaudit {__version__} bench, {date.today()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    results = {}
+    for name in args.only or BENCHES:
+        if name in ("cli", "engine") and not (args.data / "bbc-news").is_dir():
+            print(f"\n{name}: skipped (no folder {args.data / 'bbc-news'})")
+            continue
+        results[name] = BENCHES[name](args.data, args.runs)
+    if args.json:
+        payload = {"newsaudit": __version__, "date": str(date.today()), "cores": os.cpu_count(), "results": results}
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,296 @@
+"""The evaluation tasks: run the engine on each labelled item and compare with the gold labels.
+
+Every task returns a TaskResult, or a Skipped naming the missing file or folder. The engine runs exactly as
+shipped (default configuration); only findings an editor would see (not suppressed) count.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsaudit.engine import audit, read_text, registry
+
+from .metrics import PRF, Confusion, Span, exact_matching, overlap_matching
+from .readers import parse_brat, pick_annotations, read_labelled_csv
+
+SPLITS = ("dev", "train")
+CONTEXT = 60  # characters shown either side of a span in error listings
+
+
+@dataclass(slots=True)
+class RuleRow:
+    """How often one rule fired: on positive / negative items (sentence tasks) or in total (PolNeAR)."""
+
+    code: str
+    name: str
+    category: str
+    on_positive: int
+    on_negative: int = 0
+    counted: bool = False  # whether the task's prediction uses this rule
+
+    @property
+    def precision(self) -> float | None:
+        fired = self.on_positive + self.on_negative
+        return self.on_positive / fired if fired else None
+
+    def to_dict(self) -> dict:
+        precision = self.precision
+        return {
+            "rule": self.code,
+            "name": self.name,
+            "category": self.category,
+            "on_positive": self.on_positive,
+            "on_negative": self.on_negative,
+            "precision": None if precision is None else round(precision, 4),
+            "counted": self.counted,
+        }
+
+
+@dataclass(slots=True)
+class TaskResult:
+    task: str
+    title: str
+    source: str
+    items: int
+    scores: dict[str, PRF]
+    confusion: Confusion | None = None
+    rules: list[RuleRow] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+    false_negatives: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "task": self.task,
+            "title": self.title,
+            "source": self.source,
+            "items": self.items,
+            "scores": {name: prf.to_dict() for name, prf in self.scores.items()},
+            "confusion": self.confusion.to_dict() if self.confusion else None,
+            "rules": [row.to_dict() for row in self.rules],
+            "notes": self.notes,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    task: str
+    reason: str
+
+
+def parallel_map(function: Callable, items: Sequence, jobs: int) -> list:
+    """`map` over worker processes when it pays (the engine is pure Python and CPU-bound)."""
+    if jobs <= 1 or len(items) < 64:
+        return [function(item) for item in items]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8))))
+
+
+def sample(items: list[str], n: int) -> list[str]:
+    """A fixed-seed sample, so error listings are reproducible but not all from the first article."""
+    return random.Random(0).sample(items, min(n, len(items)))
+
+
+def in_context(text: str, span: Span) -> str:
+    before = text[max(0, span.start - CONTEXT) : span.start]
+    after = text[span.end : span.end + CONTEXT]
+    return " ".join(f"{before}[[{text[span.start : span.end]}]]{after}".split())
+
+
+# ---------------------------------------------------------------- PolNeAR: attribution source and cue spans
+
+
+@dataclass(slots=True)
+class ArticleOutput:
+    sources: list[Span]
+    cues: list[Span]
+    rules: Counter
+
+
+def audit_article(path: Path) -> ArticleOutput:
+    text = path.read_bytes().decode("utf-8")
+    report = audit(read_text(text, path.stem))
+    sources = sorted({Span(a["source"]["start"], a["source"]["end"]) for a in report.attributions})
+    cues = sorted({Span(a["cue"]["start"], a["cue"]["end"]) for a in report.attributions})
+    return ArticleOutput(sources, cues, Counter(f.rule for f in report.active_findings))
+
+
+def run_polnear(data: Path, split: str, jobs: int) -> TaskResult | Skipped:
+    folder = data / "polnear" / split
+    if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
+        return Skipped("polnear", f"no folder {folder}/text and {folder}/attributions")
+    annotations = pick_annotations(folder / "attributions")
+    articles = [a for a in annotations if (folder / "text" / f"{a}.txt").is_file()]
+    outputs = parallel_map(audit_article, [folder / "text" / f"{a}.txt" for a in articles], jobs)
+
+    scores = {name: PRF() for name in ("source overlap", "source exact", "cue overlap", "cue exact")}
+    false_positives, false_negatives = [], []
+    rule_counts: Counter = Counter()
+    for article, output in zip(articles, outputs, strict=True):
+        gold = parse_brat(annotations[article].read_text(encoding="utf-8"))
+        text = (folder / "text" / f"{article}.txt").read_bytes().decode("utf-8")
+        rule_counts.update(output.rules)
+        for kind, predicted, gold_spans in (
+            ("source", output.sources, gold.get("Source", [])),
+            ("cue", output.cues, gold.get("Cue", [])),
+        ):
+            for method, match in (("overlap", overlap_matching), ("exact", exact_matching)):
+                pairs = match(predicted, gold_spans)
+                scores[f"{kind} {method}"].add(PRF(len(pairs), len(predicted), len(gold_spans)))
+                if kind == "source" and method == "overlap":
+                    matched_p = {p for p, _ in pairs}
+                    matched_g = {g for _, g in pairs}
+                    false_positives += [
+                        f"{article}: {in_context(text, s)}" for i, s in enumerate(predicted) if i not in matched_p
+                    ]
+                    false_negatives += [
+                        f"{article}: {in_context(text, s)}" for i, s in enumerate(gold_spans) if i not in matched_g
+                    ]
+    multi = sum(1 for _ in (folder / "attributions").glob("*.ann")) - len(annotations)
+    return TaskResult(
+        task="polnear",
+        title="PolNeAR attribution spans",
+        source=str(folder),
+        items=len(articles),
+        scores=scores,
+        rules=[
+            RuleRow(rule.code, rule.name, rule.category, rule_counts[rule.code])
+            for rule in registry.all()
+            if rule_counts[rule.code]
+        ],
+        false_positives=false_positives,
+        false_negatives=false_negatives,
+        notes=[
+            f"{len(articles)} articles, one annotator each ({multi} extra annotator files of multiply annotated "
+            "articles ignored: the smallest annotator id is used)"
+        ],
+    )
+
+
+# ---------------------------------------------------------------- sentence tasks: CoNLL-2010, BABE, NewsSD
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTask:
+    task: str
+    title: str
+    files: dict[str, str]  # split -> path under the data folder
+    text_column: str
+    label_column: str
+    positive: str
+    negative: str
+    counts: Callable[[str, str, str], bool]  # (code, name, category) -> does this rule make a positive prediction
+
+
+def _is_sourcing(code: str, name: str, category: str) -> bool:
+    return category == "sourcing"
+
+
+def _is_bias(code: str, name: str, category: str) -> bool:
+    return category == "bias"
+
+
+def _is_bias_or_subjectivity(code: str, name: str, category: str) -> bool:
+    return category == "bias" or "subjective" in name or "opinion" in name
+
+
+SENTENCE_TASKS = {
+    "conll": SentenceTask(
+        "conll",
+        "CoNLL-2010 weasel/hedge sentences (sourcing findings)",
+        {"dev": "conll2010-weasel/dev.csv"},
+        "text",
+        "label",
+        "-1",
+        "1",
+        _is_sourcing,
+    ),
+    "babe": SentenceTask(
+        "babe",
+        "BABE biased sentences (bias findings)",
+        {"dev": "babe/dev.csv"},
+        "text",
+        "label_bias",
+        "Biased",
+        "Non-biased",
+        _is_bias,
+    ),
+    "newssd": SentenceTask(
+        "newssd",
+        "NewsSD-ENG subjective sentences (bias or subjectivity findings)",
+        {"dev": "newssd-subjectivity/data/english/val.csv", "train": "newssd-subjectivity/data/english/train.csv"},
+        "Sentence",
+        "Label",
+        "SUBJ",
+        "OBJ",
+        _is_bias_or_subjectivity,
+    ),
+}
+
+
+def sentence_findings(text: str) -> list[tuple[str, str]]:
+    """(rule code, excerpt) of every active finding on one sentence, audited alone as a one-paragraph document."""
+    return [(f.rule, f.excerpt) for f in audit(read_text(text, "sentence")).active_findings]
+
+
+def run_sentences(spec: SentenceTask, data: Path, split: str, jobs: int) -> TaskResult | Skipped:
+    if split not in spec.files:
+        return Skipped(spec.task, f"no {split} split in this data set")
+    path = data / spec.files[split]
+    if not path.is_file():
+        return Skipped(spec.task, f"no file {path}")
+    rows, skipped = read_labelled_csv(path, spec.text_column, spec.label_column, spec.positive, spec.negative)
+    findings = parallel_map(sentence_findings, [row.text for row in rows], jobs)
+    rules = {rule.code: rule for rule in registry.all()}
+    counted = {code for code, rule in rules.items() if spec.counts(code, rule.name, rule.category)}
+
+    confusion = Confusion()
+    on_positive: Counter = Counter()
+    on_negative: Counter = Counter()
+    false_positives, false_negatives = [], []
+    for row, found in zip(rows, findings, strict=True):
+        fired = {code for code, _ in found}
+        (on_positive if row.positive else on_negative).update(fired)
+        predicted = bool(fired & counted)
+        confusion.add(row.positive, predicted)
+        if predicted and not row.positive:
+            why = "; ".join(f"{code} {excerpt!r}" for code, excerpt in found if code in counted)
+            false_positives.append(f"{row.text}  <= {why}")
+        elif row.positive and not predicted:
+            false_negatives.append(row.text)
+    notes = [
+        f"{len(rows)} sentences: {confusion.tp + confusion.fn} {spec.positive}, {confusion.fp + confusion.tn} "
+        f"{spec.negative}"
+    ]
+    if skipped:
+        notes.append(f"{skipped} rows with another label skipped")
+    return TaskResult(
+        task=spec.task,
+        title=spec.title,
+        source=str(path),
+        items=len(rows),
+        scores={f"{spec.positive} sentences": confusion.prf},
+        confusion=confusion,
+        rules=[
+            RuleRow(code, rule.name, rule.category, on_positive[code], on_negative[code], code in counted)
+            for code, rule in rules.items()
+            if on_positive[code] or on_negative[code]
+        ],
+        false_positives=false_positives,
+        false_negatives=false_negatives,
+        notes=notes,
+    )
+
+
+TASKS = ("polnear", *SENTENCE_TASKS)
+
+
+def run(task: str, data: Path, split: str, jobs: int) -> TaskResult | Skipped:
+    if task == "polnear":
+        return run_polnear(data, split, jobs)
+    return run_sentences(SENTENCE_TASKS[task], data, split, jobs)
