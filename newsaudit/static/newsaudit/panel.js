@@ -12,15 +12,22 @@
     return field ? field.value : '';
   }
 
+  // Draftail writes its content into the form's hidden input on a 250 ms debounce (stateSaveInterval),
+  // so an edit made just before the click only reaches the form after that.
+  var EDITOR_FLUSH_MS = 300;
+
   function check(panel) {
     var form = editForm();
     var url = panel.getAttribute('data-check-url');
     if (!form || !url) return;
-    var body = new FormData(form);
     panel.setAttribute('aria-busy', 'true');
+    window.setTimeout(function () { send(panel, form, url); }, EDITOR_FLUSH_MS);
+  }
+
+  function send(panel, form, url) {
     fetch(url, {
       method: 'POST',
-      body: body,
+      body: new FormData(form),
       credentials: 'same-origin',
       headers: { 'X-CSRFToken': csrfToken(form), 'X-Requested-With': 'XMLHttpRequest' },
     })
@@ -34,12 +41,21 @@
         var holder = document.createElement('div');
         holder.innerHTML = html.trim();
         var fresh = holder.querySelector('[data-newsaudit-panel]');
-        if (fresh) panel.replaceWith(fresh);
+        if (!fresh) return;
+        panel.replaceWith(fresh);
+        updateCounter(fresh.getAttribute('data-finding-count'));
       })
       .catch(function (error) {
         panel.removeAttribute('aria-busy');
         window.alert('The audit could not run: ' + error.message);
       });
+  }
+
+  function updateCounter(count) {
+    var counter = document.querySelector('[data-side-panel-toggle="newsaudit"] [data-side-panel-toggle-counter]');
+    if (!counter) return;
+    counter.textContent = count;
+    counter.hidden = !count || count === '0';
   }
 
   function showBlock(blockId) {
