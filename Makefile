@@ -34,9 +34,19 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+PG_URL ?= postgres://postgres@127.0.0.1:5432/newsaudit_wt
+
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
+	@if command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then \
+		echo "== Wagtail side on PostgreSQL ($(PG_URL))"; \
+		DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not browser" tests/django; \
+	else echo "SKIPPED: PostgreSQL not reachable on 127.0.0.1:5432"; fi
+	$(MAKE) test-matrix
+
+test-matrix: $(STAMP)
+	$(VENV)/bin/nox -s wagtail74 wagtail8_py312
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class NewsauditConfig(AppConfig):
+    name = "newsaudit"
+    label = "newsaudit"
+    verbose_name = "News audit"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.register()

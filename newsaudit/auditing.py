@@ -1,0 +1,123 @@
+"""Audit a page or a stored revision and keep the result: the one place Django pages meet the engine."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import asdict
+from typing import Any
+
+from django.db import transaction
+from wagtail.models import Page, Revision, Site
+
+from . import __version__
+from .engine import Config, Document, DocumentReport, audit, error_report
+from .extract import page_document
+from .models import AuditResult
+from .settings import config_for_site
+
+log = logging.getLogger("newsaudit")
+CONTEXT_CHARS = 160
+
+
+def config_fingerprint(config: Config) -> str:
+    data = asdict(config)
+    return json.dumps(data, sort_keys=True, default=lambda v: sorted(v) if isinstance(v, frozenset) else str(v))
+
+
+def content_hash(document: Document, config: Config) -> str:
+    """Changes when the audited text, its block structure, its metadata or the effective config changes."""
+    parts = [document.text, json.dumps(document.meta, sort_keys=True), config_fingerprint(config)]
+    parts += [f"{b.kind}:{b.block_id}:{b.start}:{b.end}" for b in document.blocks]
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def site_for(page: Page) -> Site | None:
+    try:
+        return page.get_site()
+    except Exception:  # an unsaved or orphaned page has no site; fall back to the base config
+        return None
+
+
+def report_dict(document: Document, report: DocumentReport) -> dict[str, Any]:
+    """report.to_dict() plus, per finding, the surrounding sentence text the panel highlights it in."""
+    data = report.to_dict()
+    sentences = list(document.sentences())
+    for finding in data["findings"]:
+        finding["context"] = _sentence_context(document.text, sentences, finding["start"], finding["end"])
+    return data
+
+
+def _sentence_context(text: str, sentences: list, start: int, end: int) -> dict[str, str]:
+    sentence = next((s for s in sentences if s.start <= start < s.end), None)
+    if sentence is None:
+        return {"before": "", "after": ""}
+    before = text[sentence.start : start][-CONTEXT_CHARS:]
+    after = text[end : sentence.end][:CONTEXT_CHARS] if end < sentence.end else ""
+    return {"before": before, "after": after}
+
+
+def audit_page(page: Page, config: Config | None = None) -> tuple[Document | None, dict[str, Any]]:
+    """Audit a page instance (saved, a revision's object, or an unsaved form instance). Never raises."""
+    doc_id = f"page:{page.pk or 'new'}"
+    try:
+        config = config if config is not None else config_for_site(site_for(page))
+        document = page_document(page)
+    except Exception as error:
+        log.exception("newsaudit: could not read %s", doc_id)
+        return None, error_report(doc_id, f"could not read the page: {type(error).__name__}: {error}").to_dict()
+    return document, report_dict(document, audit(document, config))
+
+
+def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | None:
+    """Audit one page revision and store the result; skip when this revision's content was already audited."""
+    revision = Revision.objects.filter(pk=revision_id).select_related("user").first()
+    if revision is None:
+        return None
+    page_id = int(revision.object_id)
+    existing = AuditResult.objects.filter(revision=revision).first()
+    started = time.perf_counter()
+    try:
+        page = revision.as_object()
+        if not getattr(type(page), "newsaudit_audit", True):
+            return None
+        config = config_for_site(site_for(page))
+        document = page_document(page)
+        if not document.body_blocks() and existing is None:
+            return None  # nothing to audit beyond a title (home and index pages)
+        digest = content_hash(document, config)
+        if not force and existing and existing.content_hash == digest and existing.engine_version == __version__:
+            return existing
+        data = report_dict(document, audit(document, config))
+    except Exception as error:  # a broken revision must still leave a visible result, never an exception
+        log.exception("newsaudit: audit of revision %s failed", revision_id)
+        digest = ""
+        data = error_report(f"page:{page_id}", f"{type(error).__name__}: {error}").to_dict()
+    result = existing or AuditResult(page_id=page_id, revision=revision)
+    result.apply_report(data)
+    result.content_hash = digest
+    result.engine_version = __version__
+    result.user = revision.user
+    result.duration_ms = int((time.perf_counter() - started) * 1000)
+    return _store(result, page_id, revision)
+
+
+def _store(result: AuditResult, page_id: int, revision: Revision) -> AuditResult:
+    with transaction.atomic():
+        live_revision_id = Page.objects.filter(pk=page_id).values_list("live_revision_id", flat=True).first()
+        result.live = live_revision_id == revision.pk
+        newer = AuditResult.objects.filter(page_id=page_id, revision_id__gt=revision.pk).exists()
+        result.is_latest = not newer
+        result.save()
+        if result.is_latest:
+            AuditResult.objects.filter(page_id=page_id, is_latest=True).exclude(pk=result.pk).update(is_latest=False)
+    return result
+
+
+def latest_result(page: Page) -> AuditResult | None:
+    return AuditResult.objects.filter(page_id=page.pk, is_latest=True).order_by("-revision_id").first()

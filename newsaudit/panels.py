@@ -1,0 +1,164 @@
+"""The editor's audit panel: a side panel on every page type (Wagtail 8) or an `AuditPanel` for
+`content_panels` (Wagtail 7.4). Both render `newsaudit/panel.html` from `panel_context()`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import wagtail
+from django import forms
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+from wagtail.admin.ui.side_panels import BaseSidePanel
+from wagtail.models import Page
+
+from .models import CATEGORIES, AuditResult
+from .permissions import can_audit
+
+TEMPLATE = "newsaudit/panel.html"
+CATEGORY_LABELS = {
+    "attribution": _("Attribution"),
+    "sourcing": _("Sourcing"),
+    "readability": _("Readability"),
+    "bias": _("Loaded language"),
+    "structure": _("Structure"),
+}
+READABILITY_LABELS = (
+    ("flesch_reading_ease", _("Reading ease")),
+    ("flesch_kincaid_grade", _("Grade level")),
+    ("gunning_fog", _("Gunning fog")),
+    ("words", _("Words")),
+    ("sentences", _("Sentences")),
+    ("reading_time_seconds", _("Reading time (s)")),
+)
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def side_panel_supported() -> bool:
+    """Wagtail 8 routes every page admin view through a PageViewSet registry, so one viewset reaches every page type.
+
+    Decided by version, not by importing the viewsets module: page models call this while models are loading.
+    """
+    return wagtail.VERSION >= (8, 0)
+
+
+def audit_panels() -> list[Panel]:
+    """What a page model adds to `content_panels`: nothing on Wagtail 8 (the side panel is automatic)."""
+    return [] if side_panel_supported() else [AuditPanel()]
+
+
+def panel_context(
+    page: Page,
+    report: dict[str, Any] | None,
+    *,
+    result: AuditResult | None = None,
+    unsaved: bool = False,
+    notice: str = "",
+) -> dict[str, Any]:
+    report = report or {}
+    findings = [f for f in report.get("findings", []) if not f.get("suppressed")]
+    sources = report.get("sources", [])
+    scores = report.get("scores", {})
+    readability = report.get("readability", {})
+    return {
+        "page": page,
+        "result": result,
+        "has_report": bool(report),
+        "status": report.get("status"),
+        "error": report.get("error", ""),
+        "overall": scores.get("overall"),
+        "scores": [(CATEGORY_LABELS[c], scores[c]) for c in CATEGORIES if c in scores],
+        "credits": report.get("credits", []),
+        "named_sources": [s for s in sources if s.get("kind") != "anonymous"],
+        "anonymous_sources": [s for s in sources if s.get("kind") == "anonymous"],
+        "groups": _grouped(findings),
+        "finding_count": len(findings),
+        "readability": [(label, readability[key]) for key, label in READABILITY_LABELS if key in readability],
+        "check_url": reverse("newsaudit:check", args=[page.pk]) if page.pk else "",
+        "unsaved": unsaved,
+        "notice": notice,
+    }
+
+
+def _grouped(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    groups = []
+    for category in CATEGORIES:
+        items = [f for f in findings if f.get("category") == category]
+        if items:
+            items.sort(key=lambda f: (SEVERITY_ORDER.get(f.get("severity"), 3), f.get("start", 0)))
+            groups.append({"category": category, "label": CATEGORY_LABELS[category], "findings": items})
+    return groups
+
+
+def stored_panel_context(page: Page) -> dict[str, Any]:
+    from .auditing import latest_result
+
+    result = latest_result(page)
+    return panel_context(page, result.report if result else None, result=result)
+
+
+def render_panel(context: dict[str, Any], request: Any = None) -> str:
+    return render_to_string(TEMPLATE, context, request=request)
+
+
+class PanelMedia:
+    js = ["newsaudit/panel.js"]
+    css = {"all": ["newsaudit/panel.css"]}
+
+
+class AuditSidePanel(BaseSidePanel):
+    class SidePanelToggle(BaseSidePanel.SidePanelToggle):
+        aria_label = _("Toggle news audit")
+        icon_name = "clipboard-list"
+        counter_classname = "w-bg-critical-200"
+
+        def get_context_data(self, parent_context: Any) -> dict[str, Any]:
+            context = super().get_context_data(parent_context)
+            context["count"] = self.panel.audit_context["finding_count"]
+            return context
+
+    name = "newsaudit"
+    title = _("News audit")
+    template_name = "newsaudit/side_panel.html"
+    order = 360
+
+    @property
+    def audit_context(self) -> dict[str, Any]:
+        if not hasattr(self, "_audit_context"):
+            self._audit_context = stored_panel_context(self.object)
+        return self._audit_context
+
+    def get_context_data(self, parent_context: Any) -> dict[str, Any]:
+        context = super().get_context_data(parent_context)
+        context.update(self.audit_context)
+        return context
+
+    @property
+    def media(self) -> forms.Media:
+        return forms.Media(js=PanelMedia.js, css=PanelMedia.css)
+
+
+class AuditPanel(Panel):
+    """The audit panel as an edit-handler panel, for `content_panels` on Wagtail 7.4."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("heading", _("News audit"))
+        super().__init__(*args, **kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "newsaudit/edit_handler_panel.html"
+
+        def is_shown(self) -> bool:
+            page = self.instance
+            return bool(page is not None and page.pk and self.request and can_audit(self.request.user, page))
+
+        def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+            context = super().get_context_data(parent_context)
+            context.update(stored_panel_context(self.instance))
+            return context
+
+        @property
+        def media(self) -> forms.Media:
+            return forms.Media(js=PanelMedia.js, css=PanelMedia.css)

@@ -1,0 +1,175 @@
+"""The site report (Reports > News audit) and the dashboard panel with the headline numbers."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import django_filters
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Avg, Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Length, Substr
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page, get_page_models
+from wagtail.permissions import page_permission_policy
+
+from .models import CATEGORIES, STATUS_CHOICES, AuditResult
+from .panels import CATEGORY_LABELS
+from .permissions import editable_pages
+
+PATH_STEP = Page.steplen
+
+
+def audited_results(user: Any) -> QuerySet[AuditResult]:
+    """Each page's latest audit, for pages the user may edit, with the page's section (parent) title."""
+    parent = Page.objects.filter(
+        path=Substr(OuterRef("page__path"), 1, Length(OuterRef("page__path")) - PATH_STEP, output_field=IntegerField())
+    )
+    return (
+        AuditResult.objects.latest_per_page()
+        .filter(page__in=editable_pages(user))
+        .select_related("page", "page__content_type")
+        .annotate(section_title=Subquery(parent.values("title")[:1]))
+    )
+
+
+def _sections(request: Any) -> QuerySet[Page]:
+    parent_paths = {
+        path[:-PATH_STEP]
+        for path in AuditResult.objects.latest_per_page().values_list("page__path", flat=True)
+        if len(path) > PATH_STEP
+    }
+    return Page.objects.filter(path__in=parent_paths).order_by("title")
+
+
+def _page_types(request: Any) -> QuerySet[ContentType]:
+    return ContentType.objects.filter(
+        pk__in=[ContentType.objects.get_for_model(m).pk for m in get_page_models()]
+    ).order_by("model")
+
+
+class AuditReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=STATUS_CHOICES)
+    category = django_filters.ChoiceFilter(
+        label=_("Has findings in"), choices=[(c, CATEGORY_LABELS[c]) for c in CATEGORIES], method="filter_category"
+    )
+    rule = django_filters.CharFilter(label=_("Rule code"), method="filter_rule")
+    section = django_filters.ModelChoiceFilter(label=_("Section"), queryset=_sections, method="filter_section")
+    page_type = django_filters.ModelChoiceFilter(
+        label=_("Page type"), field_name="page__content_type", queryset=_page_types
+    )
+    live = django_filters.BooleanFilter(label=_("Live"), field_name="page__live")
+    created = django_filters.DateFromToRangeFilter(label=_("Audited"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = AuditResult
+        fields = ["status", "category", "rule", "section", "page_type", "live", "created"]
+
+    def filter_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(**{f"{value}_count__gt": 0}) if value in CATEGORIES else queryset
+
+    def filter_rule(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        code = value.strip().upper()
+        return queryset.filter(rules__contains=f" {code} ") if code else queryset
+
+    def filter_section(self, queryset: QuerySet, name: str, value: Page) -> QuerySet:
+        return queryset.filter(page__path__startswith=value.path, page__depth__gt=value.depth) if value else queryset
+
+
+class AuditReportView(ReportView):
+    page_title = _("News audit")
+    header_icon = "clipboard-list"
+    model = AuditResult
+    filterset_class = AuditReportFilterSet
+    index_url_name = "newsaudit_report"
+    index_results_url_name = "newsaudit_report_results"
+    permission_policy = page_permission_policy
+    any_permission_required = ["add", "change", "publish"]
+    default_ordering = "score_overall"
+    list_export = [
+        "page.id",
+        "page.title",
+        "section_title",
+        "page.content_type.name",
+        "status",
+        "score_overall",
+        "score_attribution",
+        "score_sourcing",
+        "score_readability",
+        "score_bias",
+        "findings_count",
+        "error_count",
+        "warning_count",
+        "rule_codes",
+        "word_count",
+        "page.live",
+        "created",
+    ]
+    export_headings = {
+        "page.id": _("Page ID"),
+        "page.title": _("Title"),
+        "section_title": _("Section"),
+        "page.content_type.name": _("Type"),
+        "score_overall": _("Overall"),
+        "page.live": _("Live"),
+        "rule_codes": _("Rules"),
+        "created": _("Audited"),
+    }
+
+    def get_filename(self) -> str:
+        return f"newsaudit-report-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self) -> QuerySet[AuditResult]:
+        self.queryset = audited_results(self.request.user)
+        return super().get_queryset()
+
+    @cached_property
+    def columns(self) -> list[Column]:
+        return [
+            TitleColumn(
+                "title",
+                label=_("Page"),
+                accessor="page.title",
+                get_url=lambda r: reverse("wagtailadmin_pages:edit", args=[r.page_id]),
+            ),
+            Column("section_title", label=_("Section")),
+            Column("page_type", label=_("Type"), accessor="page.content_type.name"),
+            Column("status", label=_("Status"), sort_key="status"),
+            Column("score_overall", label=_("Overall"), sort_key="score_overall"),
+            Column("score_attribution", label=_("Attribution"), sort_key="score_attribution"),
+            Column("score_sourcing", label=_("Sourcing"), sort_key="score_sourcing"),
+            Column("score_readability", label=_("Readability"), sort_key="score_readability"),
+            Column("score_bias", label=_("Bias"), sort_key="score_bias"),
+            Column("findings_count", label=_("Findings"), sort_key="findings_count"),
+            BooleanColumn("live", label=_("Live"), accessor="page.live"),
+            DateColumn("created", label=_("Audited"), sort_key="created"),
+        ]
+
+
+def headline_numbers(user: Any) -> dict[str, Any]:
+    results = AuditResult.objects.latest_per_page().filter(page__in=editable_pages(user))
+    by_status = dict(results.values_list("status").annotate(n=Count("pk")).order_by())
+    totals = results.aggregate(pages=Count("pk"), average=Avg("score_overall"))
+    return {
+        "pages": totals["pages"] or 0,
+        "average": round(totals["average"]) if totals["average"] is not None else None,
+        "statuses": [(label, by_status.get(value, 0), value) for value, label in STATUS_CHOICES],
+    }
+
+
+class AuditSummaryPanel(Component):
+    name = "newsaudit_summary"
+    order = 150
+    template_name = "newsaudit/summary_panel.html"
+
+    def __init__(self, request: Any) -> None:
+        self.request = request
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        return {**headline_numbers(self.request.user), "report_url": reverse("newsaudit_report")}

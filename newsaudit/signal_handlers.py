@@ -1,0 +1,39 @@
+"""Audit every saved page revision (after commit, as a task) and keep each audit's live flag current."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from wagtail.models import Revision, get_default_page_content_type
+from wagtail.signals import page_published, page_unpublished
+
+from .models import AuditResult
+from .tasks import enqueue_audit
+
+
+def on_revision_saved(
+    sender: type, instance: Revision, created: bool = False, raw: bool = False, **kwargs: Any
+) -> None:
+    if raw or instance.base_content_type_id != get_default_page_content_type().pk:
+        return
+    transaction.on_commit(partial(enqueue_audit, instance.pk))
+
+
+def on_page_published(sender: type, instance: Any, revision: Revision | None = None, **kwargs: Any) -> None:
+    results = AuditResult.objects.filter(page_id=instance.pk)
+    results.filter(live=True).exclude(revision=revision).update(live=False)
+    if revision is not None:
+        results.filter(revision=revision).update(live=True)
+
+
+def on_page_unpublished(sender: type, instance: Any, **kwargs: Any) -> None:
+    AuditResult.objects.filter(page_id=instance.pk, live=True).update(live=False)
+
+
+def register() -> None:
+    post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="newsaudit_revision_saved")
+    page_published.connect(on_page_published, dispatch_uid="newsaudit_page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="newsaudit_page_unpublished")

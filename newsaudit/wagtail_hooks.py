@@ -1,0 +1,49 @@
+"""Hook registrations only: admin URLs, the Reports menu item, the dashboard panel and (Wagtail 8) the viewset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import urls
+from .panels import side_panel_supported
+from .permissions import editable_pages
+from .reports import AuditReportView, AuditSummaryPanel
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls() -> list:
+    return [
+        path("newsaudit/", include(urls, namespace="newsaudit")),
+        path("reports/newsaudit/", AuditReportView.as_view(), name="newsaudit_report"),
+        path("reports/newsaudit/results/", AuditReportView.as_view(results_only=True), name="newsaudit_report_results"),
+    ]
+
+
+class AuditReportMenuItem(MenuItem):
+    def is_shown(self, request: Any) -> bool:
+        return editable_pages(request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item() -> MenuItem:
+    return AuditReportMenuItem(_("News audit"), reverse("newsaudit_report"), icon_name="clipboard-list", order=900)
+
+
+@hooks.register("construct_homepage_panels")
+def add_summary_panel(request: Any, panels: list) -> None:
+    if editable_pages(request.user).exists():
+        panels.append(AuditSummaryPanel(request))
+
+
+if side_panel_supported():
+
+    @hooks.register("register_admin_viewset")
+    def register_audit_page_viewset() -> Any:
+        from .viewsets import AuditPageViewSet
+
+        return AuditPageViewSet()

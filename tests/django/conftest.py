@@ -1,0 +1,104 @@
+"""Django/Wagtail tests: real pages in a real database (SQLite, or PostgreSQL via DATABASE_URL).
+
+Django is configured here, not in a root conftest, so `pytest tests/engine` never needs Django.
+"""
+
+import os
+from pathlib import Path
+
+import django
+import pytest
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from wagtail.models import Page, Site  # noqa: E402
+
+from example_site.news.models import ArticlePage, HomePage, SectionPage  # noqa: E402
+
+SAMPLES = Path(__file__).parent / "sample_articles"
+WEASEL_PARAGRAPH = (
+    "<p>Observers note that the reservoir has fallen to its lowest level in years, and the council "
+    "has not said why.</p>"
+)
+CLEAN_PARAGRAPH = "<p>The reservoir has fallen to 41 per cent of capacity, the water company said on Monday.</p>"
+
+
+@pytest.fixture
+def home(db) -> HomePage:
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Courier", slug="courier-test"))
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    return home
+
+
+@pytest.fixture
+def section(home) -> SectionPage:
+    return home.add_child(instance=SectionPage(title="Environment", slug="environment"))
+
+
+def make_article(section: SectionPage, slug: str = "reservoir", body: list | None = None, **fields) -> ArticlePage:
+    body = (
+        body
+        if body is not None
+        else [
+            {"type": "paragraph", "value": WEASEL_PARAGRAPH, "id": "b1"},
+            {
+                "type": "quote",
+                "value": {"text": "We are watching it closely.", "attribution": "Ana Ruiz, engineer"},
+                "id": "b2",
+            },
+        ]
+    )
+    defaults = {"title": "Reservoir falls to a ten-year low", "byline": "By Test Writer", "dateline": "GREYFELL"}
+    defaults.update(fields)
+    return section.add_child(instance=ArticlePage(slug=slug, body=body, **defaults))
+
+
+@pytest.fixture
+def article(section) -> ArticlePage:
+    return make_article(section)
+
+
+@pytest.fixture
+def admin_user(db):
+    return get_user_model().objects.create_superuser("admin", "admin@example.org", "newsaudit")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def _database_unreachable() -> str | None:
+    """None when the configured database server answers (or is SQLite), else the skip reason."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if "postgresql" not in db["ENGINE"]:
+        return None
+    import psycopg
+
+    try:
+        psycopg.connect(
+            host=db.get("HOST") or "localhost",
+            port=db.get("PORT") or 5432,
+            user=db.get("USER") or None,
+            password=db.get("PASSWORD") or None,
+            dbname="postgres",
+            connect_timeout=3,
+        ).close()
+    except psycopg.Error as error:
+        return f"SKIPPED: PostgreSQL not reachable ({str(error).strip().splitlines()[0][:120]})"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = _database_unreachable()
+    if reason:
+        print(f"\n{reason}")
+        for item in items:
+            if "tests/django" in str(item.fspath):
+                item.add_marker(pytest.mark.skip(reason=reason))

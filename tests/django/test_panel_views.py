@@ -1,0 +1,116 @@
+"""The panel (Wagtail 8 side panel / 7.4 AuditPanel), escaping, permissions, CSRF and the unsaved-changes check."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from newsaudit.panels import side_panel_supported
+
+from .conftest import CLEAN_PARAGRAPH, WEASEL_PARAGRAPH, make_article
+
+
+@pytest.fixture
+def saved_article(article, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    return article
+
+
+@pytest.fixture
+def no_edit_client(db, saved_article):
+    """A user who can log in to the admin but has no permission on any page."""
+    user = get_user_model().objects.create_user("reader", "reader@example.org", "pw")
+    group = Group.objects.create(name="Admin only")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_edit_view_shows_panel(admin_client, saved_article):
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[saved_article.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "data-newsaudit-panel" in html
+    assert "NA201" in html and "<mark>Observers note</mark>" in html
+    assert "Check unsaved changes" in html
+    assert "newsaudit/panel.js" in html
+    if side_panel_supported():
+        assert 'data-side-panel="newsaudit"' in html
+
+
+def test_panel_escapes_excerpts(admin_client, section, django_capture_on_commit_callbacks):
+    hostile = "<p>Observers note that &lt;script&gt;alert(1)&lt;/script&gt; appeared in the comments.</p>"
+    page = make_article(section, slug="hostile", body=[{"type": "paragraph", "value": hostile, "id": "x"}])
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision()
+    html = admin_client.get(reverse("newsaudit:panel", args=[page.pk])).content.decode()
+    assert "data-newsaudit-panel" in html and "NA201" in html
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_users_without_edit_rights_get_403(no_edit_client, saved_article):
+    assert no_edit_client.get(reverse("newsaudit:panel", args=[saved_article.pk])).status_code == 403
+    assert no_edit_client.post(reverse("newsaudit:check", args=[saved_article.pk]), {}).status_code == 403
+    assert no_edit_client.get(reverse("newsaudit_report")).status_code in (302, 403)
+
+
+def test_anonymous_users_are_sent_to_login(client, saved_article):
+    response = client.get(reverse("newsaudit:panel", args=[saved_article.pk]))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_check_requires_csrf(admin_user, saved_article):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("newsaudit:check", args=[saved_article.pk]), edit_form(saved_article, WEASEL_PARAGRAPH)
+    )
+    assert response.status_code == 403
+
+
+def edit_form(page, paragraph_html: str) -> dict:
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "byline": page.byline,
+            "dateline": page.dateline,
+            "credit": page.credit,
+            "body": streamfield([("paragraph", rich_text(paragraph_html))]),
+            "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
+        }
+    )
+
+
+def test_check_unsaved_changes_audits_the_form_without_saving(admin_client, saved_article):
+    url = reverse("newsaudit:check", args=[saved_article.pk])
+    revisions = saved_article.revisions.count()
+    before = admin_client.post(url, edit_form(saved_article, WEASEL_PARAGRAPH)).content.decode()
+    assert "data-newsaudit-panel" in before and "data-unsaved" in before
+    assert 'data-newsaudit-finding="NA201"' in before
+    after = admin_client.post(url, edit_form(saved_article, CLEAN_PARAGRAPH)).content.decode()
+    assert "data-unsaved" in after
+    assert 'data-newsaudit-finding="NA201"' not in after
+    assert saved_article.revisions.count() == revisions  # nothing was saved
+    saved_article.refresh_from_db()
+    assert "Observers note" in json.dumps(list(saved_article.body.raw_data))
+
+
+def test_check_with_invalid_form_shows_notice(admin_client, saved_article):
+    data = edit_form(saved_article, CLEAN_PARAGRAPH)
+    data["slug"] = "not a valid slug!"
+    html = admin_client.post(reverse("newsaudit:check", args=[saved_article.pk]), data).content.decode()
+    assert "The form has errors" in html and "data-newsaudit-panel" in html
+
+
+def test_dashboard_panel(admin_client, saved_article):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "data-newsaudit-summary" in html and "1 page audited" in html
