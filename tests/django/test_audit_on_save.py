@@ -104,7 +104,9 @@ def test_index_pages_opt_out(section, django_capture_on_commit_callbacks):
     assert not AuditResult.objects.filter(page=section).exists()
 
 
-def test_thread_backend_runs_the_audit_after_the_save(transactional_db, section, settings):
+def test_thread_backend_runs_the_audit_after_the_save(
+    transactional_db, django_db_serialized_rollback, section, settings
+):
     from newsaudit.tasks import IMMEDIATE_BACKEND, audit_revision_task
 
     settings.TASKS = {
