@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -161,6 +162,11 @@ def headline_numbers(user: Any) -> dict[str, Any]:
         "average": round(totals["average"]) if totals["average"] is not None else None,
         "statuses": [(label, by_status.get(value, 0), value) for value, label in STATUS_CHOICES],
     }
+
+
+class AuditReportMenuItem(MenuItem):
+    def is_shown(self, request: Any) -> bool:
+        return editable_pages(request.user).exists()
 
 
 class AuditSummaryPanel(Component):

@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from . import urls
 from .panels import side_panel_supported
 from .permissions import editable_pages
-from .reports import AuditReportView, AuditSummaryPanel
+from .reports import AuditReportMenuItem, AuditReportView, AuditSummaryPanel
 
 
 @hooks.register("register_admin_urls")
@@ -22,11 +22,6 @@ def register_admin_urls() -> list:
         path("reports/newsaudit/", AuditReportView.as_view(), name="newsaudit_report"),
         path("reports/newsaudit/results/", AuditReportView.as_view(results_only=True), name="newsaudit_report_results"),
     ]
-
-
-class AuditReportMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return editable_pages(request.user).exists()
 
 
 @hooks.register("register_reports_menu_item")

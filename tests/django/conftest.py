@@ -10,6 +10,18 @@ import django
 import pytest
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
+
+
+def _private_test_database() -> None:
+    """On a shared server, name the test database per run, so two runs at once never drop each other's."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if "sqlite" not in db["ENGINE"]:
+        db.setdefault("TEST", {}).setdefault("NAME", f"test_{db['NAME']}_{os.getpid()}")
+
+
+_private_test_database()
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402

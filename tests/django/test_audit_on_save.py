@@ -6,6 +6,8 @@ from newsaudit import __version__
 from newsaudit.auditing import record_revision
 from newsaudit.models import AuditResult
 
+from .conftest import make_article
+
 
 def test_revision_save_creates_audit(article, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
@@ -100,3 +102,20 @@ def test_index_pages_opt_out(section, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         section.save_revision()
     assert not AuditResult.objects.filter(page=section).exists()
+
+
+def test_thread_backend_runs_the_audit_after_the_save(
+    transactional_db, django_db_serialized_rollback, section, settings
+):
+    from newsaudit.tasks import IMMEDIATE_BACKEND, audit_revision_task
+
+    settings.TASKS = {
+        "default": {"BACKEND": IMMEDIATE_BACKEND},
+        "newsaudit": {"BACKEND": "newsaudit.task_backends.ThreadBackend"},
+    }
+    settings.NEWSAUDIT_TASK_BACKEND = "newsaudit"
+    article = make_article(section)
+    revision = article.save_revision()  # autocommit: on_commit fires at once, the audit goes to the thread
+    audit_revision_task.using(backend="newsaudit").get_backend().drain()
+    result = AuditResult.objects.get(revision=revision)
+    assert "NA201" in result.rule_codes.split()

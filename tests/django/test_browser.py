@@ -41,7 +41,9 @@ def _weasel_marks(panel) -> int:
     return panel.locator("mark", has_text="Observers note").count()
 
 
-def test_editor_sees_finding_go_after_checking_unsaved_changes(live_server, transactional_db, browser):
+def test_editor_sees_finding_go_after_checking_unsaved_changes(
+    live_server, transactional_db, django_db_serialized_rollback, browser
+):
     call_command("load_sample_site", dir=SAMPLES, stdout=io.StringIO())
     article = ArticlePage.objects.get(slug="reservoir-levels-weasel")
     ARTIFACTS.mkdir(exist_ok=True)

@@ -114,3 +114,37 @@ def test_check_with_invalid_form_shows_notice(admin_client, saved_article):
 def test_dashboard_panel(admin_client, saved_article):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "data-newsaudit-summary" in html and "1 page audited" in html
+
+
+def test_saving_through_the_edit_view_audits_the_new_revision(
+    admin_client, saved_article, django_capture_on_commit_callbacks
+):
+    from newsaudit.models import AuditResult
+
+    url = reverse("wagtailadmin_pages:edit", args=[saved_article.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, edit_form(saved_article, CLEAN_PARAGRAPH))
+    assert response.status_code == 302
+    latest = AuditResult.objects.get(page=saved_article, is_latest=True)
+    assert latest.revision_id == saved_article.revisions.order_by("-pk").first().pk
+    assert "NA201" not in latest.rule_codes.split()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/pages/",
+        "/admin/pages/{section}/",
+        "/admin/pages/add/news/articlepage/{section}/",
+        "/admin/pages/{article}/history/",
+        "/admin/pages/search/?q=reservoir",
+        "/admin/pages/{article}/delete/",
+        "/admin/pages/{article}/copy/",
+        "/admin/pages/{article}/move/",
+        "/admin/pages/{article}/usage/",
+        "/admin/pages/{article}/unpublish/",
+    ],
+)
+def test_other_page_views_still_work_with_our_viewset(admin_client, saved_article, path):
+    url = path.format(section=saved_article.get_parent().pk, article=saved_article.pk)
+    assert admin_client.get(url).status_code == 200
