@@ -125,7 +125,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def audit_file(path: Path, config: Config) -> list[DocumentReport]:
-    return [audit_item(item, config) for item in read_path(path)]
+    return [audit_item(item, config) for item in read_path(path, config.export_fields)]
 
 
 def _audit_files(files: list[Path], config: Config, jobs: int) -> Iterator[DocumentReport]:
