@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import __version__
+from .engine import baseline
 from .engine import config as config_module
 from .engine.audit import audit_item
 from .engine.config import Config, ConfigError
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, help="newsaudit.toml or pyproject.toml with [tool.newsaudit]")
     check.add_argument("--jobs", type=int, default=1, help="worker processes (0: one per core)")
     check.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
+    check.add_argument(
+        "--baseline", type=Path, help="a JSON report from an earlier run: only findings new since then fail"
+    )
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "markdown"], default="text", help="markdown: docs/rules.md")
@@ -136,6 +140,13 @@ def load_config(path: Path | None) -> Config:
         raise UsageError(str(error)) from None
 
 
+def load_baseline(path: Path) -> baseline.Baseline:
+    try:
+        return baseline.load(path)
+    except baseline.BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
 def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -143,8 +154,11 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file or folder: {missing[0]}")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per core) or more")
+    accepted = load_baseline(args.baseline) if args.baseline else None
     files = list(iter_files(args.paths))
     report = Report(list(_audit_files(files, config, args.jobs)))
+    if accepted is not None:
+        baseline.apply(report, accepted, config)
     fail_on = Severity.parse(args.fail_on)
     rendered = FORMATS[args.format](report, fail_on)
     if args.output:
@@ -162,7 +176,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def audit_file(path: Path, config: Config) -> list[DocumentReport]:
-    return [audit_item(item, config) for item in read_path(path)]
+    return [audit_item(item, config) for item in read_path(path, config.export_fields)]
 
 
 def _audit_files(files: list[Path], config: Config, jobs: int) -> Iterator[DocumentReport]:

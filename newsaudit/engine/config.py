@@ -38,6 +38,9 @@ class Config:
     wire_services: tuple[str, ...] = ()
     # Extra lexicon entries by lexicon name: {"loaded": {"word": "neutral alternative"}}.
     lexicon: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Fields of Wagtail API / dumpdata exports that hold article text; empty: rich text, StreamField and prose
+    # fields are found automatically.
+    export_fields: tuple[str, ...] = ()
 
     def merge(self, layer: dict[str, Any], *, origin: str = "configuration") -> Config:
         """A new Config with `layer` applied on top; raises ConfigError naming the bad key."""
@@ -82,7 +85,7 @@ def _coerce(name: str, value: Any, origin: str, current: Config) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 30:
             raise ConfigError(f"{where} must be a number from 0 to 30")
         return float(value)
-    if name == "wire_services":
+    if name in ("wire_services", "export_fields"):
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
             raise ConfigError(f"{where} must be a list of names")
         return tuple(v.strip() for v in value)

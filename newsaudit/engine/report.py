@@ -28,6 +28,12 @@ class Finding:
     excerpt: str
     block_id: str | None = None
     suppressed: bool = False
+    baselined: bool = False  # matched a finding of the --baseline report: known, not new
+
+    @property
+    def counts(self) -> bool:
+        """Does this finding count toward status and exit code? Suppressed and baselined ones do not."""
+        return not (self.suppressed or self.baselined)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -45,6 +51,8 @@ class Finding:
             data["block_id"] = self.block_id
         if self.suppressed:
             data["suppressed"] = True
+        if self.baselined:
+            data["baselined"] = True
         return data
 
 
@@ -63,7 +71,7 @@ class DocumentReport:
 
     @property
     def active_findings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.suppressed]
+        return [f for f in self.findings if f.counts]
 
     def worst_severity(self) -> Severity | None:
         return max((f.severity for f in self.active_findings), default=None)
@@ -115,7 +123,7 @@ def category_scores(findings: list[Finding], sentences: int, reading_ease: float
     scale = 3.0 + sentences / 6.0  # a long story can carry a few more findings for the same score
     penalties = dict.fromkeys(SCORED_CATEGORIES, 0.0)
     for finding in findings:
-        if finding.category in penalties and not finding.suppressed:
+        if finding.category in penalties and finding.counts:
             penalties[finding.category] += SEVERITY_WEIGHT[finding.severity]
     scores = {c: round(100 * math.exp(-p / scale)) for c, p in penalties.items()}
     if reading_ease is not None and sentences:
@@ -126,7 +134,7 @@ def category_scores(findings: list[Finding], sentences: int, reading_ease: float
 
 
 def status_for(findings: list[Finding], overall: int, warn_below: int, fail_below: int) -> str:
-    worst = max((f.severity for f in findings if not f.suppressed), default=None)
+    worst = max((f.severity for f in findings if f.counts), default=None)
     if worst == Severity.ERROR or overall < fail_below:
         return "fail"
     if worst == Severity.WARNING or overall < warn_below:

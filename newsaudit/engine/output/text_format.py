@@ -21,7 +21,7 @@ def render(report: Report, fail_on: Severity) -> str:
             head += f"readability {scores['readability']}, bias {scores['bias']})"
         lines.append(head)
         for finding in document.findings:
-            if finding.suppressed:
+            if not finding.counts:
                 continue
             excerpt = finding.excerpt.replace("\n", " ")
             if len(excerpt) > 80:
@@ -30,9 +30,20 @@ def render(report: Report, fail_on: Severity) -> str:
                 f"  {finding.start}-{finding.end} {finding.severity.label:<7} {finding.rule} {finding.message}"
             )
             lines.append(f"      \u201c{excerpt}\u201d  \u2192 {finding.hint}")
+        hidden = _hidden(document.findings)
+        if hidden:
+            lines.append(f"  ({hidden} not shown)")
     summary = report.summary()
     lines.append(
         f"{summary['documents']} document(s): {summary['pass']} pass, {summary['warn']} warn, "
         f"{summary['fail']} fail, {summary['error']} error"
     )
     return "\n".join(lines) + "\n"
+
+
+def _hidden(findings: list) -> str:
+    suppressed = sum(f.suppressed for f in findings)
+    baselined = sum(f.baselined and not f.suppressed for f in findings)
+    parts = [f"{suppressed} suppressed"] if suppressed else []
+    parts += [f"{baselined} baselined"] if baselined else []
+    return ", ".join(parts)

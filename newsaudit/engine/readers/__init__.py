@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..document import Document
@@ -39,7 +39,8 @@ def iter_files(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def read_path(path: Path) -> Iterator[Document | DocumentError]:
+def read_path(path: Path, fields: Sequence[str] = ()) -> Iterator[Document | DocumentError]:
+    """Documents of one file; `fields` names the article-text fields of JSON exports (empty: found automatically)."""
     doc_id = str(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -61,12 +62,12 @@ def read_path(path: Path) -> Iterator[Document | DocumentError]:
     if suffix == ".jsonl":
         yield from read_jsonl(text, doc_id)
     elif suffix == ".json":
-        yield from _read_json(text, doc_id)
+        yield from _read_json(text, doc_id, fields)
     else:
         yield read_text(text, doc_id)
 
 
-def _read_json(text: str, doc_id: str) -> Iterator[Document | DocumentError]:
+def _read_json(text: str, doc_id: str, fields: Sequence[str] = ()) -> Iterator[Document | DocumentError]:
     from .exports import read_export  # Wagtail API v2 and dumpdata
 
     try:
@@ -77,4 +78,4 @@ def _read_json(text: str, doc_id: str) -> Iterator[Document | DocumentError]:
     except RecursionError:
         yield DocumentError(doc_id, "JSON nested too deeply")
         return
-    yield from read_export(data, doc_id)
+    yield from read_export(data, doc_id, fields)

@@ -1,0 +1,143 @@
+"""SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers.
+
+Rule metadata comes from the rule catalogue (`newsaudit.engine.rules.registry`), never written twice. A file is
+located by its path relative to the working folder, under `uriBaseId` `%SRCROOT%`; a page from an export by its
+document id (`page:4`). `region.charOffset`/`charLength` index the document's plain text, which for `.txt` is the
+file itself (and then `startLine`/`startColumn` are given too). Suppressed findings carry `suppressions`;
+baselined ones `baselineState: "unchanged"` (and new ones `"new"` when a baseline was applied).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any
+from urllib.parse import quote
+
+from ... import __version__
+from ..report import DocumentReport, Finding, Report
+from ..rules import registry
+from ..severity import Severity
+from .locations import Location, locate
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/newsaudit/"
+LEVELS = {Severity.INFO: "note", Severity.WARNING: "warning", Severity.ERROR: "error"}
+SRCROOT = "%SRCROOT%"
+URI_SAFE = ":/@!$&'()*+,;=-._~"
+
+
+def render(report: Report, fail_on: Severity) -> str:
+    rules = registry.all()
+    index = {rule.code: position for position, rule in enumerate(rules)}
+    with_baseline = any(f.baselined for d in report.documents for f in d.findings)
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    for document in report.documents:
+        location = locate(document.id)
+        if document.status == "error":
+            notifications.append(_notification(document, location))
+            continue
+        seen: Counter[str] = Counter()
+        for finding in document.findings:
+            fingerprint = _fingerprint(document.id, finding)
+            seen[fingerprint] += 1
+            result = _result(document, finding, location, index, with_baseline)
+            result["partialFingerprints"] = {"newsauditFinding/v1": f"{fingerprint}:{seen[fingerprint]}"}
+            results.append(result)
+    run: dict[str, Any] = {
+        "tool": {"driver": _driver(rules)},
+        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def _driver(rules: list) -> dict[str, Any]:
+    return {
+        "name": "newsaudit",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.why},
+                "help": {"text": _help_text(rule), "markdown": _help_markdown(rule)},
+                "defaultConfiguration": {"level": LEVELS[rule.severity]},
+                "properties": {"category": rule.category, "tags": ["newsaudit", rule.category]},
+            }
+            for rule in rules
+        ],
+    }
+
+
+def _help_text(rule) -> str:
+    return f"{rule.summary}\n\nExample: {rule.example}\n\nUse instead: {rule.instead}"
+
+
+def _help_markdown(rule) -> str:
+    return (
+        f"**What it does.** {rule.summary}\n\n**Why it matters.** {rule.why}\n\n"
+        f"**Example.** {rule.example}\n\n**Use instead.** {rule.instead}"
+    )
+
+
+def _result(
+    document: DocumentReport, finding: Finding, location: Location, index: dict[str, int], with_baseline: bool
+) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "level": LEVELS[finding.severity],
+        "message": {"text": f"{finding.message} {finding.hint}".strip()},
+        "locations": [_location(document, finding, location)],
+    }
+    if finding.rule in index:
+        result["ruleIndex"] = index[finding.rule]
+    if finding.suppressed:
+        result["suppressions"] = [
+            {"kind": "inSource", "justification": "newsaudit: ignore comment or data-newsaudit-ignore attribute"}
+        ]
+    if with_baseline:
+        result["baselineState"] = "unchanged" if finding.baselined else "new"
+    return result
+
+
+def _location(document: DocumentReport, finding: Finding, location: Location) -> dict[str, Any]:
+    region: dict[str, Any] = {"charOffset": finding.start, "charLength": max(0, finding.end - finding.start)}
+    start = location.line_column(finding.start)
+    end = location.line_column(finding.end)
+    if start and end:
+        region.update(startLine=start[0], startColumn=start[1], endLine=end[0], endColumn=end[1])
+    if finding.excerpt:
+        region["snippet"] = {"text": finding.excerpt}
+    artifact: dict[str, Any] = {"uri": quote(location.uri, safe=URI_SAFE)}
+    if location.is_file:
+        artifact["uriBaseId"] = SRCROOT
+    physical = {"artifactLocation": artifact, "region": region}
+    logical = {"name": document.id, "kind": "module"}
+    if document.title:
+        logical["fullyQualifiedName"] = f"{document.id} ({document.title})"
+    return {"physicalLocation": physical, "logicalLocations": [logical]}
+
+
+def _notification(document: DocumentReport, location: Location) -> dict[str, Any]:
+    artifact: dict[str, Any] = {"uri": quote(location.uri, safe=URI_SAFE)}
+    if location.is_file:
+        artifact["uriBaseId"] = SRCROOT
+    return {
+        "level": "error",
+        "message": {"text": f"{document.id}: {document.error or 'cannot read'}"},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact}}],
+    }
+
+
+def _fingerprint(doc_id: str, finding: Finding) -> str:
+    """Stable across runs and edits elsewhere in the text: document, rule and the excerpt, not the offset."""
+    key = "\x1f".join((doc_id, finding.rule, " ".join(finding.excerpt.split()).casefold()))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -1,0 +1,165 @@
+"""Page field values from Wagtail exports -> BlockInputs, shared by the API v2 and dumpdata readers.
+
+A value is a StreamField (a list of `{"type", "value", "id"}`), a StructBlock (a dict of child values), a ListBlock
+(a list of values, or in Wagtail >= 2.16 storage a list of `{"type": "item", "value", "id"}`), rich text (Wagtail's
+stored "DB HTML" or display HTML) or a plain string. The walk uses an explicit stack, so nesting depth costs
+nothing but linear time, and block order and identity are kept: every BlockInput carries the id of the innermost
+StreamField/ListBlock item around it, so a finding can point at its block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import BlockInput
+from .html import html_to_blocks
+
+# Block type or struct child names -> block kinds, first match wins (matched as words in the name).
+KIND_PATTERNS = (
+    ("heading", re.compile(r"(?:^|_)(?:h[1-6]|heading|headline|subhead\w*|title|section_title|crosshead)(?:$|_)")),
+    ("quote", re.compile(r"(?:^|_)(?:quote|blockquote|pullquote|pull_quote|quotation)(?:$|_)")),
+    ("caption", re.compile(r"(?:^|_)caption(?:$|_)")),
+    ("credit", re.compile(r"(?:^|_)(?:credit|credits|source_line|copyright)(?:$|_)")),
+    ("byline", re.compile(r"(?:^|_)(?:byline|author|authors|writer|reporter)(?:$|_)")),
+)
+# Names whose values are never article text: ids, dates, links, media, layout settings.
+SKIP_NAME = re.compile(
+    r"(?:^|_)(?:id|pk|uuid|slug|url|urls|href|link_url|page|document|image|images|photo|video|media|embed|icon|"
+    r"alt|alt_text|date|time|datetime|published|updated|created|at|locale|lang|language|style|theme|align|"
+    r"alignment|size|width|height|colour|color|css|class|anchor|target|live|draft|owner|content_type|"
+    r"path|depth|numchild|meta|type|decorative)(?:$|_)"
+)
+# Page fields that are metadata whatever else their name says.
+SKIP_FIELDS = frozenset(
+    ["title", "seo_title", "search_description", "show_in_menus", "detail_url", "html_url", "draft_title", "url_path"]
+)
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s/>]")
+URLISH = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.|/)\S*\s*$", re.I)
+DATEISH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?\s*$")
+# Wagtail's stored rich text: <a linktype="page" id="3"> has no href; give it one so the link counts as evidence.
+DB_LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>", re.I)
+LINKTYPE = re.compile(r"""\blinktype\s*=\s*["']?(?P<type>[\w-]+)""", re.I)
+LINK_ID = re.compile(r"""\bid\s*=\s*["']?(?P<id>[\w-]+)""", re.I)
+HAS_HREF = re.compile(r"\bhref\s*=", re.I)
+MIN_PLAIN_WORDS = 2  # a bare one-word string in a struct is a setting ("left", "h2"), not prose
+
+
+def kind_for(name: str, inherited: str) -> str:
+    """The block kind a StreamField block type or struct child name suggests, else the enclosing kind."""
+    lowered = name.lower()
+    for kind, pattern in KIND_PATTERNS:
+        if pattern.search(lowered):
+            return kind
+    return inherited
+
+
+def is_skipped_name(name: str) -> bool:
+    """Ids, dates, links, media and settings; a name that also says what text it is (`image_caption`) is kept."""
+    lowered = name.lower()
+    if lowered in SKIP_FIELDS:
+        return True
+    return bool(SKIP_NAME.search(lowered)) and kind_for(lowered, "") == ""
+
+
+def looks_like_html(value: str) -> bool:
+    return bool(HTML_TAG.search(value))
+
+
+def is_stream(value: Any) -> bool:
+    """A StreamField value: a non-empty list whose items are all `{"type", "value"}` dicts."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(item, dict) and "type" in item and "value" in item for item in value)
+    )
+
+
+def is_prose(value: str) -> bool:
+    return (
+        len(value.split()) >= MIN_PLAIN_WORDS
+        and not URLISH.match(value)
+        and not DATEISH.match(value)
+        and not value.lstrip().startswith(("[{", "{"))
+    )
+
+
+def expand_db_links(html: str) -> str:
+    """`<a linktype="page" id="3">` -> `<a href="page:3" linktype="page" id="3">` (display HTML is unchanged)."""
+
+    def add_href(match: re.Match[str]) -> str:
+        attrs = match.group("attrs")
+        linktype = LINKTYPE.search(attrs)
+        if HAS_HREF.search(attrs) or not linktype:
+            return match.group(0)
+        target = LINK_ID.search(attrs)
+        href = f"{linktype.group('type')}:{target.group('id') if target else ''}"
+        return f'<a href="{href}"{attrs}>'
+
+    return DB_LINK.sub(add_href, html)
+
+
+def text_blocks(value: str, kind: str, block_id: str | None) -> list[BlockInput]:
+    """One string: rich text (stored or display HTML) through the HTML reader, plain text as one block."""
+    if looks_like_html(value):
+        blocks = html_to_blocks(expand_db_links(value), kind=kind, block_id=block_id)
+        if kind != "paragraph":  # a <p> inside a quote/caption/credit block is that kind, not a paragraph
+            for block in blocks:
+                if block.kind == "paragraph":
+                    block.kind = kind
+        return blocks
+    return [BlockInput(kind, value, block_id)]
+
+
+def field_blocks(name: str, value: Any) -> list[BlockInput]:
+    """Blocks of one page field (`body`, `intro`, ...), in order; an empty list when it holds no article text."""
+    return list(_walk(value, kind_for(name, "paragraph"), None, top_level=True))
+
+
+def is_text_field(name: str, value: Any) -> bool:
+    """Is this page field article text when no field list is configured? Rich text, a StreamField, or prose."""
+    if is_skipped_name(name):
+        return False
+    if isinstance(value, str):
+        return looks_like_html(value) or is_prose(value)
+    return is_stream(value)
+
+
+def _walk(value: Any, kind: str, block_id: str | None, *, top_level: bool = False) -> Iterator[BlockInput]:
+    # Stack of (value, kind, block_id, plain_ok); pushed in reverse so blocks come out in document order.
+    stack: list[tuple[Any, str, str | None, bool]] = [(value, kind, block_id, True)]
+    while stack:
+        item, item_kind, item_id, plain_ok = stack.pop()
+        if isinstance(item, str):
+            if item.strip() and (plain_ok or looks_like_html(item) or is_prose(item)):
+                yield from text_blocks(item, item_kind, item_id)
+        elif isinstance(item, list):
+            stack.extend(reversed([_child_of_list(child, item_kind, item_id) for child in item]))
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(_children_of_dict(item, item_kind, item_id))))
+
+
+def _child_of_list(child: Any, kind: str, block_id: str | None) -> tuple[Any, str, str | None, bool]:
+    """A StreamField block `{type, value, id}`, a ListBlock item `{type: "item", value, id}` or a bare value."""
+    if isinstance(child, dict) and "type" in child and "value" in child:
+        block_type = str(child.get("type") or "")
+        child_id = child.get("id")
+        new_id = str(child_id) if isinstance(child_id, str | int) and child_id != "" else block_id
+        if block_type == "item":
+            child_kind = "list_item" if kind == "paragraph" else kind
+        else:
+            child_kind = kind_for(block_type, "paragraph")
+        # A typed block whose value is a bare string is text by declaration (a heading CharBlock), unless its
+        # type names a link or media block (`embed`, `url`), whose string is an address.
+        return (child["value"], child_kind, new_id, not is_skipped_name(block_type))
+    return (child, "list_item" if kind == "paragraph" and isinstance(child, str) else kind, block_id, False)
+
+
+def _children_of_dict(item: dict, kind: str, block_id: str | None) -> Iterator[tuple[Any, str, str | None, bool]]:
+    """A StructBlock value: every child except ids, dates, links and media, in declaration order."""
+    for key, child in item.items():
+        name = str(key)
+        if is_skipped_name(name):
+            continue
+        yield (child, kind_for(name, kind), block_id, False)

@@ -1,0 +1,166 @@
+"""Wagtail API v2 and dumpdata exports -> Documents (fixtures shaped like Wagtail 7/8 output, prose our own)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsaudit.engine.readers import DocumentError, read_path
+from newsaudit.engine.readers.exports import read_export
+from newsaudit.engine.readers.streamfield import expand_db_links, field_blocks, is_text_field
+
+from .helpers import FIXTURES
+
+
+def blocks_of(doc) -> list[tuple[str, str | None, str]]:
+    return [(b.kind, b.block_id, doc.text[b.start : b.end]) for b in doc.blocks]
+
+
+def test_api_detail_reads_streamfield_blocks_in_order():
+    (doc,) = read_path(FIXTURES / "api_detail.json")
+    assert doc.id == "page:4"
+    assert doc.title == "Council approves harbour wall repairs"
+    kinds = [(kind, text) for kind, _, text in blocks_of(doc)]
+    assert kinds[:4] == [
+        ("headline", "Council approves harbour wall repairs"),
+        ("paragraph", "Councillors in Westmere voted on Tuesday to rebuild the harbour wall."),
+        ("byline", "By Nell Okafor"),
+        ("heading", "What was decided"),
+    ]
+    assert ("quote", "We have waited eleven winters for this.") in kinds
+    assert ("caption", "The harbour wall after the January storm.") in kinds
+    assert ("credit", "Photo: Westmere Council") in kinds
+    assert ("list_item", "Work starts in May.") in kinds
+    text = doc.text
+    assert "video.example.org" not in text and "2026-03-02" not in text and "harbour-wall-vote" not in text
+    assert "search_description" not in text and "Councillors vote on the harbour wall repairs" not in text
+    assert doc.meta["url"] == "http://localhost/news/harbour-wall-vote/"
+
+
+def test_block_ids_and_db_links_are_kept():
+    (doc,) = read_path(FIXTURES / "api_detail.json")
+    paragraph = next(b for b in doc.blocks if "budget paper" in doc.text[b.start : b.end])
+    assert paragraph.block_id == "0d4e6b2f-5a3c-4f1e-8b7d-9c2a1e3f4b02"
+    (link,) = paragraph.links
+    assert doc.text[link.start : link.end] == "council budget paper" and link.href == "document:7"
+
+
+def test_suppression_comment_in_a_raw_html_block_survives():
+    (doc,) = read_path(FIXTURES / "api_detail.json")
+    block = next(b for b in doc.blocks if "Observers note" in doc.text[b.start : b.end])
+    assert block.suppressed == frozenset({"NA201"})
+    assert block.block_id == "3d4e5f6a-7b8c-4d9e-0f1a-2b3c4d5e6f06"
+
+
+def test_api_listing_skips_pages_without_text_and_reads_list_items():
+    docs = list(read_path(FIXTURES / "api_listing_html.json"))
+    assert [d.id for d in docs] == ["page:5", "page:6"]
+    items = [(b.kind, b.block_id) for b in docs[0].blocks if b.kind == "list_item"]
+    assert items == [
+        ("list_item", "6a7b8c9d-0e1f-4a2b-3c4d-5e6f7a8b9c09"),
+        ("list_item", "7b8c9d0e-1f2a-4b3c-4d5e-6f7a8b9c0d10"),
+    ]
+    (link,) = docs[0].blocks[2].links
+    assert link.href == "/news/library-board/"
+
+
+def test_listing_without_any_text_is_one_error():
+    listing = {"meta": {"total_count": 1}, "items": [{"id": 2, "meta": {"type": "home.HomePage"}, "title": "Home"}]}
+    (item,) = read_export(listing, "pages.json")
+    assert isinstance(item, DocumentError) and "?fields=*" in item.message
+
+
+def test_dumpdata_joins_page_rows_and_reports_the_broken_one():
+    items = list(read_path(FIXTURES / "dumpdata.json"))
+    assert [i.id for i in items] == ["page:4", "page:5", "page:6"]
+    good, draft, broken = items
+    assert good.title == "Bridge closure extended by a month" and good.meta["live"] == "true"
+    assert draft.meta["live"] == "false"
+    assert isinstance(broken, DocumentError) and "StreamField JSON" in broken.message
+    assert "admin" not in good.text and "Harbour wall" not in good.text  # other models are skipped
+    quote = next(b for b in good.blocks if b.kind == "quote")
+    assert quote.block_id == "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d14"
+    assert [lk.href for b in good.blocks for lk in b.links] == ["page:9"]
+
+
+def test_dumpdata_of_one_app_reads_rows_with_text():
+    rows = [
+        {
+            "model": "news.articlepage",
+            "pk": 8,
+            "fields": {
+                "body": json.dumps(
+                    [{"type": "paragraph", "value": "<p>The ferry runs again from Monday.</p>", "id": "x1"}]
+                )
+            },
+        }
+    ]
+    (doc,) = read_export(rows, "news.json")
+    assert doc.id == "page:8" and "ferry" in doc.text
+
+
+def test_export_fields_setting_names_the_text_fields():
+    page = {
+        "id": 9,
+        "meta": {"type": "news.ArticlePage"},
+        "title": "T",
+        "summary": "<p>Short summary here.</p>",
+        "body": [{"type": "paragraph", "value": "<p>Body text here.</p>", "id": "b"}],
+    }
+    (doc,) = read_export(page, "p.json", fields=("body",))
+    assert "Body text" in doc.text and "summary" not in doc.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("body", [{"type": "paragraph", "value": "<p>x</p>", "id": "a"}], True),
+        ("intro", "<p>Rich text.</p>", True),
+        ("standfirst", "A plain sentence of prose.", True),
+        ("first_published_at", "2026-03-02T09:15:00Z", False),
+        ("hero_image", {"id": 3}, False),
+        ("canonical_url", "https://example.org/a b", False),
+        ("seo_title", "Search engine title text", False),
+        ("title", "The title", False),
+        ("count", 3, False),
+    ],
+)
+def test_text_fields_are_found_generically(name, value, expected):
+    assert is_text_field(name, value) is expected
+
+
+def test_stored_and_display_rich_text_read_the_same():
+    stored = '<p data-block-key="a">See the <a linktype="page" id="3">plan</a>.</p><embed embedtype="image" id="5" format="left" alt="x"/>'
+    display = '<p>See the <a href="/plan/">plan</a>.</p><img alt="x" src="/media/x.jpg">'
+    assert [b.text for b in field_blocks("body", stored)] == [b.text for b in field_blocks("body", display)]
+    assert 'href="page:3"' in expand_db_links(stored)
+
+
+def test_deeply_nested_stream_is_linear_and_safe():
+    value: object = "<p>Deep text in a block.</p>"
+    for _ in range(5000):
+        value = [{"type": "section", "value": value, "id": "n"}]
+    (block,) = field_blocks("body", value)
+    assert block.text == "Deep text in a block."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"items": [1, "x", None]},
+        {"id": 3, "meta": {}, "body": {"unexpected": [1, 2]}},
+        [{"model": "news.articlepage", "pk": 1, "fields": "oops"}],
+        [{"model": "news.articlepage", "pk": 1, "fields": {"body": '[{"type": 1}]'}}],
+        42,
+    ],
+)
+def test_bad_records_become_document_errors(data):
+    items = list(read_export(data, "bad.json"))
+    assert items and all(isinstance(i, DocumentError) for i in items)
+
+
+def test_json_file_of_records_still_reads(tmp_path: Path):
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"id": "a", "text": "The mill reopened."}]), encoding="utf-8")
+    (doc,) = read_path(path)
+    assert doc.id == "a"
