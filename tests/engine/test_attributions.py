@@ -50,3 +50,19 @@ def test_sources_merge_full_name_and_surname():
     doc = read_html("<p>Tom Hale said no.</p><p>Hale said it twice.</p><p>Mia Chen said yes.</p>", "s")
     summary = summarise_sources(doc, find_attributions(doc, find_quotes(doc)))
     assert sorted((s.name, s.mentions) for s in summary) == [("Mia Chen", 1), ("Tom Hale", 2)]
+
+
+def test_straight_quotes_pair_by_direction_after_a_stray_mark():
+    # The first mark closes nothing (it follows a comma and precedes a space); pairing must not fall out of step.
+    _, found = attributions('<p>fine," said Nora Kell. "We start on Monday," Kell said.</p>')
+    assert [f[0] for f in found] == ["Nora Kell", "Kell"]
+
+
+def test_stance_verbs_are_cues():
+    _, found = attributions("<p>Omar Flint denounced the merger. The mayor has defended the budget.</p>")
+    assert [(f[0], f[1]) for f in found] == [("Omar Flint", "denounced"), ("The mayor", "defended")]
+
+
+def test_nouns_that_look_like_cues_are_not():
+    _, found = attributions("<p>Voters in three states support the plan, and the state expected a surplus.</p>")
+    assert found == []
