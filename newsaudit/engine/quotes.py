@@ -53,8 +53,10 @@ def _block_quotes(text: str, start: int, end: int, block: int, runs_on: bool) ->
         if char == "'" and text.startswith("''", position):
             char, width = STRAIGHT, 2  # '' is a double quotation mark in some house styles
         if open_at < 0:
-            if char in OPENING or _single_opens(text, position, start) or (
-                char == STRAIGHT and not _straight_closes_only(text, position, width, start, end)
+            if (
+                char in OPENING
+                or _single_opens(text, position, start)
+                or (char == STRAIGHT and not _straight_closes_only(text, position, width, start, end))
             ):
                 open_at, open_kind, open_width = position, char, width
         elif open_kind == STRAIGHT and char == STRAIGHT and _straight_opens_only(text, position, width, start, end):
