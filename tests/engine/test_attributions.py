@@ -66,3 +66,32 @@ def test_stance_verbs_are_cues():
 def test_nouns_that_look_like_cues_are_not():
     _, found = attributions("<p>Voters in three states support the plan, and the state expected a surplus.</p>")
     assert found == []
+
+
+def test_according_to_takes_the_phrase_up_to_the_punctuation():
+    _, found = attributions("<p>Turnout fell, according to early tallies from the county, to a record low.</p>")
+    assert found[0][:2] == ("early tallies from the county", "according to")
+
+
+def test_poll_shares_party_labels_and_descriptions_as_speakers():
+    _, found = attributions(
+        "<p>Nearly half said they would vote. Sen. Ada Moss (D-Ore.) said she agreed. The network said it would air.</p>"
+    )
+    assert [f[0] for f in found] == ["Nearly half", "Sen. Ada Moss (D-Ore.)", "The network"]
+
+
+def test_appositions_with_age_participle_or_role_first():
+    _, found = attributions(
+        "<p>Lia Park, 34, a nurse from Hull, said she left. Tom Reyes, speaking in Leeds, said no. "
+        "The mayor's deputy, Sam Ode, told reporters it was late.</p>"
+    )
+    assert [f[0] for f in found] == [
+        "Lia Park, 34, a nurse from Hull",
+        "Tom Reyes, speaking in Leeds",
+        "The mayor's deputy, Sam Ode",
+    ]
+
+
+def test_relative_clause_cue_does_not_swallow_the_main_cue():
+    _, found = attributions("<p>Ben Ito, who said he rarely votes, said the queue was long.</p>")
+    assert [(f[0], f[1]) for f in found] == [("who", "said"), ("Ben Ito, who said he rarely votes", "said")]
