@@ -155,6 +155,11 @@ INVERTIBLE = frozenset(
         "conceded",
     ]
 )
+NOT_ADVERBS = frozenset({"only", "early", "family", "italy", "july", "rally", "ally", "supply", "reply", "daily"})
+NEGATED_AUXILIARIES = frozenset(
+    "didn't doesn't don't hasn't haven't hadn't wasn't weren't isn't aren't won't wouldn't can't cannot couldn't "
+    "shouldn't may might must could should can".split()
+)
 TIME_WORDS = frozenset("week weekend month year night morning afternoon evening".split())
 QUANTITY_HEADS = frozenset(
     "percent per cent half third thirds quarter quarters fifth fifths majority majorities minority plurality".split()
@@ -179,6 +184,9 @@ COLON_LABELS = frozenset(
     "note update updated photo photos source sources credit credits editor watch read related video caption "
     "correction clarification warning disclaimer q a image images graphic tags topics share listen".split()
 )
+COLON_LEADS = frozenset({"-", "\u2013", "\u2014", "from"})
+CHAIN_ENDINGS = ("ed", "es", "nt", "ts", "ds", "an", "gan", "ks", "rs", "ns", "ls")
+PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been"})
 TELL_VERBS = frozenset({"tell", "tells", "told", "telling"})
 CALL_VERBS = frozenset({"call", "calls", "called"})
 PARTICIPLES = frozenset(
@@ -269,7 +277,7 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         source = _np_before(tokens, i)
         if source and not _subject_fits(tokens, source, entry.category, low, i):
             source = None
-        if source is None and low in PARTICIPLES and i > 1 and tokens[i - 1].text == ",":
+        if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
             source = _sentence_subject(tokens, i)
         if source is None and low in INVERTIBLE and i > 0 and _follows_quote_or_comma(tokens, i):
             source = _np_after(tokens, i + 1)
@@ -331,16 +339,25 @@ def _clause_end(tokens: list[Token], cue: int, relative: bool = False) -> int:
 
 
 def _colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
-    """'Ruiz: "We will appeal."' or a transcript's 'RUIZ: We will appeal.' at the start of a sentence."""
-    for colon in range(1, min(5, len(tokens) - 1)):
-        if tokens[colon].text == ":":
-            if tokens[0].lower in COLON_LABELS or tokens[colon - 1].lower in COLON_LABELS:
-                return None
-            if all(_word_class(t) == "name" for t in tokens[:colon]) and tokens[colon + 1].is_word | (
-                tokens[colon + 1].text in ("\u201c", '"')
-            ):
-                return 0, colon - 1
+    """'Ruiz: "We will appeal."', a transcript's 'RUIZ: We will appeal.', or a digest's '- More from Ruiz: "..."'."""
+    for colon in range(1, min(_MAX_NP_TOKENS, len(tokens) - 1)):
+        if tokens[colon].text != ":":
+            continue
+        if tokens[0].lower in COLON_LABELS or tokens[colon - 1].lower in COLON_LABELS:
             return None
+        if not (tokens[colon + 1].is_word or tokens[colon + 1].text in ("\u201c", '"', "\u2018", "'")):
+            return None
+        if colon < 5 and all(_word_class(t) == "name" for t in tokens[:colon]):
+            return 0, colon - 1
+        phrase = _np_ending_at(tokens, colon - 1)
+        if phrase is None or _word_class(tokens[phrase[1]]) not in ("name", "noun"):
+            return None
+        lead = next((k for k in range(phrase[1] - 1, phrase[0] - 1, -1) if tokens[k].lower == "from"), None)
+        if lead is not None:
+            return lead + 1, phrase[1]  # "More from Ida Holm:"
+        if phrase[0] == 0 or tokens[phrase[0] - 1].lower in COLON_LEADS:
+            return phrase
+        return None
     return None
 
 
@@ -361,6 +378,10 @@ def _word_class(token: Token) -> str:
         return "other"
     low = token.lower
     base = low[:-2] if low.endswith(("'s", "\u2019s")) else low
+    if base not in PRONOUNS and ("'" in base or "\u2019" in base):
+        stem = base.replace("\u2019", "'").split("'")[0]  # "they're", "she'd", "we've"
+        if stem in PRONOUNS:
+            return "pronoun"
     if base in PRONOUNS:
         return "pronoun"
     if base in SOURCE_NOUNS:
@@ -396,7 +417,7 @@ def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
 
 def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     end = cue - 1
-    while end >= 0 and (tokens[end].lower in SKIPPABLE or _is_time_word(tokens, end)):
+    while end >= 0 and (tokens[end].lower in SKIPPABLE or _is_adverb(tokens[end]) or _is_time_word(tokens, end)):
         end -= 1
     if end < 0:
         return None
@@ -409,7 +430,35 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         if opening is not None and opening > 0:
             named = _np_ending_at(tokens, opening - 1)
             return (named[0], end) if named else None
+    if tokens[end].lower in ("to", "by") and end >= 2:
+        return _chain_subject(tokens, end)
     return _np_ending_at(tokens, end) or _quantity_before(tokens, end) or _description_before(tokens, end, cue)
+
+
+def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
+    """'Ruiz went on to say', 'she began by thanking', 'Ruiz refused to endorse': the subject of the first verb."""
+    k = to - 1
+    if tokens[k].lower in ("on", "up", "out"):
+        k -= 1
+    if k < 1 or not tokens[k].is_word or tokens[k].is_capitalised or not tokens[k].lower.endswith(CHAIN_ENDINGS):
+        return None
+    k -= 1
+    while k >= 0 and tokens[k].lower in SKIPPABLE:
+        k -= 1
+    if k < 0 or tokens[k].lower in PASSIVE_AUX:
+        return None
+    found = _np_ending_at(tokens, k)
+    if found and _word_class(tokens[found[1]]) in ("name", "pronoun"):
+        return found
+    return None
+
+
+def _is_adverb(token: Token) -> bool:
+    """'Ruiz has typically backed', 'Ruiz didn't say': adverbs and negated auxiliaries between subject and verb."""
+    low = token.lower.replace("\u2019", "'")
+    if not token.is_word or token.is_capitalised:
+        return False
+    return (len(low) > 4 and low.endswith("ly") and low not in NOT_ADVERBS) or low in NEGATED_AUXILIARIES
 
 
 def _is_time_word(tokens: list[Token], k: int) -> bool:
@@ -676,6 +725,8 @@ def _resolve(document: Document, attributions: list[Attribution]) -> None:
         low = phrase.lower()
         if low == "who":
             continue  # named from its antecedent when found
+        stem = low.replace("\u2019", "'").split("'")[0]
+        low = stem if stem in PRONOUNS else low  # "they're"
         if low in PRONOUNS:
             wanted = PRONOUNS[low]
             item.name = last_person if wanted == "person" else last_org if wanted == "organisation" else last_any

@@ -95,3 +95,24 @@ def test_appositions_with_age_participle_or_role_first():
 def test_relative_clause_cue_does_not_swallow_the_main_cue():
     _, found = attributions("<p>Ben Ito, who said he rarely votes, said the queue was long.</p>")
     assert [(f[0], f[1]) for f in found] == [("who", "said"), ("Ben Ito, who said he rarely votes", "said")]
+
+
+def test_adverbs_negation_time_phrases_and_contractions_between_subject_and_cue():
+    _, found = attributions(
+        "<p>Rosa Lind has typically backed the plan. Ed Marr on Tuesday said no. "
+        "They\u2019re endorsing Lind. Marr didn\u2019t explain why.</p>"
+    )
+    assert [(f[0], f[1]) for f in found] == [
+        ("Rosa Lind", "backed"),
+        ("Ed Marr", "said"),
+        ("They\u2019re", "endorsing"),
+        ("Marr", "explain"),
+    ]
+
+
+def test_digest_colon_and_chained_verbs():
+    _, found = attributions(
+        "<p>Turnout matters - More from Ida Holm: \u201cYoung voters stayed home.\u201d</p>"
+        "<p>Holm went on to say the data were thin.</p>"
+    )
+    assert [(f[0], f[1]) for f in found] == [("Ida Holm", ":"), ("Holm", "say")]
