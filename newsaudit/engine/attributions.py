@@ -335,7 +335,23 @@ def _clause_end(tokens: list[Token], cue: int, relative: bool = False) -> int:
     for j in range(cue + 1, len(tokens) - 1):
         if tokens[j].text == ";" or (tokens[j].text == "," and (relative or tokens[j + 1].lower in CLAUSE_JOINERS)):
             return j
+        if tokens[j].text == "," and _main_speaker_follows(tokens, j + 1):
+            return j  # "Asked whether she believed it, Ruiz said ...": the main clause starts after the comma
     return len(tokens)
+
+
+def _main_speaker_follows(tokens: list[Token], k: int) -> bool:
+    """A name or pronoun of at most four words, then a speech verb: 'Ruiz said', 'Ana Ruiz told', 'she added'."""
+    for end in range(k, min(len(tokens) - 1, k + 4)):
+        klass = _word_class(tokens[end])
+        if klass not in ("name", "pronoun"):
+            return False
+        following = tokens[end + 1]
+        if following.lower in SPEECH_VERBS and not following.is_capitalised:
+            return SPEECH_VERBS[following.lower].category in ("neutral", "loaded")
+        if klass == "pronoun":
+            return False
+    return False
 
 
 def _colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
@@ -432,7 +448,7 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             return (named[0], end) if named else None
     if tokens[end].lower in ("to", "by") and end >= 2:
         return _chain_subject(tokens, end)
-    return _np_ending_at(tokens, end) or _quantity_before(tokens, end) or _description_before(tokens, end, cue)
+    return _np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
 
 
 def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
@@ -474,9 +490,11 @@ def _is_time_word(tokens: list[Token], k: int) -> bool:
     return False
 
 
-def _quantity_before(tokens: list[Token], end: int) -> tuple[int, int] | None:
+def _quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
     """Poll respondents as a source: '47 percent said', 'nearly half said', 'four in 10 said'."""
     low = tokens[end].lower
+    if tokens[cue].lower not in SAY_CUES:
+        return None
     if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
         return None
     start = end
@@ -535,6 +553,18 @@ def _extend_to_determiner(tokens: list[Token], start: int) -> int:
     return start
 
 
+def _labelled_name_ending_at(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """A name, or a name with its party label: 'Rep. Ana Ruiz (D-Ore.)'."""
+    if tokens[end].text == ")":
+        opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
+        if opening is not None and opening > 0:
+            named = _np_ending_at(tokens, opening - 1)
+            if named and _word_class(tokens[named[1]]) == "name":
+                return named[0], end
+        return None
+    return _np_ending_at(tokens, end)
+
+
 def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | None:
     """'Smith, the party's treasurer, said' and 'Hale, one of two members who voted no, said' -> name + appositive."""
     lower_bound = max(0, comma - 2 * _MAX_NP_TOKENS)
@@ -546,8 +576,8 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             opener = tokens[k + 1] if k + 1 < comma else None
             if opener is None:
                 return None
-            name = _np_ending_at(tokens, k - 1) if k > 0 else None
-            if name and _word_class(tokens[name[1]]) == "name":
+            name = _labelled_name_ending_at(tokens, k - 1) if k > 0 else None
+            if name and _word_class(tokens[name[1]]) in ("name", "other"):
                 return name[0], comma - 1  # "Ruiz, 35, a nurse from Leeds, said"; "Ruiz, speaking in Leeds, said"
             inner = _np_ending_at(tokens, comma - 1)
             if (

@@ -116,3 +116,18 @@ def test_digest_colon_and_chained_verbs():
         "<p>Holm went on to say the data were thin.</p>"
     )
     assert [(f[0], f[1]) for f in found] == [("Ida Holm", ":"), ("Holm", "say")]
+
+
+def test_stance_adjective_after_a_copula():
+    _, found = attributions("<p>Nia Cole is critical of the new levy.</p>")
+    assert [(f[0], f[1]) for f in found] == [("Nia Cole", "critical")]
+
+
+def test_question_clause_does_not_hide_the_main_speaker():
+    _, found = attributions("<p>Asked whether she believed the figures, Ruth Amon said she did not.</p>")
+    assert ("Ruth Amon", "said") in [(f[0], f[1]) for f in found]
+
+
+def test_apposition_after_a_party_label():
+    _, found = attributions("<p>Rep. Ola Berg (D-Ore.), who chairs the panel, said the vote would wait.</p>")
+    assert [f[0] for f in found][-1] == "Rep. Ola Berg (D-Ore.), who chairs the panel"
