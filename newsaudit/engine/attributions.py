@@ -155,6 +155,23 @@ INVERTIBLE = frozenset(
         "conceded",
     ]
 )
+NOT_ADVERBS = frozenset({"only", "early", "family", "italy", "july", "rally", "ally", "supply", "reply", "daily"})
+NEGATED_AUXILIARIES = frozenset(
+    "didn't doesn't don't hasn't haven't hadn't wasn't weren't isn't aren't won't wouldn't can't cannot couldn't "
+    "shouldn't may might must could should can".split()
+)
+TIME_WORDS = frozenset("week weekend month year night morning afternoon evening".split())
+QUANTITY_HEADS = frozenset(
+    "percent per cent half third thirds quarter quarters fifth fifths majority majorities minority plurality".split()
+)
+QUANTITY_WORDS = QUANTITY_HEADS | frozenset(
+    "in of a an the about nearly almost roughly some only just over under more less than fewer at least most".split()
+)
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split()
+)
+SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued".split())
 THAT_CUE = LexiconEntry("(verb) that", "neutral", "")
 # Verbs that take a that-clause without reporting anyone's words or thoughts.
 NOT_THAT_CUES = frozenset(
@@ -167,6 +184,9 @@ COLON_LABELS = frozenset(
     "note update updated photo photos source sources credit credits editor watch read related video caption "
     "correction clarification warning disclaimer q a image images graphic tags topics share listen".split()
 )
+COLON_LEADS = frozenset({"-", "\u2013", "\u2014", "from"})
+CHAIN_ENDINGS = ("ed", "es", "nt", "ts", "ds", "an", "gan", "ks", "rs", "ns", "ls")
+PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been"})
 TELL_VERBS = frozenset({"tell", "tells", "told", "telling"})
 CALL_VERBS = frozenset({"call", "calls", "called"})
 PARTICIPLES = frozenset(
@@ -234,7 +254,7 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             if inside(quotes, token.start, token.end):
                 continue
-            source = _np_after(tokens, i + 2)
+            source = _np_after(tokens, i + 2) or _phrase_after(tokens, i + 2)
             if source:
                 cue = Span(token.start, tokens[i + 1].end)
                 yield _make(text, tokens, sentence, quotes, source, cue, "neutral", i, i + 1, inverted=True)
@@ -257,7 +277,7 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         source = _np_before(tokens, i)
         if source and not _subject_fits(tokens, source, entry.category, low, i):
             source = None
-        if source is None and low in PARTICIPLES and i > 1 and tokens[i - 1].text == ",":
+        if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
             source = _sentence_subject(tokens, i)
         if source is None and low in INVERTIBLE and i > 0 and _follows_quote_or_comma(tokens, i):
             source = _np_after(tokens, i + 1)
@@ -269,7 +289,7 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             yield _make(text, tokens, sentence, quotes, source, cue, entry.category, i, i, inverted=False)
             # What follows is the reported clause: a cue inside it ("polls show most residents supported")
             # belongs to the content, not to a new attribution.
-            used_until = _clause_end(tokens, i)
+            used_until = _clause_end(tokens, i, relative=tokens[source[0]].lower == "who")
 
 
 def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
@@ -307,25 +327,53 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     return _trim(tokens, 0, end - 1)
 
 
-def _clause_end(tokens: list[Token], cue: int) -> int:
-    """Index of the token that closes the clause a cue reports (a semicolon, or ', but' / ', while')."""
+def _clause_end(tokens: list[Token], cue: int, relative: bool = False) -> int:
+    """Index of the token that closes the clause a cue reports (a semicolon, or ', but' / ', while').
+
+    A relative clause ("Hale, who said he votes no, said ...") closes at its comma, so the main cue stays free.
+    """
     for j in range(cue + 1, len(tokens) - 1):
-        if tokens[j].text == ";" or (tokens[j].text == "," and tokens[j + 1].lower in CLAUSE_JOINERS):
+        if tokens[j].text == ";" or (tokens[j].text == "," and (relative or tokens[j + 1].lower in CLAUSE_JOINERS)):
             return j
+        if tokens[j].text == "," and _main_speaker_follows(tokens, j + 1):
+            return j  # "Asked whether she believed it, Ruiz said ...": the main clause starts after the comma
     return len(tokens)
 
 
+def _main_speaker_follows(tokens: list[Token], k: int) -> bool:
+    """A name or pronoun of at most four words, then a speech verb: 'Ruiz said', 'Ana Ruiz told', 'she added'."""
+    for end in range(k, min(len(tokens) - 1, k + 4)):
+        klass = _word_class(tokens[end])
+        if klass not in ("name", "pronoun"):
+            return False
+        following = tokens[end + 1]
+        if following.lower in SPEECH_VERBS and not following.is_capitalised:
+            return SPEECH_VERBS[following.lower].category in ("neutral", "loaded")
+        if klass == "pronoun":
+            return False
+    return False
+
+
 def _colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
-    """'Ruiz: "We will appeal."' or a transcript's 'RUIZ: We will appeal.' at the start of a sentence."""
-    for colon in range(1, min(5, len(tokens) - 1)):
-        if tokens[colon].text == ":":
-            if tokens[0].lower in COLON_LABELS or tokens[colon - 1].lower in COLON_LABELS:
-                return None
-            if all(_word_class(t) == "name" for t in tokens[:colon]) and tokens[colon + 1].is_word | (
-                tokens[colon + 1].text in ("\u201c", '"')
-            ):
-                return 0, colon - 1
+    """'Ruiz: "We will appeal."', a transcript's 'RUIZ: We will appeal.', or a digest's '- More from Ruiz: "..."'."""
+    for colon in range(1, min(_MAX_NP_TOKENS, len(tokens) - 1)):
+        if tokens[colon].text != ":":
+            continue
+        if tokens[0].lower in COLON_LABELS or tokens[colon - 1].lower in COLON_LABELS:
             return None
+        if not (tokens[colon + 1].is_word or tokens[colon + 1].text in ("\u201c", '"', "\u2018", "'")):
+            return None
+        if colon < 5 and all(_word_class(t) == "name" for t in tokens[:colon]):
+            return 0, colon - 1
+        phrase = _np_ending_at(tokens, colon - 1)
+        if phrase is None or _word_class(tokens[phrase[1]]) not in ("name", "noun"):
+            return None
+        lead = next((k for k in range(phrase[1] - 1, phrase[0] - 1, -1) if tokens[k].lower == "from"), None)
+        if lead is not None:
+            return lead + 1, phrase[1]  # "More from Ida Holm:"
+        if phrase[0] == 0 or tokens[phrase[0] - 1].lower in COLON_LEADS:
+            return phrase
+        return None
     return None
 
 
@@ -346,6 +394,10 @@ def _word_class(token: Token) -> str:
         return "other"
     low = token.lower
     base = low[:-2] if low.endswith(("'s", "\u2019s")) else low
+    if base not in PRONOUNS and ("'" in base or "\u2019" in base):
+        stem = base.replace("\u2019", "'").split("'")[0]  # "they're", "she'd", "we've"
+        if stem in PRONOUNS:
+            return "pronoun"
     if base in PRONOUNS:
         return "pronoun"
     if base in SOURCE_NOUNS:
@@ -381,7 +433,7 @@ def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
 
 def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     end = cue - 1
-    while end >= 0 and tokens[end].lower in SKIPPABLE:
+    while end >= 0 and (tokens[end].lower in SKIPPABLE or _is_adverb(tokens[end]) or _is_time_word(tokens, end)):
         end -= 1
     if end < 0:
         return None
@@ -389,7 +441,88 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return _apposition_before(tokens, end)
     if tokens[end].lower == "who" and end >= 2 and tokens[end - 1].text == ",":
         return end, end  # "Obama, who endorsed Clinton": resolved to the phrase before the comma
-    return _np_ending_at(tokens, end)
+    if tokens[end].text == ")":  # "Rep. Ana Ruiz (D-Ore.) said": the party label belongs to the name
+        opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
+        if opening is not None and opening > 0:
+            named = _np_ending_at(tokens, opening - 1)
+            return (named[0], end) if named else None
+    if tokens[end].lower in ("to", "by") and end >= 2:
+        return _chain_subject(tokens, end)
+    return _np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
+
+
+def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
+    """'Ruiz went on to say', 'she began by thanking', 'Ruiz refused to endorse': the subject of the first verb."""
+    k = to - 1
+    if tokens[k].lower in ("on", "up", "out"):
+        k -= 1
+    if k < 1 or not tokens[k].is_word or tokens[k].is_capitalised or not tokens[k].lower.endswith(CHAIN_ENDINGS):
+        return None
+    k -= 1
+    while k >= 0 and tokens[k].lower in SKIPPABLE:
+        k -= 1
+    if k < 0 or tokens[k].lower in PASSIVE_AUX:
+        return None
+    found = _np_ending_at(tokens, k)
+    if found and _word_class(tokens[found[1]]) in ("name", "pronoun"):
+        return found
+    return None
+
+
+def _is_adverb(token: Token) -> bool:
+    """'Ruiz has typically backed', 'Ruiz didn't say': adverbs and negated auxiliaries between subject and verb."""
+    low = token.lower.replace("\u2019", "'")
+    if not token.is_word or token.is_capitalised:
+        return False
+    return (len(low) > 4 and low.endswith("ly") and low not in NOT_ADVERBS) or low in NEGATED_AUXILIARIES
+
+
+def _is_time_word(tokens: list[Token], k: int) -> bool:
+    """'Ruiz on Tuesday said', 'Ruiz last week told': a time phrase between the subject and its verb."""
+    low = tokens[k].lower
+    if low in TIME_WORDS:
+        return True
+    if low in DAYS_MONTHS and tokens[k].is_capitalised:
+        return k > 0 and tokens[k - 1].lower in ("on", "in", "last", "this", "early", "late")
+    if low in ("on", "last", "this", "early", "late") and k + 1 < len(tokens):
+        following = tokens[k + 1].lower
+        return following in DAYS_MONTHS or following in TIME_WORDS
+    return False
+
+
+def _quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
+    """Poll respondents as a source: '47 percent said', 'nearly half said', 'four in 10 said'."""
+    low = tokens[end].lower
+    if tokens[cue].lower not in SAY_CUES:
+        return None
+    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
+        return None
+    start = end
+    while start - 1 >= 0 and end - start < 6:
+        before = tokens[start - 1].lower
+        if (
+            before in QUANTITY_WORDS
+            or before.rstrip("%").replace(",", "").isdigit()
+            or before in NUMBER_WORDS
+            or before.split("-")[-1] in NUMBER_WORDS
+        ):
+            start -= 1
+        else:
+            break
+    return start, end
+
+
+def _description_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
+    """'the network said', 'the 46-year-old said': a determiner and at most three words before a say-verb."""
+    if tokens[cue].lower not in SAY_CUES or not tokens[end].is_word or tokens[end].is_capitalised:
+        return None
+    for det in range(end - 1, max(-1, end - 4), -1):
+        token = tokens[det]
+        if token.lower in ("the", "this", "that", "a", "an"):
+            return det, end
+        if not (token.is_word or token.text[:1].isdigit()) or token.lower in SPEECH_VERBS or token.lower in SKIPPABLE:
+            return None
+    return None
 
 
 def _np_ending_at(tokens: list[Token], end: int) -> tuple[int, int] | None:
@@ -420,20 +553,43 @@ def _extend_to_determiner(tokens: list[Token], start: int) -> int:
     return start
 
 
+def _labelled_name_ending_at(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """A name, or a name with its party label: 'Rep. Ana Ruiz (D-Ore.)'."""
+    if tokens[end].text == ")":
+        opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
+        if opening is not None and opening > 0:
+            named = _np_ending_at(tokens, opening - 1)
+            if named and _word_class(tokens[named[1]]) == "name":
+                return named[0], end
+        return None
+    return _np_ending_at(tokens, end)
+
+
 def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | None:
     """'Smith, the party's treasurer, said' and 'Hale, one of two members who voted no, said' -> name + appositive."""
     lower_bound = max(0, comma - 2 * _MAX_NP_TOKENS)
+    commas = 0
     for k in range(comma - 1, lower_bound - 1, -1):
         if tokens[k].text in (".", ";", ":", "\u201d", '"'):
             return None
         if tokens[k].text == ",":
             opener = tokens[k + 1] if k + 1 < comma else None
-            if opener is None or (_word_class(opener) not in ("modifier", "noun", "name") and opener.lower != "who"):
+            if opener is None:
                 return None
-            name = _np_ending_at(tokens, k - 1) if k > 0 else None
-            if name and _word_class(tokens[name[1]]) == "name":
-                return name[0], comma - 1
-            return None
+            name = _labelled_name_ending_at(tokens, k - 1) if k > 0 else None
+            if name and _word_class(tokens[name[1]]) in ("name", "other"):
+                return name[0], comma - 1  # "Ruiz, 35, a nurse from Leeds, said"; "Ruiz, speaking in Leeds, said"
+            inner = _np_ending_at(tokens, comma - 1)
+            if (
+                name
+                and inner == (k + 1, comma - 1)
+                and _word_class(tokens[comma - 1]) == "name"
+                and (name[0] == 0 or tokens[name[0] - 1].text != ",")
+            ):
+                return name[0], comma - 1  # "the council's spokesman, Ali Khan, said"
+            commas += 1
+            if commas > 2:
+                return None
     return None
 
 
@@ -461,6 +617,17 @@ def _np_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
     if end == begin:
         return None
     return _trim(tokens, begin, end - 1)
+
+
+def _phrase_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
+    """After 'according to' anything up to the next punctuation is the source: 'recent polls', 'the results'."""
+    end = begin
+    limit = min(len(tokens), begin + 2 * _MAX_NP_TOKENS)
+    while end < limit and (tokens[end].is_word or tokens[end].text[:1].isdigit() or tokens[end].text in "&-/"):
+        end += 1
+    if end == begin or (end < len(tokens) and tokens[end].is_word):
+        return None  # ran past the bound: no clear phrase
+    return begin, end - 1
 
 
 def _unknown_words_before_noun(tokens: list[Token], at: int, limit: int) -> int:
@@ -588,6 +755,8 @@ def _resolve(document: Document, attributions: list[Attribution]) -> None:
         low = phrase.lower()
         if low == "who":
             continue  # named from its antecedent when found
+        stem = low.replace("\u2019", "'").split("'")[0]
+        low = stem if stem in PRONOUNS else low  # "they're"
         if low in PRONOUNS:
             wanted = PRONOUNS[low]
             item.name = last_person if wanted == "person" else last_org if wanted == "organisation" else last_any
@@ -615,6 +784,8 @@ def _resolve(document: Document, attributions: list[Attribution]) -> None:
 
 def _canonical(phrase: str) -> str:
     phrase = phrase.strip().rstrip(",")
+    if phrase.endswith(("'s", "\u2019s")):
+        phrase = phrase[:-2]
     for prefix in ("the ", "The "):
         if phrase.startswith(prefix) and len(phrase.split()) > 1 and phrase.split()[1][:1].isupper():
             phrase = phrase[len(prefix) :]

@@ -53,8 +53,14 @@ def _block_quotes(text: str, start: int, end: int, block: int, runs_on: bool) ->
         if char == "'" and text.startswith("''", position):
             char, width = STRAIGHT, 2  # '' is a double quotation mark in some house styles
         if open_at < 0:
-            if char in OPENING or char == STRAIGHT or _single_opens(text, position, start):
+            if (
+                char in OPENING
+                or _single_opens(text, position, start)
+                or (char == STRAIGHT and not _straight_closes_only(text, position, width, start, end))
+            ):
                 open_at, open_kind, open_width = position, char, width
+        elif open_kind == STRAIGHT and char == STRAIGHT and _straight_opens_only(text, position, width, start, end):
+            open_at, open_width = position, width  # the earlier mark was stray: a new quotation opens here
         elif (
             (open_kind in OPENING and char in CLOSING)
             or (open_kind == STRAIGHT and char == STRAIGHT)
@@ -69,6 +75,20 @@ def _block_quotes(text: str, start: int, end: int, block: int, runs_on: bool) ->
     if open_at >= 0 and runs_on and open_kind != SINGLE_OPEN and end - open_at > open_width:
         found.append(Quote(open_at, end, block, open_width))
     return found
+
+
+def _straight_closes_only(text: str, position: int, width: int, block_start: int, block_end: int) -> bool:
+    """A straight mark after a word or comma and before a space closes a quotation: ',"_said'."""
+    before = text[position - 1] if position > block_start else " "
+    after = text[position + width] if position + width < block_end else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+
+
+def _straight_opens_only(text: str, position: int, width: int, block_start: int, block_end: int) -> bool:
+    """A straight mark after a space and before a word opens one: '_"We'."""
+    before = text[position - 1] if position > block_start else " "
+    after = text[position + width] if position + width < block_end else " "
+    return (before.isspace() or before in "([\u2014") and (after.isalnum() or after in "'\u2018")
 
 
 def _single_opens(text: str, position: int, block_start: int) -> bool:

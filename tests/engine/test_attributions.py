@@ -50,3 +50,84 @@ def test_sources_merge_full_name_and_surname():
     doc = read_html("<p>Tom Hale said no.</p><p>Hale said it twice.</p><p>Mia Chen said yes.</p>", "s")
     summary = summarise_sources(doc, find_attributions(doc, find_quotes(doc)))
     assert sorted((s.name, s.mentions) for s in summary) == [("Mia Chen", 1), ("Tom Hale", 2)]
+
+
+def test_straight_quotes_pair_by_direction_after_a_stray_mark():
+    # The first mark closes nothing (it follows a comma and precedes a space); pairing must not fall out of step.
+    _, found = attributions('<p>fine," said Nora Kell. "We start on Monday," Kell said.</p>')
+    assert [f[0] for f in found] == ["Nora Kell", "Kell"]
+
+
+def test_stance_verbs_are_cues():
+    _, found = attributions("<p>Omar Flint denounced the merger. The mayor has defended the budget.</p>")
+    assert [(f[0], f[1]) for f in found] == [("Omar Flint", "denounced"), ("The mayor", "defended")]
+
+
+def test_nouns_that_look_like_cues_are_not():
+    _, found = attributions("<p>Voters in three states support the plan, and the state expected a surplus.</p>")
+    assert found == []
+
+
+def test_according_to_takes_the_phrase_up_to_the_punctuation():
+    _, found = attributions("<p>Turnout fell, according to early tallies from the county, to a record low.</p>")
+    assert found[0][:2] == ("early tallies from the county", "according to")
+
+
+def test_poll_shares_party_labels_and_descriptions_as_speakers():
+    _, found = attributions(
+        "<p>Nearly half said they would vote. Sen. Ada Moss (D-Ore.) said she agreed. The network said it would air.</p>"
+    )
+    assert [f[0] for f in found] == ["Nearly half", "Sen. Ada Moss (D-Ore.)", "The network"]
+
+
+def test_appositions_with_age_participle_or_role_first():
+    _, found = attributions(
+        "<p>Lia Park, 34, a nurse from Hull, said she left. Tom Reyes, speaking in Leeds, said no. "
+        "The mayor's deputy, Sam Ode, told reporters it was late.</p>"
+    )
+    assert [f[0] for f in found] == [
+        "Lia Park, 34, a nurse from Hull",
+        "Tom Reyes, speaking in Leeds",
+        "The mayor's deputy, Sam Ode",
+    ]
+
+
+def test_relative_clause_cue_does_not_swallow_the_main_cue():
+    _, found = attributions("<p>Ben Ito, who said he rarely votes, said the queue was long.</p>")
+    assert [(f[0], f[1]) for f in found] == [("who", "said"), ("Ben Ito, who said he rarely votes", "said")]
+
+
+def test_adverbs_negation_time_phrases_and_contractions_between_subject_and_cue():
+    _, found = attributions(
+        "<p>Rosa Lind has typically backed the plan. Ed Marr on Tuesday said no. "
+        "They\u2019re endorsing Lind. Marr didn\u2019t explain why.</p>"
+    )
+    assert [(f[0], f[1]) for f in found] == [
+        ("Rosa Lind", "backed"),
+        ("Ed Marr", "said"),
+        ("They\u2019re", "endorsing"),
+        ("Marr", "explain"),
+    ]
+
+
+def test_digest_colon_and_chained_verbs():
+    _, found = attributions(
+        "<p>Turnout matters - More from Ida Holm: \u201cYoung voters stayed home.\u201d</p>"
+        "<p>Holm went on to say the data were thin.</p>"
+    )
+    assert [(f[0], f[1]) for f in found] == [("Ida Holm", ":"), ("Holm", "say")]
+
+
+def test_stance_adjective_after_a_copula():
+    _, found = attributions("<p>Nia Cole is critical of the new levy.</p>")
+    assert [(f[0], f[1]) for f in found] == [("Nia Cole", "critical")]
+
+
+def test_question_clause_does_not_hide_the_main_speaker():
+    _, found = attributions("<p>Asked whether she believed the figures, Ruth Amon said she did not.</p>")
+    assert ("Ruth Amon", "said") in [(f[0], f[1]) for f in found]
+
+
+def test_apposition_after_a_party_label():
+    _, found = attributions("<p>Rep. Ola Berg (D-Ore.), who chairs the panel, said the vote would wait.</p>")
+    assert [f[0] for f in found][-1] == "Rep. Ola Berg (D-Ore.), who chairs the panel"

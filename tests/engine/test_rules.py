@@ -121,3 +121,25 @@ def test_missing_credit_matches_agency_names_in_any_case():
         "<p>The ferry operator will be sold, its chief executive told Reuters.</p><p>Reporting by Reuters.</p>"
     )
     assert "NA504" not in rules_of(credited)
+
+
+def test_vague_quantity_is_an_info_note_with_its_cue():
+    report = audit_html("<p>Many shopkeepers oppose the new parking fees.</p>")
+    (finding,) = [f for f in report.findings if f.rule == "NA206"]
+    assert finding.severity.label == "info"
+    assert "Many shopkeepers" in finding.message and "number" in finding.hint
+
+
+def test_vague_quantity_skips_idioms_and_known_sets():
+    report = audit_html("<p>For some time the ferry ran late. The many stalls of the market stayed shut.</p>")
+    assert "NA206" not in rules_of(report)
+
+
+def test_impersonal_passive_and_speculation_hedges():
+    report = audit_html("<p>The bridge is considered unsafe. The repairs seem to have stalled.</p>")
+    assert "NA201" in rules_of(report) and "NA204" in rules_of(report)
+
+
+def test_everyday_causes_are_not_unsourced_claims_but_blame_is():
+    assert "NA205" not in rules_of(audit_html("<p>The match was postponed because of heavy rain.</p>"))
+    assert "NA205" in rules_of(audit_html("<p>The outage was blamed on a faulty cable.</p>"))

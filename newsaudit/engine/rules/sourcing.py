@@ -69,7 +69,7 @@ CLAIM_MARKERS = (
     (
         "a causal claim",
         re.compile(
-            r"\b(?:because of|due to|as a result of|led to|leading to|caused by|resulted in|blamed on|triggered by)\b",
+            r"\b(?:blamed\s+on|triggered\s+by|(?:is|are|was|were)\s+(?:\w+ly\s+)?caused\s+by)\b",
             re.I,
         ),
     ),
@@ -256,3 +256,49 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
                     "Say where it comes from in this sentence or paragraph (who said it, which data), or link it.",
                 )
                 break
+
+
+# "many manufacturers", "some critics", "several studies": a vague quantity where a figure or names belong.
+VAGUE_QUANTITY = re.compile(
+    r"(?<![\w\-])(?P<quantifier>many|some|several|numerous|countless|various|a\s+number\s+of)\s+"
+    r"(?:of\s+(?:the|these|those|them|its|their|his|her)\b|(?P<word>[a-z][a-z\-']*+))",
+    re.I,
+)
+# Next words that make the quantifier idiomatic or an approximation, not a vague claim about a group.
+NOT_VAGUE_AFTER = frozenset(
+    "time times extent degree way ways point sort kind form reason while respects respect day years months weeks hours minutes "
+    "more other others such".split()
+)
+
+
+@rule(
+    code="NA206",
+    name="vague-quantity",
+    category="sourcing",
+    severity="info",
+    summary="Notes vague quantities standing in for a figure or for names: 'many manufacturers', 'some "
+    "critics', 'several studies'.",
+    why="'Many' and 'some' let a claim sound general without saying how general it is or who found it. "
+    "Readers cannot check a quantity that has no number and no source.",
+    example="Many residents oppose the new road.",
+    instead="Give the figure and where it comes from: 'Of 340 residents who wrote to the council, 212 opposed the "
+    "road.' Or name the people: 'Residents including ...'.",
+)
+def vague_quantity(ctx: Context) -> Iterator[Hit]:
+    sources = [(a.source.start, a.source.end) for a in ctx.attributions if a.anonymous]
+    for sentence in ctx.body_sentences:
+        for match in VAGUE_QUANTITY.finditer(ctx.text, sentence.start, sentence.end):
+            word = (match.group("word") or "").lower()
+            if word in NOT_VAGUE_AFTER or ctx.in_quote(match.start(), match.end()):
+                continue
+            if ctx.text[max(sentence.start, match.start() - 4) : match.start()].lower().endswith("the "):
+                continue  # "the many", "the various": a known set, not a vague one
+            if any(s <= match.start() < e for s, e in sources):
+                continue  # an unnamed source: NA201 and NA203 speak to it
+            phrase = ctx.text[match.start() : match.end()]
+            yield Hit(
+                match.start(),
+                match.end(),
+                f"Vague quantity: '{phrase}' does not say how many or who they are.",
+                "Give the number and its source, or name them; or drop the quantifier if the claim holds without it.",
+            )
