@@ -22,6 +22,20 @@ NAMING_WORDS = re.compile(
     r"\b(?:called|dubbed|named|titled|entitled|known as|the word|the term|the phrase|so-called|labelled|labeled|nicknamed|branded)\W*$",
     re.I,
 )
+# Someone else's words introduced just before the quotation: "calling the bill 'a disgrace'", "derided as 'lawless'".
+SPEAKER_CUES = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|derid(?:es|ed|ing)|referr(?:ed|ing) to|refers to|"
+    r"characteri[sz](?:es|ed|ing)|declar(?:es|ed|ing)|insist(?:s|ed|ing)|vow(?:s|ed|ing)|promis(?:es|ed|ing)|"
+    r"warn(?:s|ed|ing)|claim(?:s|ed|ing)|said|says|saying|wrote|writes|tweeted|posted|shouted|chanted|gasped|"
+    r"self-identif(?:ies|ied|ying)|as)\b[^.!?;\u201c\u201d\"]{0,40}$",
+    re.I,
+)
+# A quoted name of a programme, policy or slogan: "its 'America first' policy", "the 'risk adjustment' programme".
+NAMED_THING_AFTER = re.compile(
+    r"\W{0,3}(?:program(?:me)?s?|polic(?:y|ies)|maxim|slogans?|narratives?|campaigns?|plans?|schemes?|laws?|bills?|"
+    r"rules?|movement|doctrine|strategy|initiative|agenda|label|tag|nickname|motto|mantra|principle|provision)\b",
+    re.I,
+)
 _matchers: dict[tuple, WordMatcher] = {}
 LEXICON_CATEGORIES = ("loaded", "label", "puffery", "editorial", "intensifier")
 
@@ -57,7 +71,7 @@ def _find_outlet_voice_matches(ctx: Context) -> Iterator[PhraseMatch]:
         for match in matcher.finditer(text, block.start, block.end):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
-            if _in_proper_name(text, match, block.start) or _guarded(text, match, block.start):
+            if in_proper_name(text, match, block.start) or guarded(text, match, block.start):
                 continue
             yield match
 
@@ -66,7 +80,7 @@ def _outlet_voice_matches(ctx: Context, categories: tuple[str, ...]) -> Iterator
     return (m for m in outlet_voice_matches(ctx) if m.entry.category in categories)
 
 
-def _in_proper_name(text: str, match: PhraseMatch, block_start: int) -> bool:
+def in_proper_name(text: str, match: PhraseMatch, block_start: int) -> bool:
     word = text[match.start : match.end]
     if not word[:1].isupper():
         return False
@@ -75,7 +89,7 @@ def _in_proper_name(text: str, match: PhraseMatch, block_start: int) -> bool:
     return not at_sentence_start
 
 
-def _guarded(text: str, match: PhraseMatch, block_start: int) -> bool:
+def guarded(text: str, match: PhraseMatch, block_start: int) -> bool:
     """True when a guard word gives the entry another, neutral sense.
 
     A plain guard is a next word ("blast radius"); a guard written "<word" is a previous word ("he woke").
@@ -202,8 +216,12 @@ def scare_quotes(ctx: Context) -> Iterator[Hit]:
         if all(w[:1].isupper() for w in words if w[:1].isalpha()):
             continue  # a title or a name: "Hamlet", "Operation Sunrise"
         before = text[max(block.start, quote.start - 40) : quote.start]
-        if NAMING_WORDS.search(before):
-            continue  # a term being named, not doubted
+        if NAMING_WORDS.search(before) or SPEAKER_CUES.search(before):
+            continue  # a term being named or someone's words being reported, not doubted
+        if NAMED_THING_AFTER.match(text, quote.end, min(block.end, quote.end + 20)):
+            continue  # the name of a programme or policy
+        if ctx.in_attributed_content(quote.start, quote.end):
+            continue
         if quote.block in ctx.attributed_blocks:
             continue  # a speaker's word, attributed in the same paragraph
         yield Hit(
