@@ -40,6 +40,11 @@ class Context:
         return cached
 
     @cached_property
+    def memo(self) -> dict[str, object]:
+        """Analyses a rule module computes once per document and shares between its rules, keyed by module."""
+        return {}
+
+    @cached_property
     def _tokens(self) -> dict[int, list[Token]]:
         return {}
 

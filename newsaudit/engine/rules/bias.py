@@ -11,48 +11,76 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..lexicons import LexiconEntry, load_lexicon
-from ..phrases import PhraseMatch, PhraseMatcher
+from ..phrases import PhraseMatch
+from ..wordmatch import WordMatcher
 from .registry import Hit, rule
 
 _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-]*$")
 SCARE_QUOTE_MAX_WORDS = 3
 NAMING_WORDS = re.compile(
     r"\b(?:called|dubbed|named|titled|entitled|known as|the word|the term|the phrase|so-called|labelled|labeled|nicknamed|branded)\W*$",
     re.I,
 )
-_matchers: dict[tuple, PhraseMatcher] = {}
+# Someone else's words introduced just before the quotation: "calling the bill 'a disgrace'", "derided as 'lawless'".
+SPEAKER_CUES = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|derid(?:es|ed|ing)|referr(?:ed|ing) to|refers to|"
+    r"characteri[sz](?:es|ed|ing)|declar(?:es|ed|ing)|insist(?:s|ed|ing)|vow(?:s|ed|ing)|promis(?:es|ed|ing)|"
+    r"warn(?:s|ed|ing)|claim(?:s|ed|ing)|said|says|saying|wrote|writes|tweeted|posted|shouted|chanted|gasped|"
+    r"self-identif(?:ies|ied|ying)|as)\b[^.!?;\u201c\u201d\"]{0,40}$",
+    re.I,
+)
+# A quoted name of a programme, policy or slogan: "its 'America first' policy", "the 'risk adjustment' programme".
+NAMED_THING_AFTER = re.compile(
+    r"\W{0,3}(?:program(?:me)?s?|polic(?:y|ies)|maxim|slogans?|narratives?|campaigns?|plans?|schemes?|laws?|bills?|"
+    r"rules?|movement|doctrine|strategy|initiative|agenda|label|tag|nickname|motto|mantra|principle|provision)\b",
+    re.I,
+)
+_matchers: dict[tuple, WordMatcher] = {}
+LEXICON_CATEGORIES = ("loaded", "label", "puffery", "editorial", "intensifier")
 
 
-def _matcher(ctx: Context) -> PhraseMatcher:
+def _matcher(ctx: Context) -> WordMatcher:
     extra = tuple(
         (lexicon, phrase, alternative)
         for lexicon, entries in sorted(ctx.config.lexicon.items())
-        if lexicon in ("loaded", "label", "puffery", "editorial", "intensifier")
+        if lexicon in LEXICON_CATEGORIES
         for phrase, alternative in sorted(entries.items())
     )
     matcher = _matchers.get(extra)
     if matcher is None:
         entries = [*load_lexicon("bias"), *(LexiconEntry(p, c, a) for c, p, a in extra)]
-        matcher = _matchers[extra] = PhraseMatcher(entries)
+        matcher = _matchers[extra] = WordMatcher(entries)
     return matcher
 
 
-def _outlet_voice_matches(ctx: Context, categories: tuple[str, ...]) -> Iterator[PhraseMatch]:
+def outlet_voice_matches(ctx: Context) -> list[PhraseMatch]:
+    """Lexicon words in the outlet's own voice, found once per document and shared by the NA4xx rules."""
+    cached = ctx.memo.get("bias.matches")
+    if cached is None:
+        cached = ctx.memo["bias.matches"] = list(_find_outlet_voice_matches(ctx))
+    return cached
+
+
+def _find_outlet_voice_matches(ctx: Context) -> Iterator[PhraseMatch]:
     text = ctx.text
+    matcher = _matcher(ctx)
     for block in ctx.document.blocks:
         if block.kind in ("byline", "credit", "quote"):
             continue
-        for match in _matcher(ctx).finditer(text, block.start, block.end):
-            if match.entry.category not in categories:
-                continue
+        for match in matcher.finditer(text, block.start, block.end):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
-            if _in_proper_name(text, match, block.start) or _guarded(text, match):
+            if in_proper_name(text, match, block.start) or guarded(text, match, block.start):
                 continue
             yield match
 
 
-def _in_proper_name(text: str, match: PhraseMatch, block_start: int) -> bool:
+def _outlet_voice_matches(ctx: Context, categories: tuple[str, ...]) -> Iterator[PhraseMatch]:
+    return (m for m in outlet_voice_matches(ctx) if m.entry.category in categories)
+
+
+def in_proper_name(text: str, match: PhraseMatch, block_start: int) -> bool:
     word = text[match.start : match.end]
     if not word[:1].isupper():
         return False
@@ -61,11 +89,19 @@ def _in_proper_name(text: str, match: PhraseMatch, block_start: int) -> bool:
     return not at_sentence_start
 
 
-def _guarded(text: str, match: PhraseMatch) -> bool:
-    if not match.entry.guards:
+def guarded(text: str, match: PhraseMatch, block_start: int) -> bool:
+    """True when a guard word gives the entry another, neutral sense.
+
+    A plain guard is a next word ("blast radius"); a guard written "<word" is a previous word ("he woke").
+    """
+    guards = match.entry.guards
+    if not guards:
         return False
     following = _NEXT_WORD.match(text, match.end, min(len(text), match.end + 40))
-    return bool(following) and following.group(1).lower() in match.entry.guards
+    if following and following.group(1).lower() in guards:
+        return True
+    preceding = _PREVIOUS_WORD.search(text, max(block_start, match.start - 40), match.start)
+    return bool(preceding) and "<" + preceding.group(1).lower() in guards
 
 
 def _hit(ctx: Context, match: PhraseMatch, kind: str) -> Hit:
@@ -180,8 +216,12 @@ def scare_quotes(ctx: Context) -> Iterator[Hit]:
         if all(w[:1].isupper() for w in words if w[:1].isalpha()):
             continue  # a title or a name: "Hamlet", "Operation Sunrise"
         before = text[max(block.start, quote.start - 40) : quote.start]
-        if NAMING_WORDS.search(before):
-            continue  # a term being named, not doubted
+        if NAMING_WORDS.search(before) or SPEAKER_CUES.search(before):
+            continue  # a term being named or someone's words being reported, not doubted
+        if NAMED_THING_AFTER.match(text, quote.end, min(block.end, quote.end + 20)):
+            continue  # the name of a programme or policy
+        if ctx.in_attributed_content(quote.start, quote.end):
+            continue
         if quote.block in ctx.attributed_blocks:
             continue  # a speaker's word, attributed in the same paragraph
         yield Hit(
