@@ -11,6 +11,7 @@ pass is linear in the text length.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .document import Document, Sentence
@@ -227,11 +228,14 @@ class SourceSummary:
     forms: set[str] = field(default_factory=set)
 
 
-def find_attributions(document: Document, quotes: list[Quote]) -> list[Attribution]:
+def find_attributions(
+    document: Document, quotes: list[Quote], tokens_of: Callable[[Sentence], list[Token]] | None = None
+) -> list[Attribution]:
+    """`tokens_of` lets a caller that already tokenised the sentences (the rule Context) share its tokens."""
     found: list[Attribution] = []
     text = document.text
     for sentence in document.sentences():
-        tokens = tokenize(text, sentence.start, sentence.end)
+        tokens = tokens_of(sentence) if tokens_of else tokenize(text, sentence.start, sentence.end)
         found.extend(_sentence_attributions(text, tokens, sentence, quotes))
     _resolve(document, found)
     return found

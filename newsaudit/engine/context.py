@@ -25,7 +25,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self.quotes = find_quotes(self.document)
-        self.attributions = find_attributions(self.document, self.quotes)
+        self.attributions = find_attributions(self.document, self.quotes, self.tokens)
         self.credits = find_credits(self.document, self.config.wire_services)
 
     @property

@@ -32,7 +32,46 @@ def _textstat():
 
     _get_cmudict.get_cmudict = get_cmudict
     _count_syllables.get_cmudict = get_cmudict
+    _widen_word_caches()
     return textstat
+
+
+_PER_WORD_FUNCTIONS = ("count_syllables", "is_difficult_word")
+_WORD_CACHE_LIMIT = 200_000
+_LONGEST_WORD = 40
+
+
+def _widen_word_caches() -> None:
+    """textstat memoises per-word syllable counts in 128-entry caches, which a single article overflows; give
+    the per-word functions a vocabulary-sized memo (whole texts pass through uncached). Results are unchanged."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("textstat.backend") or module is None:
+            continue
+        for attribute in _PER_WORD_FUNCTIONS:
+            function = getattr(module, attribute, None)
+            if callable(function) and not getattr(function, "_newsaudit_memo", False):
+                setattr(module, attribute, _memoised_per_word(function))
+
+
+def _memoised_per_word(function):
+    raw = getattr(function, "__wrapped__", function)
+    memo: dict[tuple, object] = {}
+
+    def per_word(text: str, *args):
+        if len(text) > _LONGEST_WORD:
+            return raw(text, *args)
+        key = (text, *args)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= _WORD_CACHE_LIMIT:
+                memo.clear()
+            found = memo[key] = raw(text, *args)
+        return found
+
+    per_word._newsaudit_memo = True
+    return per_word
 
 
 def measured_text(document: Document) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word (with inner apostrophes, hyphens or dots, as in "U.S." or "o'clock"), a number, or one punctuation mark.
 _TOKEN = re.compile(
@@ -12,15 +12,13 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its offsets; a tuple, because an article has tens of thousands and they are never changed."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
     @property
     def is_capitalised(self) -> bool:
@@ -37,15 +35,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and not _is_abbreviation(word):
-            tokens.append(Token(word[:-1], match.start(), match.end() - 1))
-            tokens.append(Token(".", match.end() - 1, match.end()))
+        low = word.lower()
+        if len(word) > 1 and word[-1] == "." and word.count(".") == 1 and not _is_abbreviation(word, low):
+            tokens.append(Token(word[:-1], match.start(), match.end() - 1, low[:-1]))
+            tokens.append(Token(".", match.end() - 1, match.end(), "."))
         else:
-            tokens.append(Token(word, match.start(), match.end()))
+            tokens.append(Token(word, match.start(), match.end(), low))
     return tokens
 
 
-def _is_abbreviation(word: str) -> bool:
+def _is_abbreviation(word: str, low: str) -> bool:
     from .segment import ABBREVIATIONS
 
-    return word[:-1].lower() in ABBREVIATIONS or (len(word) == 2 and word[0].isupper())
+    return low[:-1] in ABBREVIATIONS or (len(word) == 2 and word[0].isupper())
