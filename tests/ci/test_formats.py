@@ -121,3 +121,13 @@ def test_formats_never_crash_on_control_characters(tmp_path: Path):
         result = run("check", "--format", fmt, "odd.txt", cwd=tmp_path)
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr, (fmt, result.stderr)
     ET.fromstring(run("check", "--format", "junit", "odd.txt", cwd=tmp_path).stdout)
+
+
+def test_pre_commit_hook_matches_article_files():
+    hooks = (Path(__file__).parents[2] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "- id: newsaudit" in hooks and "entry: newsaudit check" in hooks
+    pattern = re.search(r"files: (.+)", hooks).group(1).strip()
+    matches = [
+        name for name in ("a.html", "b.htm", "c.txt", "d.json", "e.jsonl", "f.png", "g.py") if re.search(pattern, name)
+    ]
+    assert matches == ["a.html", "b.htm", "c.txt", "d.json", "e.jsonl"]

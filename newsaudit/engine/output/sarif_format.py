@@ -22,7 +22,6 @@ from ..severity import Severity
 from .locations import Location, locate
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/newsaudit/"
 LEVELS = {Severity.INFO: "note", Severity.WARNING: "warning", Severity.ERROR: "error"}
 SRCROOT = "%SRCROOT%"
 URI_SAFE = ":/@!$&'()*+,;=-._~"
@@ -61,7 +60,6 @@ def _driver(rules: list) -> dict[str, Any]:
         "name": "newsaudit",
         "version": __version__,
         "semanticVersion": __version__,
-        "informationUri": INFORMATION_URI,
         "rules": [
             {
                 "id": rule.code,
