@@ -131,3 +131,19 @@ def test_pre_commit_hook_matches_article_files():
         name for name in ("a.html", "b.htm", "c.txt", "d.json", "e.jsonl", "f.png", "g.py") if re.search(pattern, name)
     ]
     assert matches == ["a.html", "b.htm", "c.txt", "d.json", "e.jsonl"]
+
+
+def test_html_findings_point_at_the_source_line(tmp_path: Path):
+    (tmp_path / "story.html").write_text(
+        "<html><head><title>Ferry</title></head>\n<body>\n<h1>Ferry late</h1>\n"
+        "<p>The ferry was late.\nObservers note that the service\nis poor.</p></body></html>\n",
+        encoding="utf-8",
+    )
+    github = run("check", "--format", "github", "story.html", cwd=tmp_path).stdout
+    assert "::warning file=story.html,line=5,title=NA201 weasel-attribution::" in github
+    sarif = json.loads(run("check", "--format", "sarif", "story.html", cwd=tmp_path).stdout)
+    jsonschema.validate(sarif, SCHEMA)
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "NA201"]
+    (location,) = result["locations"]
+    assert location["physicalLocation"]["region"]["startLine"] == 5
+    assert location["properties"]["documentLength"] == len("Observers note")
