@@ -1,7 +1,7 @@
 """`newsaudit` console script: check, rules, explain.
 
 Exit codes: 0 no document fails; 1 some document fails `--fail-on` (or could not be read: status "error");
-2 usage, configuration or path error, always as one line on stderr and never a traceback.
+2 usage, configuration, path or baseline error, always as one line on stderr and never a traceback.
 """
 
 from __future__ import annotations
