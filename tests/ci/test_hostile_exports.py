@@ -29,6 +29,13 @@ CASES = {
     },
     "odd_types.json": [{"model": "news.articlepage", "pk": None, "fields": {"body": 5, "intro": ["x", 3, None]}}],
     "listing_of_junk.json": {"meta": {}, "items": [None, 1, "x", [], {"id": {}}]},
+    "surrogates.json": {
+        "id": 3,
+        "meta": {"type": "x"},
+        "title": "T\ud800",
+        "body": "<p>Observers note \ud800 that it rained \udfff.</p>",
+        "standfirst": "Lone \udc00 here",
+    },
     "pk_bool.json": [{"model": "news.articlepage", "pk": True, "fields": {"body": "<p>Fine text here.</p>"}}],
 }
 
@@ -46,3 +53,16 @@ def test_hostile_export(tmp_path: Path, name: str):
     assert "Traceback" not in result.stderr
     assert result.returncode in (0, 1), result.stderr
     json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github"])
+def test_lone_surrogates_in_every_format(tmp_path: Path, fmt: str):
+    path = tmp_path / "surrogates.json"
+    path.write_text(json.dumps(CASES["surrogates.json"]), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "newsaudit.cli", "check", "--format", fmt, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr, result.stderr
