@@ -147,3 +147,9 @@ def test_html_findings_point_at_the_source_line(tmp_path: Path):
     (location,) = result["locations"]
     assert location["physicalLocation"]["region"]["startLine"] == 5
     assert location["properties"]["documentLength"] == len("Observers note")
+
+
+def test_output_file_for_upload(content: Path):
+    result = run("check", "--format", "sarif", "--output", "newsaudit.sarif", "content/weasel.txt", cwd=content)
+    assert result.returncode == 0 and result.stdout == ""
+    jsonschema.validate(json.loads((content / "newsaudit.sarif").read_text(encoding="utf-8")), SCHEMA)
