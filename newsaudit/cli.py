@@ -1,7 +1,7 @@
 """`newsaudit` console script: check, rules, explain.
 
 Exit codes: 0 no document fails; 1 some document fails `--fail-on` (or could not be read: status "error");
-2 usage, configuration or path error, always as one line on stderr and never a traceback.
+2 usage, configuration, path or baseline error, always as one line on stderr and never a traceback.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from . import __version__
 from .engine import baseline
 from .engine import config as config_module
-from .engine.audit import audit_item
+from .engine.audit import audit_item, error_report
 from .engine.config import Config, ConfigError
 from .engine.output import FORMATS, document_fails
 from .engine.readers import iter_files, read_path
@@ -161,6 +161,7 @@ def _check(args: argparse.Namespace) -> int:
         baseline.apply(report, accepted, config)
     fail_on = Severity.parse(args.fail_on)
     rendered = FORMATS[args.format](report, fail_on)
+    rendered = printable(rendered)
     if args.output:
         try:
             args.output.write_text(rendered, encoding="utf-8")
@@ -170,13 +171,23 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(rendered)
     for document in report.documents:
         if document.status == "error":
-            print(f"newsaudit: {document.id}: {document.error}", file=sys.stderr)
+            print(printable(f"newsaudit: {document.id}: {document.error}"), file=sys.stderr)
     failing = any(document_fails(d.status, d.worst_severity(), fail_on) for d in report.documents)
     return EXIT_FAIL if failing else EXIT_OK
 
 
+def printable(text: str) -> str:
+    """Lone surrogates (JSON input may carry `\\ud800`) cannot be written as UTF-8: each becomes `?`, one
+    character for one, so offsets in the output stay true."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def audit_file(path: Path, config: Config) -> list[DocumentReport]:
-    return [audit_item(item, config) for item in read_path(path, config.export_fields)]
+    try:
+        items = list(read_path(path, config.export_fields))
+    except Exception as error:  # a reader bug must not stop the batch: the file becomes one error report
+        return [error_report(str(path), f"internal error reading the file: {type(error).__name__}: {error}")]
+    return [audit_item(item, config) for item in items]
 
 
 def _audit_files(files: list[Path], config: Config, jobs: int) -> Iterator[DocumentReport]:

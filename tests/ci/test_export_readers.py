@@ -164,3 +164,29 @@ def test_json_file_of_records_still_reads(tmp_path: Path):
     path.write_text(json.dumps([{"id": "a", "text": "The mill reopened."}]), encoding="utf-8")
     (doc,) = read_path(path)
     assert doc.id == "a"
+
+
+def test_markdown_rich_text_format_reads_like_html():
+    page = {
+        "id": 7,
+        "meta": {"type": "news.ArticlePage"},
+        "title": "Harbour",
+        "body": [
+            {"type": "heading", "value": "Timeline", "id": "h"},
+            {
+                "type": "paragraph",
+                "value": "The plan costs **4.2 million**, says the [council paper](wagtail://document/7).\n\n"
+                "- Work starts in *May*.\n- The path stays open.\n\n![A wall](wagtail://image/12)",
+                "id": "p",
+            },
+        ],
+    }
+    (doc,) = read_export(page, "p.json")
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks[1:]] == [
+        ("heading", "Timeline"),
+        ("paragraph", "The plan costs 4.2 million, says the council paper."),
+        ("list_item", "Work starts in May."),
+        ("list_item", "The path stays open."),
+    ]
+    (link,) = doc.blocks[2].links
+    assert doc.text[link.start : link.end] == "council paper" and link.href == "wagtail://document/7"

@@ -121,3 +121,35 @@ def test_formats_never_crash_on_control_characters(tmp_path: Path):
         result = run("check", "--format", fmt, "odd.txt", cwd=tmp_path)
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr, (fmt, result.stderr)
     ET.fromstring(run("check", "--format", "junit", "odd.txt", cwd=tmp_path).stdout)
+
+
+def test_pre_commit_hook_matches_article_files():
+    hooks = (Path(__file__).parents[2] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "- id: newsaudit" in hooks and "entry: newsaudit check" in hooks
+    pattern = re.search(r"files: (.+)", hooks).group(1).strip()
+    matches = [
+        name for name in ("a.html", "b.htm", "c.txt", "d.json", "e.jsonl", "f.png", "g.py") if re.search(pattern, name)
+    ]
+    assert matches == ["a.html", "b.htm", "c.txt", "d.json", "e.jsonl"]
+
+
+def test_html_findings_point_at_the_source_line(tmp_path: Path):
+    (tmp_path / "story.html").write_text(
+        "<html><head><title>Ferry</title></head>\n<body>\n<h1>Ferry late</h1>\n"
+        "<p>The ferry was late.\nObservers note that the service\nis poor.</p></body></html>\n",
+        encoding="utf-8",
+    )
+    github = run("check", "--format", "github", "story.html", cwd=tmp_path).stdout
+    assert "::warning file=story.html,line=5,title=NA201 weasel-attribution::" in github
+    sarif = json.loads(run("check", "--format", "sarif", "story.html", cwd=tmp_path).stdout)
+    jsonschema.validate(sarif, SCHEMA)
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "NA201"]
+    (location,) = result["locations"]
+    assert location["physicalLocation"]["region"]["startLine"] == 5
+    assert location["properties"]["documentLength"] == len("Observers note")
+
+
+def test_output_file_for_upload(content: Path):
+    result = run("check", "--format", "sarif", "--output", "newsaudit.sarif", "content/weasel.txt", cwd=content)
+    assert result.returncode == 0 and result.stdout == ""
+    jsonschema.validate(json.loads((content / "newsaudit.sarif").read_text(encoding="utf-8")), SCHEMA)

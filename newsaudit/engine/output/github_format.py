@@ -2,7 +2,8 @@
 
 `::warning file=story.txt,line=3,col=5,endLine=3,endColumn=19,title=NA201 weasel-attribution::message`
 Severity maps to `error`, `warning` or `notice`. Line and column are given when the document is a `.txt` file
-(its offsets index the file); an HTML file is annotated as a whole, a page from an export by its id in the title.
+(its offsets index the file); for an HTML file, the line where the excerpt occurs in the source; a page from an
+export is named by its id in the title.
 Suppressed and baselined findings are not annotated; a closing plain line counts them.
 """
 
@@ -61,6 +62,10 @@ def _annotation(document: DocumentReport, finding: Finding, location: Location) 
         properties.update(line=start[0], col=start[1], endLine=end[0])
         if end[0] == start[0]:
             properties["endColumn"] = end[1] + 1
+    elif location.is_file:
+        line = location.excerpt_line(finding.excerpt)
+        if line:
+            properties["line"] = line
     prefix = "" if location.is_file else f"{document.id}: "
     properties["title"] = f"{prefix}{finding.rule} {finding.name}"
     excerpt = " ".join(finding.excerpt.split())

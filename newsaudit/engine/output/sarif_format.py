@@ -2,8 +2,9 @@
 
 Rule metadata comes from the rule catalogue (`newsaudit.engine.rules.registry`), never written twice. A file is
 located by its path relative to the working folder, under `uriBaseId` `%SRCROOT%`; a page from an export by its
-document id (`page:4`). `region.charOffset`/`charLength` index the document's plain text, which for `.txt` is the
-file itself (and then `startLine`/`startColumn` are given too). Suppressed findings carry `suppressions`;
+document id (`page:4`). A `.txt` file's region is exact (`charOffset`/`charLength` and line/column: the offsets
+index the file); an HTML file's region is the line where the excerpt occurs in the source, with the document-text
+offsets in the location's `properties`; a page's region is `charOffset`/`charLength` into its extracted text. Suppressed findings carry `suppressions`;
 baselined ones `baselineState: "unchanged"` (and new ones `"new"` when a baseline was applied).
 """
 
@@ -22,7 +23,6 @@ from ..severity import Severity
 from .locations import Location, locate
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/newsaudit/"
 LEVELS = {Severity.INFO: "note", Severity.WARNING: "warning", Severity.ERROR: "error"}
 SRCROOT = "%SRCROOT%"
 URI_SAFE = ":/@!$&'()*+,;=-._~"
@@ -61,7 +61,6 @@ def _driver(rules: list) -> dict[str, Any]:
         "name": "newsaudit",
         "version": __version__,
         "semanticVersion": __version__,
-        "informationUri": INFORMATION_URI,
         "rules": [
             {
                 "id": rule.code,
@@ -109,11 +108,16 @@ def _result(
 
 
 def _location(document: DocumentReport, finding: Finding, location: Location) -> dict[str, Any]:
-    region: dict[str, Any] = {"charOffset": finding.start, "charLength": max(0, finding.end - finding.start)}
+    offsets = {"charOffset": finding.start, "charLength": max(0, finding.end - finding.start)}
+    region: dict[str, Any] = {}
     start = location.line_column(finding.start)
     end = location.line_column(finding.end)
-    if start and end:
-        region.update(startLine=start[0], startColumn=start[1], endLine=end[0], endColumn=end[1])
+    if start and end:  # a .txt file: offsets index the file
+        region.update(offsets, startLine=start[0], startColumn=start[1], endLine=end[0], endColumn=end[1])
+    elif location.is_file and not location.exact:  # HTML: the line of the excerpt in the source
+        region["startLine"] = location.excerpt_line(finding.excerpt) or 1
+    else:  # a page from an export: the artifact is the document's text itself
+        region.update(offsets)
     if finding.excerpt:
         region["snippet"] = {"text": finding.excerpt}
     artifact: dict[str, Any] = {"uri": quote(location.uri, safe=URI_SAFE)}
@@ -123,7 +127,10 @@ def _location(document: DocumentReport, finding: Finding, location: Location) ->
     logical = {"name": document.id, "kind": "module"}
     if document.title:
         logical["fullyQualifiedName"] = f"{document.id} ({document.title})"
-    return {"physicalLocation": physical, "logicalLocations": [logical]}
+    location_data: dict[str, Any] = {"physicalLocation": physical, "logicalLocations": [logical]}
+    if "charOffset" not in region:
+        location_data["properties"] = {"documentOffset": finding.start, "documentLength": offsets["charLength"]}
+    return location_data
 
 
 def _notification(document: DocumentReport, location: Location) -> dict[str, Any]:

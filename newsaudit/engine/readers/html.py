@@ -144,6 +144,8 @@ _DOCUMENT_TAG = re.compile(rb"<\s*(?:html|body|head|!doctype)\b", re.I)
 
 def _parse(html: str | bytes) -> BeautifulSoup:
     """Parse with lxml; a fragment is wrapped in <body> so a leading comment (a suppression) stays in it."""
+    if isinstance(html, str):  # lone surrogates (from JSON "\ud800") break lxml: one "?" each keeps offsets
+        html = html.encode("utf-8", "replace").decode("utf-8")
     probe = html[:4096].encode("utf-8", "replace") if isinstance(html, str) else html[:4096]
     if not _DOCUMENT_TAG.search(probe):
         html = ("<body>" + html + "</body>") if isinstance(html, str) else (b"<body>" + html + b"</body>")

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..document import BlockInput
 from .html import html_to_blocks
+from .markdown import looks_like_markdown, markdown_to_blocks
 
 # Block type or struct child names -> block kinds, first match wins (matched as words in the name).
 KIND_PATTERNS = (
@@ -101,7 +102,8 @@ def expand_db_links(html: str) -> str:
 
 
 def text_blocks(value: str, kind: str, block_id: str | None) -> list[BlockInput]:
-    """One string: rich text (stored or display HTML) through the HTML reader, plain text as one block."""
+    """One string: rich text (stored or display HTML) through the HTML reader, Markdown rich text through the
+    Markdown reader, plain text as one block."""
     if looks_like_html(value):
         blocks = html_to_blocks(expand_db_links(value), kind=kind, block_id=block_id)
         if kind != "paragraph":  # a <p> inside a quote/caption/credit block is that kind, not a paragraph
@@ -109,6 +111,8 @@ def text_blocks(value: str, kind: str, block_id: str | None) -> list[BlockInput]
                 if block.kind == "paragraph":
                     block.kind = kind
         return blocks
+    if looks_like_markdown(value):
+        return markdown_to_blocks(value, kind=kind, block_id=block_id)
     return [BlockInput(kind, value, block_id)]
 
 

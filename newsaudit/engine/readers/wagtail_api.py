@@ -31,7 +31,8 @@ def is_listing(data: Any) -> bool:
 def read_api(data: Any, source: str, fields: Sequence[str] = ()) -> Iterator[Document | DocumentError]:
     """A listing (`{"meta", "items"}`) or one page detail object."""
     if not is_listing(data):
-        yield read_page(data, source, fields)
+        page = read_page(data, source, fields)
+        yield page if page is not None else DocumentError(_doc_id(data, source), _no_text(fields), _title(data))
         return
     read_any = False
     for index, item in enumerate(data["items"]):
@@ -40,35 +41,43 @@ def read_api(data: Any, source: str, fields: Sequence[str] = ()) -> Iterator[Doc
             read_any = True
             continue
         result = read_page(item, source, fields)
-        if isinstance(result, DocumentError) and result.message == NO_TEXT and not fields:
-            continue  # a page type without article text (home or index page)
-        read_any = True
-        yield result
+        if result is not None:  # None: a page type without article text (home or index page)
+            read_any = True
+            yield result
     if not read_any and data["items"]:
         yield DocumentError(
             source,
-            "no page in the listing has article text; request it with ?fields=* or name "
-            "the fields in the export_fields setting",
+            f"{_no_text(fields)}: request the listing with ?fields=* or name the text "
+            "fields in the export_fields setting",
         )
 
 
-NO_TEXT = "page has no article text fields"
-
-
-def read_page(page: dict, source: str, fields: Sequence[str] = ()) -> Document | DocumentError:
-    doc_id = f"page:{page.get('id')}" if isinstance(page.get("id"), int | str) else source
-    title = page.get("title") if isinstance(page.get("title"), str) else ""
+def read_page(page: dict, source: str, fields: Sequence[str] = ()) -> Document | DocumentError | None:
+    """One page as a Document; None when it has no article text."""
+    doc_id = _doc_id(page, source)
+    title = _title(page)
     try:
         blocks = page_blocks(page, fields)
     except (RecursionError, MemoryError):
         return DocumentError(doc_id, "page fields nested too deeply", title)
     if not blocks:
-        return DocumentError(
-            doc_id, NO_TEXT if not fields else f"none of the fields {', '.join(fields)} has text", title
-        )
+        return None
     if title:
         blocks.insert(0, BlockInput("headline", title))
     return build_document(doc_id, blocks, title=title.strip(), meta=page_meta(page))
+
+
+def _doc_id(page: dict, source: str) -> str:
+    page_id = page.get("id")
+    return f"page:{page_id}" if isinstance(page_id, int | str) and not isinstance(page_id, bool) else source
+
+
+def _title(page: dict) -> str:
+    return page["title"] if isinstance(page.get("title"), str) else ""
+
+
+def _no_text(fields: Sequence[str]) -> str:
+    return f"no page has text in the fields {', '.join(fields)}" if fields else "no page has article text fields"
 
 
 def page_blocks(page: dict, fields: Sequence[str] = ()) -> list[BlockInput]:
