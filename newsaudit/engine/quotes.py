@@ -7,6 +7,7 @@ unbalanced mark is ignored rather than guessed at.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .document import Document
@@ -15,6 +16,7 @@ OPENING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 CLOSING = frozenset(OPENING.values())
 STRAIGHT = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
+_MARKS = re.compile("''|[\"\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +48,10 @@ def _opens_with_quote(text: str, position: int) -> bool:
 def _block_quotes(text: str, start: int, end: int, block: int, runs_on: bool) -> list[Quote]:
     found: list[Quote] = []
     open_at, open_kind, open_width = -1, "", 1
-    position = start
-    while position < end:
-        char = text[position]
-        width = 1
-        if char == "'" and text.startswith("''", position):
+    for mark in _MARKS.finditer(text, start, end):  # only quotation marks can change the state
+        position = mark.start()
+        char, width = mark.group(), 1
+        if char == "''":
             char, width = STRAIGHT, 2  # '' is a double quotation mark in some house styles
         if open_at < 0:
             if (
@@ -71,7 +72,6 @@ def _block_quotes(text: str, start: int, end: int, block: int, runs_on: bool) ->
             open_at, open_kind = -1, ""
         elif char in OPENING and open_kind in OPENING:
             open_at = position  # a stray opening mark: the quotation starts at the newer one
-        position += width
     if open_at >= 0 and runs_on and open_kind != SINGLE_OPEN and end - open_at > open_width:
         found.append(Quote(open_at, end, block, open_width))
     return found
