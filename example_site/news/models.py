@@ -2,7 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from newsaudit.panels import audit_panels
@@ -39,6 +39,9 @@ class ArticlePage(Page):
     byline = models.CharField(max_length=255, blank=True)
     dateline = models.CharField(max_length=255, blank=True)
     credit = models.CharField(max_length=255, blank=True, help_text="Wire or agency credit, if any")
+    standfirst = RichTextField(
+        blank=True, features=["bold", "italic", "link"], help_text="The summary under the headline"
+    )
     body = StreamField(ArticleBody(), blank=True)
 
     parent_page_types = ["news.SectionPage"]
@@ -46,6 +49,7 @@ class ArticlePage(Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("byline"), FieldPanel("dateline"), FieldPanel("credit")], heading="Credits"),
+        FieldPanel("standfirst"),
         FieldPanel("body"),
         *audit_panels(),
     ]

@@ -66,7 +66,8 @@ def test_editor_sees_finding_go_after_checking_unsaved_changes(
     assert _weasel_marks(panel) >= 1
     page.screenshot(path=str(ARTIFACTS / "01-audit-panel.png"))
 
-    editor = page.locator(".public-DraftEditor-content").first
+    editor = page.locator('[data-contentpath="body"] .public-DraftEditor-content').first  # first body paragraph
+    assert editor.inner_text().startswith("Observers note that the Greyfell reservoir")
     editor.click()
     page.keyboard.press("Control+Home")
     for _ in WEASEL:

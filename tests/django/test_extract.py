@@ -50,6 +50,15 @@ def test_streamfield_order_kinds_and_ids(section):
     assert document.text[link.start : link.end] == "report" and link.href == "https://example.org/r"
 
 
+def test_rich_text_field_is_read_with_links(section):
+    standfirst = '<p>Levels fell <a href="https://example.org/data">to 41 per cent</a>.</p>'
+    article = make_article(section, body=[], standfirst=standfirst)
+    document = page_document(article.specific)
+    block = next(b for b in document.blocks if b.block_id == "field:standfirst")
+    assert block.kind == "paragraph" and document.text[block.start : block.end] == "Levels fell to 41 per cent."
+    assert [document.text[link.start : link.end] for link in block.links] == ["to 41 per cent"]
+
+
 def test_revision_object_not_page_row_is_audited(article, django_capture_on_commit_callbacks):
     """A draft of a live page changes the revision, not the page row; the audit must read the draft."""
     from example_site.news.models import ArticlePage
