@@ -2,6 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -46,6 +47,13 @@ class ArticlePage(Page):
 
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
+    api_fields = [
+        APIField("byline"),
+        APIField("dateline"),
+        APIField("credit"),
+        APIField("standfirst"),
+        APIField("body"),
+    ]
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("byline"), FieldPanel("dateline"), FieldPanel("credit")], heading="Credits"),
