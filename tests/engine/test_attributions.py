@@ -131,3 +131,17 @@ def test_question_clause_does_not_hide_the_main_speaker():
 def test_apposition_after_a_party_label():
     _, found = attributions("<p>Rep. Ola Berg (D-Ore.), who chairs the panel, said the vote would wait.</p>")
     assert [f[0] for f in found][-1] == "Rep. Ola Berg (D-Ore.), who chairs the panel"
+
+
+def test_source_summary_in_the_report():
+    from newsaudit.engine import audit, read_html
+
+    html = (
+        "<p>Ana Ruiz said the plan was ready. Ruiz added that it would cost more.</p>"
+        "<p>A senior official said the talks had stalled.</p><p>(Reporting by Reuters)</p>"
+    )
+    summary = audit(read_html(html, "s")).to_dict()["source_summary"]
+    assert summary["names"] == ["Ana Ruiz"] and summary["single_source"] is True
+    assert summary["attributions"] == 3 and summary["anonymous_attributions"] == 1
+    assert summary["anonymous_share"] == 0.33
+    assert "Reuters" in summary["outlets_credited"] and summary["credit_linked"] is False
