@@ -153,12 +153,26 @@ INVERTIBLE = frozenset(
         "claimed",
         "admitted",
         "conceded",
+        "reports",
+        "reported",
+        "notes",
+        "tweeted",
+        "explains",
+        "recalls",
+        "warns",
+        "argues",
+        "insists",
     ]
 )
 NOT_ADVERBS = frozenset({"only", "early", "family", "italy", "july", "rally", "ally", "supply", "reply", "daily"})
 NEGATED_AUXILIARIES = frozenset(
     "didn't doesn't don't hasn't haven't hadn't wasn't weren't isn't aren't won't wouldn't can't cannot couldn't "
     "shouldn't may might must could should can".split()
+)
+PUBLISHED = frozenset({"released", "published", "conducted", "issued", "taken", "posted", "aired"})
+OPENING_ADVERBIALS = frozenset(
+    "in on at after before during throughout since until while when despite later earlier meanwhile however yet "
+    "but and still also then by for from with without among amid under over".split()
 )
 TIME_WORDS = frozenset("week weekend month year night morning afternoon evening".split())
 QUANTITY_HEADS = frozenset(
@@ -185,7 +199,7 @@ COLON_LABELS = frozenset(
     "correction clarification warning disclaimer q a image images graphic tags topics share listen".split()
 )
 COLON_LEADS = frozenset({"-", "\u2013", "\u2014", "from"})
-CHAIN_ENDINGS = ("ed", "es", "nt", "ts", "ds", "an", "gan", "ks", "rs", "ns", "ls")
+CHAIN_ENDINGS = ("ed", "es", "nt", "ts", "ds", "an", "gan", "ks", "rs", "ns", "ls", "ing")
 PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been"})
 TELL_VERBS = frozenset({"tell", "tells", "told", "telling"})
 CALL_VERBS = frozenset({"call", "calls", "called"})
@@ -274,11 +288,17 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         ):
             continue
         cue = Span(token.start, token.end)
+        if _is_passive(tokens, i, entry):
+            agent = _np_after(tokens, i + 2) if i + 2 < len(tokens) and tokens[i + 1].lower == "by" else None
+            if agent:  # "the plan was rejected by the council": the agent is the source
+                yield _make(text, tokens, sentence, quotes, agent, cue, entry.category, i, i + 1, inverted=True)
+                used_until = agent[1]
+            continue
         source = _np_before(tokens, i)
         if source and not _subject_fits(tokens, source, entry.category, low, i):
             source = None
         if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
-            source = _sentence_subject(tokens, i)
+            source = _participle_subject(tokens, i)
         if source is None and low in INVERTIBLE and i > 0 and _follows_quote_or_comma(tokens, i):
             source = _np_after(tokens, i + 1)
             if source:
@@ -312,6 +332,33 @@ def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, c
         follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         return follows in ("for", "on") or _word_class(head) in ("name", "pronoun")
     return True
+
+
+def _is_passive(tokens: list[Token], i: int, entry: LexiconEntry) -> bool:
+    """'was rejected', 'had been told', 'is supported': a participle after a form of 'be'."""
+    low = tokens[i].lower
+    if entry.category == "cognition" and not low.endswith("ed"):
+        return False  # "is critical of": an adjective, not a passive
+    if not (low.endswith(("ed", "en", "wn")) or low in ("told", "said", "thought", "held", "made", "sought")):
+        return False
+    j = i - 1
+    while j >= 0 and (tokens[j].lower in SKIPPABLE or _is_adverb(tokens[j])):
+        if tokens[j].lower in PASSIVE_AUX:
+            return True
+        j -= 1
+    return False
+
+
+def _participle_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Democrats in Congress, fearing ...': the phrase before the comma; else the sentence's subject."""
+    before = _np_ending_at(tokens, cue - 2) if cue >= 2 else None
+    if before and _word_class(tokens[before[1]]) in ("name", "pronoun", "noun"):
+        if before[0] == 0 or tokens[before[0] - 1].text == ",":
+            return before
+    subject = _sentence_subject(tokens, cue)
+    if subject and (tokens[subject[0]].lower in FUNCTION_CAPITALS or tokens[subject[0]].lower in OPENING_ADVERBIALS):
+        return None
+    return subject
 
 
 def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
@@ -448,6 +495,9 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             return (named[0], end) if named else None
     if tokens[end].lower in ("to", "by") and end >= 2:
         return _chain_subject(tokens, end)
+    if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
+        subject = _sentence_subject(tokens, cue)
+        return subject if subject and _word_class(tokens[subject[1]]) in ("name", "pronoun") else None
     return _np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
 
 
@@ -480,8 +530,14 @@ def _is_adverb(token: Token) -> bool:
 def _is_time_word(tokens: list[Token], k: int) -> bool:
     """'Ruiz on Tuesday said', 'Ruiz last week told': a time phrase between the subject and its verb."""
     low = tokens[k].lower
-    if low in TIME_WORDS:
+    if low in TIME_WORDS or low in ("both", "each", "all"):
         return True
+    if (
+        low in PUBLISHED
+        and k + 1 < len(tokens)
+        and (tokens[k + 1].lower in DAYS_MONTHS or tokens[k + 1].lower in ("last", "this", "on", "in", "earlier"))
+    ):
+        return True  # "a poll released Saturday found"
     if low in DAYS_MONTHS and tokens[k].is_capitalised:
         return k > 0 and tokens[k - 1].lower in ("on", "in", "last", "this", "early", "late")
     if low in ("on", "last", "this", "early", "late") and k + 1 < len(tokens):
@@ -514,7 +570,10 @@ def _quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int]
 
 def _description_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
     """'the network said', 'the 46-year-old said': a determiner and at most three words before a say-verb."""
-    if tokens[cue].lower not in SAY_CUES or not tokens[end].is_word or tokens[end].is_capitalised:
+    entry = SPEECH_VERBS.get(tokens[cue].lower)
+    if entry is None or tokens[cue].lower not in SAY_CUES:
+        return None
+    if not tokens[end].is_word or tokens[end].is_capitalised or tokens[end].lower in SPEECH_VERBS:
         return None
     for det in range(end - 1, max(-1, end - 4), -1):
         token = tokens[det]
@@ -579,11 +638,11 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             name = _labelled_name_ending_at(tokens, k - 1) if k > 0 else None
             if name and _word_class(tokens[name[1]]) in ("name", "other"):
                 return name[0], comma - 1  # "Ruiz, 35, a nurse from Leeds, said"; "Ruiz, speaking in Leeds, said"
-            inner = _np_ending_at(tokens, comma - 1)
+            inner = _labelled_name_ending_at(tokens, comma - 1)
             if (
                 name
                 and inner == (k + 1, comma - 1)
-                and _word_class(tokens[comma - 1]) == "name"
+                and _word_class(tokens[inner[1] if tokens[comma - 1].text != ")" else k + 1]) == "name"
                 and (name[0] == 0 or tokens[name[0] - 1].text != ",")
             ):
                 return name[0], comma - 1  # "the council's spokesman, Ali Khan, said"

@@ -145,3 +145,16 @@ def test_source_summary_in_the_report():
     assert summary["attributions"] == 3 and summary["anonymous_attributions"] == 1
     assert summary["anonymous_share"] == 0.33
     assert "Reuters" in summary["outlets_credited"] and summary["credit_linked"] is False
+
+
+def test_passive_cue_takes_the_agent_or_nothing():
+    _, found = attributions("<p>The levy was rejected by the city council. Mayor Ito was asked about it.</p>")
+    assert [(f[0], f[1]) for f in found] == [("the city council", "rejected")]
+
+
+def test_participle_after_a_phrase_and_coordinated_verbs():
+    _, found = attributions(
+        "<p>Throughout the spring, farmers in Ohio, fearing drought, sold early.</p>"
+        "<p>Lea Moor waved to the crowd in Hull and told them to vote.</p>"
+    )
+    assert [(f[0], f[1]) for f in found] == [("farmers in Ohio", "fearing"), ("Lea Moor", "told")]
