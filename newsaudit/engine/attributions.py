@@ -352,9 +352,12 @@ def _is_passive(tokens: list[Token], i: int, entry: LexiconEntry) -> bool:
 def _participle_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     """'Democrats in Congress, fearing ...': the phrase before the comma; else the sentence's subject."""
     before = _np_ending_at(tokens, cue - 2) if cue >= 2 else None
-    if before and _word_class(tokens[before[1]]) in ("name", "pronoun", "noun"):
-        if before[0] == 0 or tokens[before[0] - 1].text == ",":
-            return before
+    if (
+        before
+        and _word_class(tokens[before[1]]) in ("name", "pronoun", "noun")
+        and (before[0] == 0 or tokens[before[0] - 1].text == ",")
+    ):
+        return before
     subject = _sentence_subject(tokens, cue)
     if subject and (tokens[subject[0]].lower in FUNCTION_CAPITALS or tokens[subject[0]].lower in OPENING_ADVERBIALS):
         return None
