@@ -174,6 +174,10 @@ OPENING_ADVERBIALS = frozenset(
     "in on at after before during throughout since until while when despite later earlier meanwhile however yet "
     "but and still also then by for from with without among amid under over".split()
 )
+SUBORDINATORS = frozenset(
+    "when after because as while since before although though whereas until once which whom where".split()
+)
+PRONOUN_CLAUSE_OPENERS = frozenset({",", "and", "but", "then", "so", ";"})
 TIME_WORDS = frozenset("week weekend month year night morning afternoon evening".split())
 QUANTITY_HEADS = frozenset(
     "percent per cent half third thirds quarter quarters fifth fifths majority majorities minority plurality".split()
@@ -262,7 +266,7 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         yield _make(text, tokens, sentence, quotes, source, cue, "neutral", colon, colon, inverted=False)
         used_until = colon
     for i, token in enumerate(tokens):
-        if i <= used_until or not token.is_word:
+        if not token.is_word or i <= used_until and not _opens_new_clause(tokens, i, used_until):
             continue
         low = token.lower
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
@@ -288,8 +292,9 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         ):
             continue
         cue = Span(token.start, token.end)
-        if _is_passive(tokens, i, entry):
-            agent = _np_after(tokens, i + 2) if i + 2 < len(tokens) and tokens[i + 1].lower == "by" else None
+        by_agent = i + 2 < len(tokens) and tokens[i + 1].lower == "by" and low.endswith(("ed", "en", "wn"))
+        if by_agent or _is_passive(tokens, i, entry):
+            agent = _np_after(tokens, i + 2) or _phrase_after(tokens, i + 2) if by_agent else None
             if agent:  # "the plan was rejected by the council": the agent is the source
                 yield _make(text, tokens, sentence, quotes, agent, cue, entry.category, i, i + 1, inverted=True)
                 used_until = agent[1]
@@ -299,7 +304,7 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             source = None
         if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
             source = _participle_subject(tokens, i)
-        if source is None and low in INVERTIBLE and i > 0 and _follows_quote_or_comma(tokens, i):
+        if source is None and low in INVERTIBLE and (i == 0 or _follows_quote_or_comma(tokens, i)):
             source = _np_after(tokens, i + 1)
             if source:
                 yield _make(text, tokens, sentence, quotes, source, cue, entry.category, i, i, inverted=True)
@@ -310,6 +315,23 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             # What follows is the reported clause: a cue inside it ("polls show most residents supported")
             # belongs to the content, not to a new attribution.
             used_until = _clause_end(tokens, i, relative=tokens[source[0]].lower == "who")
+
+
+def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
+    """Inside a reported clause, 'when he told', 'because she worries', 'as he urges' start a clause of their own."""
+    if i == used_until or i < 2 or SPEECH_VERBS.get(tokens[i].lower) is None:
+        return False
+    j = i - 1
+    while j > 0 and (tokens[j].lower in SKIPPABLE or _is_adverb(tokens[j])):
+        j -= 1
+    if _word_class(tokens[j]) == "pronoun" and tokens[j - 1].lower in PRONOUN_CLAUSE_OPENERS:
+        return True  # "In a video posted online, she criticized ...", "... and he denied it"
+    if _word_class(tokens[j]) == "pronoun" or (_word_class(tokens[j]) == "name" and tokens[j].is_capitalised):
+        k = j
+        while k > 0 and _word_class(tokens[k - 1]) == "name" and j - k < 4:
+            k -= 1
+        return tokens[k - 1].lower in SUBORDINATORS if k > 0 else False
+    return False
 
 
 def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:

@@ -158,3 +158,13 @@ def test_participle_after_a_phrase_and_coordinated_verbs():
         "<p>Lea Moor waved to the crowd in Hull and told them to vote.</p>"
     )
     assert [(f[0], f[1]) for f in found] == [("farmers in Ohio", "fearing"), ("Lea Moor", "told")]
+
+
+def test_reduced_passive_and_new_clauses_inside_a_reported_clause():
+    _, found = attributions(
+        "<p>The bill, opposed by the local union, failed.</p>"
+        "<p>Kim Soto said the plan stalled when she told the board it would cost more.</p>"
+    )
+    pairs = [(f[0], f[1]) for f in found]
+    assert ("the local union", "opposed") in pairs
+    assert ("Kim Soto", "said") in pairs and ("she", "told") in pairs
