@@ -178,6 +178,11 @@ SUBORDINATORS = frozenset(
     "when after because as while since before although though whereas until once which whom where".split()
 )
 PRONOUN_CLAUSE_OPENERS = frozenset({",", "and", "but", "then", "so", ";"})
+STANCE_ADJECTIVES = frozenset(
+    "critical supportive skeptical sceptical confident convinced eager hopeful proud worried concerned optimistic "
+    "pessimistic adamant unhappy angry furious upset aware determined reluctant".split()
+)
+COPULAS = frozenset("is are was were be been being remains remained seems seemed appears appeared became".split())
 TIME_WORDS = frozenset("week weekend month year night morning afternoon evening".split())
 QUANTITY_HEADS = frozenset(
     "percent per cent half third thirds quarter quarters fifth fifths majority majorities minority plurality".split()
@@ -291,6 +296,8 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower.endswith(("'s", "\u2019s")))
         ):
             continue
+        if low in STANCE_ADJECTIVES and not _after_copula(tokens, i):
+            continue  # "a hopeful candidate" is not a stance; "Ruiz is hopeful that ..." is
         cue = Span(token.start, token.end)
         by_agent = i + 2 < len(tokens) and tokens[i + 1].lower == "by" and low.endswith(("ed", "en", "wn"))
         if by_agent or _is_passive(tokens, i, entry):
@@ -326,12 +333,16 @@ def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
         j -= 1
     if _word_class(tokens[j]) == "pronoun" and tokens[j - 1].lower in PRONOUN_CLAUSE_OPENERS:
         return True  # "In a video posted online, she criticized ...", "... and he denied it"
-    if _word_class(tokens[j]) == "pronoun" or (_word_class(tokens[j]) == "name" and tokens[j].is_capitalised):
-        k = j
-        while k > 0 and _word_class(tokens[k - 1]) == "name" and j - k < 4:
-            k -= 1
-        return tokens[k - 1].lower in SUBORDINATORS if k > 0 else False
-    return False
+    if _word_class(tokens[j]) == "pronoun":
+        return tokens[j - 1].lower in SUBORDINATORS
+    if _word_class(tokens[j]) not in ("name", "noun"):
+        return False
+    subject = _np_ending_at(tokens, j)
+    if subject is None or subject[0] == 0:
+        return False
+    opener = tokens[subject[0] - 1].lower
+    # "which the inquiry said", "... and Ruiz said": a subordinator or a conjunction before a named subject
+    return opener in SUBORDINATORS or (opener in ("and", "but") and _word_class(tokens[j]) == "name")
 
 
 def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
@@ -354,6 +365,14 @@ def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, c
         follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         return follows in ("for", "on") or _word_class(head) in ("name", "pronoun")
     return True
+
+
+def _after_copula(tokens: list[Token], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and (_is_adverb(tokens[j]) or tokens[j].lower in ("also", "not", "still", "now", "already")):
+        j -= 1
+    low = tokens[j].lower.replace("\u2019", "'") if j >= 0 else ""
+    return low in COPULAS or low.endswith(("'s", "'re", "'m"))
 
 
 def _is_passive(tokens: list[Token], i: int, entry: LexiconEntry) -> bool:
@@ -414,9 +433,11 @@ def _clause_end(tokens: list[Token], cue: int, relative: bool = False) -> int:
 
 def _main_speaker_follows(tokens: list[Token], k: int) -> bool:
     """A name or pronoun of at most four words, then a speech verb: 'Ruiz said', 'Ana Ruiz told', 'she added'."""
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
+        k += 1  # "..., the candidate said"
     for end in range(k, min(len(tokens) - 1, k + 4)):
         klass = _word_class(tokens[end])
-        if klass not in ("name", "pronoun"):
+        if klass not in ("name", "pronoun", "noun"):
             return False
         following = tokens[end + 1]
         if following.lower in SPEECH_VERBS and not following.is_capitalised:
@@ -475,7 +496,7 @@ def _word_class(token: Token) -> str:
     if base in SOURCE_NOUNS:
         return "noun"
     if token.is_capitalised:
-        if base in FUNCTION_CAPITALS or base in DAYS_MONTHS or base in SPEECH_VERBS:
+        if base in FUNCTION_CAPITALS or base in DAYS_MONTHS or base in SPEECH_VERBS or base in SKIPPABLE:
             return "other"
         return "name"
     if base in MODIFIERS or base in DETERMINERS:
@@ -513,6 +534,8 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return _apposition_before(tokens, end)
     if tokens[end].lower == "who" and end >= 2 and tokens[end - 1].text == ",":
         return end, end  # "Obama, who endorsed Clinton": resolved to the phrase before the comma
+    if tokens[end].lower == "who" and end >= 1 and _word_class(tokens[end - 1]) in ("name", "noun"):
+        return end, end  # "voters who said ...": the relative pronoun stands for the phrase before it
     if tokens[end].text == ")":  # "Rep. Ana Ruiz (D-Ore.) said": the party label belongs to the name
         opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
         if opening is not None and opening > 0:
@@ -738,7 +761,7 @@ def _make(text, tokens, sentence, quotes, source_idx, cue: Span, category, cue_f
     kind, anonymous = _classify(tokens, s, e)
     found = Attribution(source, cue, content, direct, anonymous, kind, category, sentence, quote=quote)
     if tokens[s].lower == "who":
-        antecedent = _np_ending_at(tokens, s - 2)
+        antecedent = _np_ending_at(tokens, s - 2 if tokens[s - 1].text == "," else s - 1)
         if antecedent:
             found.name = _canonical(text[tokens[antecedent[0]].start : tokens[antecedent[1]].end])
             found.kind, found.anonymous = _classify(tokens, *antecedent)

@@ -168,3 +168,13 @@ def test_reduced_passive_and_new_clauses_inside_a_reported_clause():
     pairs = [(f[0], f[1]) for f in found]
     assert ("the local union", "opposed") in pairs
     assert ("Kim Soto", "said") in pairs and ("she", "told") in pairs
+
+
+def test_relative_who_without_comma_and_named_clauses_inside_reported_clauses():
+    _, found = attributions(
+        "<p>Most voters who said they were worried stayed home.</p>"
+        "<p>When the host noted that Dee Park had not answered, the candidate said she would.</p>"
+    )
+    pairs = [(f[0], f[1], f[2]) for f in found]
+    assert ("who", "said", "voters") in pairs
+    assert ("the candidate", "said", "the candidate") in pairs
