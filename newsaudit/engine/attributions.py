@@ -194,7 +194,7 @@ NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split()
 )
-SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued".split())
+SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued found".split())
 THAT_CUE = LexiconEntry("(verb) that", "neutral", "")
 # Verbs that take a that-clause without reporting anyone's words or thoughts.
 NOT_THAT_CUES = frozenset(
@@ -309,6 +309,8 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         source = _np_before(tokens, i)
         if source and not _subject_fits(tokens, source, entry.category, low, i):
             source = None
+        if entry.category == "evidence" and (source is None or SOURCE_NOUNS.get(tokens[source[1]].lower) != "document"):
+            source = _document_subject(tokens, i) or source  # "Exit polls taken in Ohio found"
         if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
             source = _participle_subject(tokens, i)
         if source is None and low in INVERTIBLE and (i == 0 or _follows_quote_or_comma(tokens, i)):
@@ -359,8 +361,8 @@ def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, c
     """Evidence verbs ("found", "showed") need a document subject; "called" needs a person or "called for"."""
     head = tokens[source[1]]
     head_kind = SOURCE_NOUNS.get(head.lower)
-    if category == "evidence":
-        return head_kind == "document"
+    if category == "evidence":  # "the poll found"; anyone "found that ..."
+        return head_kind == "document" or (i + 1 < len(tokens) and tokens[i + 1].lower == "that")
     if cue in CALL_VERBS:
         follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         return follows in ("for", "on") or _word_class(head) in ("name", "pronoun")
@@ -373,6 +375,18 @@ def _after_copula(tokens: list[Token], i: int) -> bool:
         j -= 1
     low = tokens[j].lower.replace("\u2019", "'") if j >= 0 else ""
     return low in COPULAS or low.endswith(("'s", "'re", "'m"))
+
+
+def _document_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Exit polls taken in Ohio found', 'FEC records from 2008 show': a document noun followed by its modifiers."""
+    for k in range(cue - 1, max(-1, cue - _MAX_NP_TOKENS), -1):
+        token = tokens[k]
+        if token.text in (".", ";", ":", "\u201d", '"') or token.lower in SPEECH_VERBS or token.lower == "that":
+            return None
+        if SOURCE_NOUNS.get(token.lower) == "document":
+            found = _np_ending_at(tokens, k)
+            return (found[0], cue - 1) if found else None
+    return None
 
 
 def _is_passive(tokens: list[Token], i: int, entry: LexiconEntry) -> bool:

@@ -178,3 +178,10 @@ def test_relative_who_without_comma_and_named_clauses_inside_reported_clauses():
     pairs = [(f[0], f[1], f[2]) for f in found]
     assert ("who", "said", "voters") in pairs
     assert ("the candidate", "said", "the candidate") in pairs
+
+
+def test_evidence_verbs_reach_back_to_the_document():
+    _, found = attributions(
+        "<p>Exit polls taken in Leeds found that turnout fell. The inspectors found that the wall was cracked.</p>"
+    )
+    assert [(f[0], f[1]) for f in found] == [("Exit polls taken in Leeds", "found"), ("The inspectors", "found")]
