@@ -183,6 +183,8 @@ STANCE_ADJECTIVES = frozenset(
     "pessimistic adamant unhappy angry furious upset aware determined reluctant".split()
 )
 COPULAS = frozenset("is are was were be been being remains remained seems seemed appears appeared became".split())
+CLAUSE_BREAKERS = frozenset("that which who whom when because while if as is are was were has have had".split())
+OPENERS = frozenset("but and yet so then also still even".split())
 TIME_WORDS = frozenset("week weekend month year night morning afternoon evening".split())
 QUANTITY_HEADS = frozenset(
     "percent per cent half third thirds quarter quarters fifth fifths majority majorities minority plurality".split()
@@ -311,6 +313,8 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             source = None
         if entry.category == "evidence" and (source is None or SOURCE_NOUNS.get(tokens[source[1]].lower) != "document"):
             source = _document_subject(tokens, i) or source  # "Exit polls taken in Ohio found"
+        if source is None and low in SAY_CUES:
+            source = _modified_subject(tokens, i)
         if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
             source = _participle_subject(tokens, i)
         if source is None and low in INVERTIBLE and (i == 0 or _follows_quote_or_comma(tokens, i)):
@@ -387,6 +391,26 @@ def _document_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             found = _np_ending_at(tokens, k)
             return (found[0], cue - 1) if found else None
     return None
+
+
+def _modified_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Majorities of voters in five states say': a subject with its modifiers, back to the clause's start."""
+    start = cue
+    has_head = False
+    while start - 1 >= 0 and cue - start < 15:
+        token = tokens[start - 1]
+        if not (token.is_word or token.text[:1].isdigit() or token.text in ("-", "&", "/")):
+            break
+        if token.lower in SPEECH_VERBS or token.lower in CLAUSE_BREAKERS:
+            break
+        klass = _word_class(token)
+        has_head = has_head or klass == "name" or SOURCE_NOUNS.get(token.lower) in ("person", "group", "vague")
+        start -= 1
+    if not has_head or start == cue or (start > 0 and tokens[start - 1].is_word):
+        return None  # the window ran into a verb or went too far: no clear subject
+    while start < cue and (_word_class(tokens[start]) in ("other", "connector") and tokens[start].lower in OPENERS):
+        start += 1
+    return (start, cue - 1) if start < cue else None
 
 
 def _is_passive(tokens: list[Token], i: int, entry: LexiconEntry) -> bool:

@@ -185,3 +185,8 @@ def test_evidence_verbs_reach_back_to_the_document():
         "<p>Exit polls taken in Leeds found that turnout fell. The inspectors found that the wall was cracked.</p>"
     )
     assert [(f[0], f[1]) for f in found] == [("Exit polls taken in Leeds", "found"), ("The inspectors", "found")]
+
+
+def test_say_verb_with_a_long_modified_subject():
+    _, found = attributions("<p>Majorities of voters in four coastal towns say the ferry matters.</p>")
+    assert [(f[0], f[1]) for f in found] == [("Majorities of voters in four coastal towns", "say")]
