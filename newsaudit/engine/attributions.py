@@ -298,6 +298,8 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower.endswith(("'s", "\u2019s")))
         ):
             continue
+        if low in ("add", "adds", "added") and i + 1 < len(tokens) and _is_amount(tokens[i + 1]):
+            continue  # "firms added 337,000 jobs": a quantity, not words
         if low in STANCE_ADJECTIVES and not _after_copula(tokens, i):
             continue  # "a hopeful candidate" is not a stance; "Ruiz is hopeful that ..." is
         cue = Span(token.start, token.end)
@@ -371,6 +373,13 @@ def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, c
         follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         return follows in ("for", "on") or _word_class(head) in ("name", "pronoun")
     return True
+
+
+def _is_amount(token: Token) -> bool:
+    low = token.lower
+    return (
+        low[:1].isdigit() or low[:1] in "$\u00a3\u20ac" or low in NUMBER_WORDS or low in ("a", "an", "another", "more")
+    )
 
 
 def _after_copula(tokens: list[Token], i: int) -> bool:

@@ -190,3 +190,8 @@ def test_evidence_verbs_reach_back_to_the_document():
 def test_say_verb_with_a_long_modified_subject():
     _, found = attributions("<p>Majorities of voters in four coastal towns say the ferry matters.</p>")
     assert [(f[0], f[1]) for f in found] == [("Majorities of voters in four coastal towns", "say")]
+
+
+def test_added_with_an_amount_is_not_a_cue():
+    _, found = attributions("<p>Local firms added 3,400 jobs. Ada Lowe added that wages rose.</p>")
+    assert [(f[0], f[1]) for f in found] == [("Ada Lowe", "added")]
