@@ -154,6 +154,15 @@ INVERTIBLE = frozenset(
         "claimed",
         "admitted",
         "conceded",
+        "reports",
+        "reported",
+        "notes",
+        "tweeted",
+        "explains",
+        "recalls",
+        "warns",
+        "argues",
+        "insists",
     ]
 )
 NOT_ADVERBS = frozenset({"only", "early", "family", "italy", "july", "rally", "ally", "supply", "reply", "daily"})
@@ -161,6 +170,22 @@ NEGATED_AUXILIARIES = frozenset(
     "didn't doesn't don't hasn't haven't hadn't wasn't weren't isn't aren't won't wouldn't can't cannot couldn't "
     "shouldn't may might must could should can".split()
 )
+PUBLISHED = frozenset({"released", "published", "conducted", "issued", "taken", "posted", "aired"})
+OPENING_ADVERBIALS = frozenset(
+    "in on at after before during throughout since until while when despite later earlier meanwhile however yet "
+    "but and still also then by for from with without among amid under over".split()
+)
+SUBORDINATORS = frozenset(
+    "when after because as while since before although though whereas until once which whom where".split()
+)
+PRONOUN_CLAUSE_OPENERS = frozenset({",", "and", "but", "then", "so", ";"})
+STANCE_ADJECTIVES = frozenset(
+    "critical supportive skeptical sceptical confident convinced eager hopeful proud worried concerned optimistic "
+    "pessimistic adamant unhappy angry furious upset aware determined reluctant".split()
+)
+COPULAS = frozenset("is are was were be been being remains remained seems seemed appears appeared became".split())
+CLAUSE_BREAKERS = frozenset("that which who whom when because while if as is are was were has have had".split())
+OPENERS = frozenset("but and yet so then also still even".split())
 TIME_WORDS = frozenset("week weekend month year night morning afternoon evening".split())
 QUANTITY_HEADS = frozenset(
     "percent per cent half third thirds quarter quarters fifth fifths majority majorities minority plurality".split()
@@ -172,7 +197,7 @@ NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split()
 )
-SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued".split())
+SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued found".split())
 THAT_CUE = LexiconEntry("(verb) that", "neutral", "")
 # Verbs that take a that-clause without reporting anyone's words or thoughts.
 NOT_THAT_CUES = frozenset(
@@ -186,7 +211,7 @@ COLON_LABELS = frozenset(
     "correction clarification warning disclaimer q a image images graphic tags topics share listen".split()
 )
 COLON_LEADS = frozenset({"-", "\u2013", "\u2014", "from"})
-CHAIN_ENDINGS = ("ed", "es", "nt", "ts", "ds", "an", "gan", "ks", "rs", "ns", "ls")
+CHAIN_ENDINGS = ("ed", "es", "nt", "ts", "ds", "an", "gan", "ks", "rs", "ns", "ls", "ing")
 PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been"})
 TELL_VERBS = frozenset({"tell", "tells", "told", "telling"})
 CALL_VERBS = frozenset({"call", "calls", "called"})
@@ -252,7 +277,7 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         yield _make(text, tokens, sentence, quotes, source, cue, "neutral", colon, colon, inverted=False)
         used_until = colon
     for i, token in enumerate(tokens):
-        if i <= used_until or not token.is_word:
+        if not token.is_word or i <= used_until and not _opens_new_clause(tokens, i, used_until):
             continue
         low = token.lower
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
@@ -277,13 +302,28 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower.endswith(("'s", "\u2019s")))
         ):
             continue
+        if low in ("add", "adds", "added") and i + 1 < len(tokens) and _is_amount(tokens[i + 1]):
+            continue  # "firms added 337,000 jobs": a quantity, not words
+        if low in STANCE_ADJECTIVES and not _after_copula(tokens, i):
+            continue  # "a hopeful candidate" is not a stance; "Ruiz is hopeful that ..." is
         cue = Span(token.start, token.end)
+        by_agent = i + 2 < len(tokens) and tokens[i + 1].lower == "by" and low.endswith(("ed", "en", "wn"))
+        if by_agent or _is_passive(tokens, i, entry):
+            agent = _np_after(tokens, i + 2) or _phrase_after(tokens, i + 2) if by_agent else None
+            if agent:  # "the plan was rejected by the council": the agent is the source
+                yield _make(text, tokens, sentence, quotes, agent, cue, entry.category, i, i + 1, inverted=True)
+                used_until = agent[1]
+            continue
         source = _np_before(tokens, i)
         if source and not _subject_fits(tokens, source, entry.category, low, i):
             source = None
+        if entry.category == "evidence" and (source is None or SOURCE_NOUNS.get(tokens[source[1]].lower) != "document"):
+            source = _document_subject(tokens, i) or source  # "Exit polls taken in Ohio found"
+        if source is None and low in SAY_CUES:
+            source = _modified_subject(tokens, i)
         if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
-            source = _sentence_subject(tokens, i)
-        if source is None and low in INVERTIBLE and i > 0 and _follows_quote_or_comma(tokens, i):
+            source = _participle_subject(tokens, i)
+        if source is None and low in INVERTIBLE and (i == 0 or _follows_quote_or_comma(tokens, i)):
             source = _np_after(tokens, i + 1)
             if source:
                 yield _make(text, tokens, sentence, quotes, source, cue, entry.category, i, i, inverted=True)
@@ -294,6 +334,27 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             # What follows is the reported clause: a cue inside it ("polls show most residents supported")
             # belongs to the content, not to a new attribution.
             used_until = _clause_end(tokens, i, relative=tokens[source[0]].lower == "who")
+
+
+def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
+    """Inside a reported clause, 'when he told', 'because she worries', 'as he urges' start a clause of their own."""
+    if i == used_until or i < 2 or SPEECH_VERBS.get(tokens[i].lower) is None:
+        return False
+    j = i - 1
+    while j > 0 and (tokens[j].lower in SKIPPABLE or _is_adverb(tokens[j])):
+        j -= 1
+    if _word_class(tokens[j]) == "pronoun" and tokens[j - 1].lower in PRONOUN_CLAUSE_OPENERS:
+        return True  # "In a video posted online, she criticized ...", "... and he denied it"
+    if _word_class(tokens[j]) == "pronoun":
+        return tokens[j - 1].lower in SUBORDINATORS
+    if _word_class(tokens[j]) not in ("name", "noun"):
+        return False
+    subject = _np_ending_at(tokens, j)
+    if subject is None or subject[0] == 0:
+        return False
+    opener = tokens[subject[0] - 1].lower
+    # "which the inquiry said", "... and Ruiz said": a subordinator or a conjunction before a named subject
+    return opener in SUBORDINATORS or (opener in ("and", "but") and _word_class(tokens[j]) == "name")
 
 
 def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
@@ -310,12 +371,89 @@ def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, c
     """Evidence verbs ("found", "showed") need a document subject; "called" needs a person or "called for"."""
     head = tokens[source[1]]
     head_kind = SOURCE_NOUNS.get(head.lower)
-    if category == "evidence":
-        return head_kind == "document"
+    if category == "evidence":  # "the poll found"; anyone "found that ..."
+        return head_kind == "document" or (i + 1 < len(tokens) and tokens[i + 1].lower == "that")
     if cue in CALL_VERBS:
         follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         return follows in ("for", "on") or _word_class(head) in ("name", "pronoun")
     return True
+
+
+def _is_amount(token: Token) -> bool:
+    low = token.lower
+    return (
+        low[:1].isdigit() or low[:1] in "$\u00a3\u20ac" or low in NUMBER_WORDS or low in ("a", "an", "another", "more")
+    )
+
+
+def _after_copula(tokens: list[Token], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and (_is_adverb(tokens[j]) or tokens[j].lower in ("also", "not", "still", "now", "already")):
+        j -= 1
+    low = tokens[j].lower.replace("\u2019", "'") if j >= 0 else ""
+    return low in COPULAS or low.endswith(("'s", "'re", "'m"))
+
+
+def _document_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Exit polls taken in Ohio found', 'FEC records from 2008 show': a document noun followed by its modifiers."""
+    for k in range(cue - 1, max(-1, cue - _MAX_NP_TOKENS), -1):
+        token = tokens[k]
+        if token.text in (".", ";", ":", "\u201d", '"') or token.lower in SPEECH_VERBS or token.lower == "that":
+            return None
+        if SOURCE_NOUNS.get(token.lower) == "document":
+            found = _np_ending_at(tokens, k)
+            return (found[0], cue - 1) if found else None
+    return None
+
+
+def _modified_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Majorities of voters in five states say': a subject with its modifiers, back to the clause's start."""
+    start = cue
+    has_head = False
+    while start - 1 >= 0 and cue - start < 15:
+        token = tokens[start - 1]
+        if not (token.is_word or token.text[:1].isdigit() or token.text in ("-", "&", "/")):
+            break
+        if token.lower in SPEECH_VERBS or token.lower in CLAUSE_BREAKERS:
+            break
+        klass = _word_class(token)
+        has_head = has_head or klass == "name" or SOURCE_NOUNS.get(token.lower) in ("person", "group", "vague")
+        start -= 1
+    if not has_head or start == cue or (start > 0 and tokens[start - 1].is_word):
+        return None  # the window ran into a verb or went too far: no clear subject
+    while start < cue and (_word_class(tokens[start]) in ("other", "connector") and tokens[start].lower in OPENERS):
+        start += 1
+    return (start, cue - 1) if start < cue else None
+
+
+def _is_passive(tokens: list[Token], i: int, entry: LexiconEntry) -> bool:
+    """'was rejected', 'had been told', 'is supported': a participle after a form of 'be'."""
+    low = tokens[i].lower
+    if entry.category == "cognition" and not low.endswith("ed"):
+        return False  # "is critical of": an adjective, not a passive
+    if not (low.endswith(("ed", "en", "wn")) or low in ("told", "said", "thought", "held", "made", "sought")):
+        return False
+    j = i - 1
+    while j >= 0 and (tokens[j].lower in SKIPPABLE or _is_adverb(tokens[j])):
+        if tokens[j].lower in PASSIVE_AUX:
+            return True
+        j -= 1
+    return False
+
+
+def _participle_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Democrats in Congress, fearing ...': the phrase before the comma; else the sentence's subject."""
+    before = _np_ending_at(tokens, cue - 2) if cue >= 2 else None
+    if (
+        before
+        and _word_class(tokens[before[1]]) in ("name", "pronoun", "noun")
+        and (before[0] == 0 or tokens[before[0] - 1].text == ",")
+    ):
+        return before
+    subject = _sentence_subject(tokens, cue)
+    if subject and (tokens[subject[0]].lower in FUNCTION_CAPITALS or tokens[subject[0]].lower in OPENING_ADVERBIALS):
+        return None
+    return subject
 
 
 def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
@@ -346,9 +484,11 @@ def _clause_end(tokens: list[Token], cue: int, relative: bool = False) -> int:
 
 def _main_speaker_follows(tokens: list[Token], k: int) -> bool:
     """A name or pronoun of at most four words, then a speech verb: 'Ruiz said', 'Ana Ruiz told', 'she added'."""
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
+        k += 1  # "..., the candidate said"
     for end in range(k, min(len(tokens) - 1, k + 4)):
         klass = _word_class(tokens[end])
-        if klass not in ("name", "pronoun"):
+        if klass not in ("name", "pronoun", "noun"):
             return False
         following = tokens[end + 1]
         if following.lower in SPEECH_VERBS and not following.is_capitalised:
@@ -407,7 +547,7 @@ def _word_class(token: Token) -> str:
     if base in SOURCE_NOUNS:
         return "noun"
     if token.is_capitalised:
-        if base in FUNCTION_CAPITALS or base in DAYS_MONTHS or base in SPEECH_VERBS:
+        if base in FUNCTION_CAPITALS or base in DAYS_MONTHS or base in SPEECH_VERBS or base in SKIPPABLE:
             return "other"
         return "name"
     if base in MODIFIERS or base in DETERMINERS:
@@ -445,6 +585,8 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return _apposition_before(tokens, end)
     if tokens[end].lower == "who" and end >= 2 and tokens[end - 1].text == ",":
         return end, end  # "Obama, who endorsed Clinton": resolved to the phrase before the comma
+    if tokens[end].lower == "who" and end >= 1 and _word_class(tokens[end - 1]) in ("name", "noun"):
+        return end, end  # "voters who said ...": the relative pronoun stands for the phrase before it
     if tokens[end].text == ")":  # "Rep. Ana Ruiz (D-Ore.) said": the party label belongs to the name
         opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
         if opening is not None and opening > 0:
@@ -452,6 +594,9 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             return (named[0], end) if named else None
     if tokens[end].lower in ("to", "by") and end >= 2:
         return _chain_subject(tokens, end)
+    if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
+        subject = _sentence_subject(tokens, cue)
+        return subject if subject and _word_class(tokens[subject[1]]) in ("name", "pronoun") else None
     return _np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
 
 
@@ -484,8 +629,14 @@ def _is_adverb(token: Token) -> bool:
 def _is_time_word(tokens: list[Token], k: int) -> bool:
     """'Ruiz on Tuesday said', 'Ruiz last week told': a time phrase between the subject and its verb."""
     low = tokens[k].lower
-    if low in TIME_WORDS:
+    if low in TIME_WORDS or low in ("both", "each", "all"):
         return True
+    if (
+        low in PUBLISHED
+        and k + 1 < len(tokens)
+        and (tokens[k + 1].lower in DAYS_MONTHS or tokens[k + 1].lower in ("last", "this", "on", "in", "earlier"))
+    ):
+        return True  # "a poll released Saturday found"
     if low in DAYS_MONTHS and tokens[k].is_capitalised:
         return k > 0 and tokens[k - 1].lower in ("on", "in", "last", "this", "early", "late")
     if low in ("on", "last", "this", "early", "late") and k + 1 < len(tokens):
@@ -518,7 +669,10 @@ def _quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int]
 
 def _description_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
     """'the network said', 'the 46-year-old said': a determiner and at most three words before a say-verb."""
-    if tokens[cue].lower not in SAY_CUES or not tokens[end].is_word or tokens[end].is_capitalised:
+    entry = SPEECH_VERBS.get(tokens[cue].lower)
+    if entry is None or tokens[cue].lower not in SAY_CUES:
+        return None
+    if not tokens[end].is_word or tokens[end].is_capitalised or tokens[end].lower in SPEECH_VERBS:
         return None
     for det in range(end - 1, max(-1, end - 4), -1):
         token = tokens[det]
@@ -583,11 +737,11 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             name = _labelled_name_ending_at(tokens, k - 1) if k > 0 else None
             if name and _word_class(tokens[name[1]]) in ("name", "other"):
                 return name[0], comma - 1  # "Ruiz, 35, a nurse from Leeds, said"; "Ruiz, speaking in Leeds, said"
-            inner = _np_ending_at(tokens, comma - 1)
+            inner = _labelled_name_ending_at(tokens, comma - 1)
             if (
                 name
                 and inner == (k + 1, comma - 1)
-                and _word_class(tokens[comma - 1]) == "name"
+                and _word_class(tokens[inner[1] if tokens[comma - 1].text != ")" else k + 1]) == "name"
                 and (name[0] == 0 or tokens[name[0] - 1].text != ",")
             ):
                 return name[0], comma - 1  # "the council's spokesman, Ali Khan, said"
@@ -658,7 +812,7 @@ def _make(text, tokens, sentence, quotes, source_idx, cue: Span, category, cue_f
     kind, anonymous = _classify(tokens, s, e)
     found = Attribution(source, cue, content, direct, anonymous, kind, category, sentence, quote=quote)
     if tokens[s].lower == "who":
-        antecedent = _np_ending_at(tokens, s - 2)
+        antecedent = _np_ending_at(tokens, s - 2 if tokens[s - 1].text == "," else s - 1)
         if antecedent:
             found.name = _canonical(text[tokens[antecedent[0]].start : tokens[antecedent[1]].end])
             found.kind, found.anonymous = _classify(tokens, *antecedent)

@@ -42,6 +42,7 @@ def _audit(document: Document, config: Config) -> DocumentReport:
         findings, int(figures["sentences"]), float(figures["flesch_reading_ease"]) if figures["words"] else None
     )
     text = document.text
+    sources = summarise_sources(document, ctx.attributions)
     return DocumentReport(
         id=document.id,
         title=document.title,
@@ -59,10 +60,8 @@ def _audit(document: Document, config: Config) -> DocumentReport:
             }
             for c in ctx.credits
         ],
-        sources=[
-            {"name": s.name, "kind": s.kind, "mentions": s.mentions}
-            for s in summarise_sources(document, ctx.attributions)
-        ],
+        sources=[{"name": s.name, "kind": s.kind, "mentions": s.mentions} for s in sources],
+        source_summary=source_summary(ctx, sources),
         attributions=[
             {
                 "source": _span(text, a.source.start, a.source.end),
@@ -76,6 +75,25 @@ def _audit(document: Document, config: Config) -> DocumentReport:
         ],
         findings=findings,
     )
+
+
+def source_summary(ctx: Context, sources: list) -> dict:
+    """Who the story rests on: distinct named sources, the anonymous share, single sourcing, outlets credited."""
+    named = sorted({s.name for s in sources if s.kind != "anonymous"}, key=str.lower)
+    anonymous = sum(1 for a in ctx.attributions if a.anonymous)
+    total = len(ctx.attributions)
+    outlets = {outlet for credit in ctx.credits for outlet in credit.outlets}
+    outlets.update(s.name for s in sources if s.kind == "outlet")
+    return {
+        "named_sources": len(named),
+        "names": named,
+        "attributions": total,
+        "anonymous_attributions": anonymous,
+        "anonymous_share": round(anonymous / total, 2) if total else 0.0,
+        "single_source": len(named) == 1,
+        "outlets_credited": sorted(outlets, key=str.lower),
+        "credit_linked": any(c.linked for c in ctx.credits) if ctx.credits else None,
+    }
 
 
 def _span(text: str, start: int, end: int) -> dict:

@@ -68,6 +68,7 @@ class DocumentReport:
     attributions: list[dict[str, Any]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    source_summary: dict[str, Any] | None = None
 
     @property
     def active_findings(self) -> list[Finding]:
@@ -88,6 +89,8 @@ class DocumentReport:
             "attributions": self.attributions,
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.source_summary is not None:
+            data["source_summary"] = self.source_summary
         if self.error is not None:
             data["error"] = self.error
         return data

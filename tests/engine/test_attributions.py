@@ -131,3 +131,67 @@ def test_question_clause_does_not_hide_the_main_speaker():
 def test_apposition_after_a_party_label():
     _, found = attributions("<p>Rep. Ola Berg (D-Ore.), who chairs the panel, said the vote would wait.</p>")
     assert [f[0] for f in found][-1] == "Rep. Ola Berg (D-Ore.), who chairs the panel"
+
+
+def test_source_summary_in_the_report():
+    from newsaudit.engine import audit, read_html
+
+    html = (
+        "<p>Ana Ruiz said the plan was ready. Ruiz added that it would cost more.</p>"
+        "<p>A senior official said the talks had stalled.</p><p>(Reporting by Reuters)</p>"
+    )
+    summary = audit(read_html(html, "s")).to_dict()["source_summary"]
+    assert summary["names"] == ["Ana Ruiz"] and summary["single_source"] is True
+    assert summary["attributions"] == 3 and summary["anonymous_attributions"] == 1
+    assert summary["anonymous_share"] == 0.33
+    assert "Reuters" in summary["outlets_credited"] and summary["credit_linked"] is False
+
+
+def test_passive_cue_takes_the_agent_or_nothing():
+    _, found = attributions("<p>The levy was rejected by the city council. Mayor Ito was asked about it.</p>")
+    assert [(f[0], f[1]) for f in found] == [("the city council", "rejected")]
+
+
+def test_participle_after_a_phrase_and_coordinated_verbs():
+    _, found = attributions(
+        "<p>Throughout the spring, farmers in Ohio, fearing drought, sold early.</p>"
+        "<p>Lea Moor waved to the crowd in Hull and told them to vote.</p>"
+    )
+    assert [(f[0], f[1]) for f in found] == [("farmers in Ohio", "fearing"), ("Lea Moor", "told")]
+
+
+def test_reduced_passive_and_new_clauses_inside_a_reported_clause():
+    _, found = attributions(
+        "<p>The bill, opposed by the local union, failed.</p>"
+        "<p>Kim Soto said the plan stalled when she told the board it would cost more.</p>"
+    )
+    pairs = [(f[0], f[1]) for f in found]
+    assert ("the local union", "opposed") in pairs
+    assert ("Kim Soto", "said") in pairs and ("she", "told") in pairs
+
+
+def test_relative_who_without_comma_and_named_clauses_inside_reported_clauses():
+    _, found = attributions(
+        "<p>Most voters who said they were worried stayed home.</p>"
+        "<p>When the host noted that Dee Park had not answered, the candidate said she would.</p>"
+    )
+    pairs = [(f[0], f[1], f[2]) for f in found]
+    assert ("who", "said", "voters") in pairs
+    assert ("the candidate", "said", "the candidate") in pairs
+
+
+def test_evidence_verbs_reach_back_to_the_document():
+    _, found = attributions(
+        "<p>Exit polls taken in Leeds found that turnout fell. The inspectors found that the wall was cracked.</p>"
+    )
+    assert [(f[0], f[1]) for f in found] == [("Exit polls taken in Leeds", "found"), ("The inspectors", "found")]
+
+
+def test_say_verb_with_a_long_modified_subject():
+    _, found = attributions("<p>Majorities of voters in four coastal towns say the ferry matters.</p>")
+    assert [(f[0], f[1]) for f in found] == [("Majorities of voters in four coastal towns", "say")]
+
+
+def test_added_with_an_amount_is_not_a_cue():
+    _, found = attributions("<p>Local firms added 3,400 jobs. Ada Lowe added that wages rose.</p>")
+    assert [(f[0], f[1]) for f in found] == [("Ada Lowe", "added")]

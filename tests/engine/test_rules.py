@@ -143,3 +143,8 @@ def test_impersonal_passive_and_speculation_hedges():
 def test_everyday_causes_are_not_unsourced_claims_but_blame_is():
     assert "NA205" not in rules_of(audit_html("<p>The match was postponed because of heavy rain.</p>"))
     assert "NA205" in rules_of(audit_html("<p>The outage was blamed on a faulty cable.</p>"))
+
+
+def test_hedge_and_weasel_guard_words():
+    report = audit_html("<p>The motion is considered by the council today. Likely voters back the plan.</p>")
+    assert "NA201" not in rules_of(report) and "NA204" not in rules_of(report)

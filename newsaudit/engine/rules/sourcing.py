@@ -106,7 +106,7 @@ def weasel_attribution(ctx: Context) -> Iterator[Hit]:
             )
     for sentence in ctx.body_sentences:
         for match in WEASEL.finditer(ctx.text, sentence.start, sentence.end):
-            if match.start in flagged or ctx.in_quote(match.start, match.end):
+            if match.start in flagged or ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
                 continue
             yield Hit(
                 match.start,
@@ -144,6 +144,17 @@ def vague_evidence(ctx: Context) -> Iterator[Hit]:
                 f"Unnamed evidence: '{match.group()}' does not say whose {match.group('subject').split()[-1]} this is.",
                 "Name the poll, study or report, who ran it and when, and link to it.",
             )
+
+
+_NEXT_WORD = re.compile(r"\s{1,5}([A-Za-z][A-Za-z\-]{0,30})")
+
+
+def _guarded(text: str, match) -> bool:
+    """The next word gives the phrase another sense: 'is considered by the committee', 'likely voters'."""
+    if not match.entry.guards:
+        return False
+    following = _NEXT_WORD.match(text, match.end, min(len(text), match.end + 40))
+    return bool(following) and following.group(1).lower() in match.entry.guards
 
 
 def _named_before(text: str, sentence_start: int, position: int) -> bool:
@@ -214,7 +225,7 @@ def unverified_hedge(ctx: Context) -> Iterator[Hit]:
         if sentence.start in ctx.attributed_sentences:
             continue
         for match in HEDGES.finditer(ctx.text, sentence.start, sentence.end):
-            if ctx.in_quote(match.start, match.end):
+            if ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
                 continue
             phrase = ctx.text[match.start : match.end]
             yield Hit(
