@@ -148,3 +148,17 @@ def test_everyday_causes_are_not_unsourced_claims_but_blame_is():
 def test_hedge_and_weasel_guard_words():
     report = audit_html("<p>The motion is considered by the council today. Likely voters back the plan.</p>")
     assert "NA201" not in rules_of(report) and "NA204" not in rules_of(report)
+
+
+def test_one_finding_per_unnamed_source():
+    report = audit_html(
+        "<p>The shortlist was drawn up last week, according to people briefed on the interviews. "
+        "Party insiders said the mayor chose it himself.</p>"
+    )
+    flagged = sorted((f.rule, f.excerpt) for f in report.findings if f.rule in ("NA201", "NA203"))
+    assert flagged == [("NA201", "Party insiders said"), ("NA203", "people briefed on")]
+
+
+def test_part_of_a_described_set_is_not_a_vague_quantity():
+    assert "NA206" not in rules_of(audit_html("<p>Some of the cans will go to local cafes.</p>"))
+    assert "NA206" in rules_of(audit_html("<p>Many residents oppose the road.</p>"))

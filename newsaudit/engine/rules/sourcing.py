@@ -76,6 +76,11 @@ CLAIM_MARKERS = (
 )
 
 
+def _described_insider(text: str, source_start: int) -> bool:
+    """'people familiar with the talks': an unnamed insider (NA203), not a crowd."""
+    return bool(FAMILIAR.match(text, source_start, min(len(text), source_start + 120)))
+
+
 @rule(
     code="NA201",
     name="weasel-attribution",
@@ -94,7 +99,7 @@ def weasel_attribution(ctx: Context) -> Iterator[Hit]:
         words = ctx.text[item.source.start : item.source.end].lower().split()
         head = words[-1] if words else ""
         vague = SOURCE_NOUNS.get(head) == "vague" or (words and words[0] in VAGUE_QUANTIFIERS and item.anonymous)
-        if item.anonymous and vague:
+        if item.anonymous and vague and not _described_insider(ctx.text, item.source.start):
             start, end = min(item.source.start, item.cue.start), max(item.source.end, item.cue.end)
             flagged.add(start)
             phrase = ctx.text[start:end]
@@ -182,6 +187,8 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
         head = words[-1] if words else ""
         if not item.anonymous or head not in INSIDE_SOURCES or item.cue_category not in ("neutral", "loaded"):
             continue
+        if SOURCE_NOUNS.get(head) == "vague" or words[0] in VAGUE_QUANTIFIERS:
+            continue  # an unnamed crowd ("party insiders", "some officials"): NA201 reports it once
         sentence_text = ctx.text[item.sentence.start : item.sentence.end]
         if ANONYMITY_REASON.search(sentence_text):
             continue
@@ -304,6 +311,8 @@ def vague_quantity(ctx: Context) -> Iterator[Hit]:
                 continue
             if ctx.text[max(sentence.start, match.start() - 4) : match.start()].lower().endswith("the "):
                 continue  # "the many", "the various": a known set, not a vague one
+            if match.group("word") is None and ctx.document.blocks[sentence.block].kind != "heading":
+                continue  # "some of the cans": part of a set the story itself describes
             if any(s <= match.start() < e for s, e in sources):
                 continue  # an unnamed source: NA201 and NA203 speak to it
             phrase = ctx.text[match.start() : match.end()]
