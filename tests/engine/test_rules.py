@@ -161,4 +161,4 @@ def test_one_finding_per_unnamed_source():
 
 def test_part_of_a_described_set_is_not_a_vague_quantity():
     assert "NA206" not in rules_of(audit_html("<p>Some of the cans will go to local cafes.</p>"))
-    assert "NA206" in rules_of(audit_html("<p>Many residents oppose the road.</p>"))
+    assert "NA206" in rules_of(audit_html("<p>Many shops closed early on Friday.</p>"))
