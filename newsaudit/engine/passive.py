@@ -37,7 +37,7 @@ ADJECTIVAL = frozenset(
     "exhausted frightened frustrated horrified impressed inspired relieved stressed terrified thrilled "
     "unemployed unmarried unrelated unprecedented unexpected unrivalled unemployed armed masked hooded "
     "gifted blessed cursed wounded injured dressed equipped accustomed acquainted aligned allowed "
-    "committed obliged opposed exposed composed disposed inclined poised set bound bent".split()
+    "fed committed obliged opposed exposed composed disposed inclined poised set bound bent".split()
 )
 
 

@@ -64,19 +64,19 @@ def test_neutral_senses_newsroom_we_and_quoted_speech_are_not_bias():
 def test_each_category_with_its_neutral_alternative():
     report = audit_html(
         "<p>The regime's minister lashed out at critics. The iconic bridge reopened. Sadly, the extremely costly "
-        "scheme failed.</p>"
+        "ploy failed.</p>"
     )
-    found = {f.rule: f for f in report.findings if f.rule in BIAS}
-    assert {(rule, f.excerpt) for rule, f in found.items()} == {
-        ("NA401", "scheme"),
+    found = {f.excerpt: f for f in report.findings if f.rule in BIAS}
+    assert {(f.rule, excerpt) for excerpt, f in found.items()} == {
+        ("NA401", "lashed out"),
+        ("NA401", "ploy"),
         ("NA402", "regime"),
         ("NA403", "iconic"),
         ("NA404", "Sadly"),
         ("NA406", "extremely"),
     }
-    lashed = [f for f in report.findings if f.excerpt == "lashed out"]
-    assert lashed and "criticised" in lashed[0].hint
-    assert "government" in found["NA402"].hint
+    assert "criticised" in found["lashed out"].hint
+    assert "government" in found["regime"].hint
 
 
 def test_previous_word_guard_and_hyphenated_compounds():
@@ -88,7 +88,7 @@ def test_opinion_as_fact_cues_and_their_exceptions():
     report = audit_html(
         "<p>The truth is that the policy is a mistake. The forecast was found to be wrong. "
         "How could anyone believe the new tax would pay for itself?</p>"
-        "<p>What happens next?</p><p>The US economy grew 2% last year.</p>"
+        "<p>What happens next?</p><p>The US economy grew 2% last year. The song Here We Go Again won.</p>"
     )
     assert {(f.rule, f.excerpt) for f in report.findings if f.rule == "NA407"} == {
         ("NA407", "The truth is"),
@@ -137,6 +137,7 @@ LOOK_ALIKES = [
     "The decision is Ted's.",
     "They were armed.",
     "The vote is set to take place in May.",
+    "Readers are fed up with delays.",
 ]
 
 
@@ -177,6 +178,7 @@ def test_repeated_openings():
         "<p>He said the plan was late. He said the cost had doubled.</p>"
         "<p>Police arrested two men. Police said they were armed. Police are looking for a third.</p>"
         "<p>The bus was late. The train was cancelled. The tram ran.</p>"
+        "<p>\u201cI am proud. I am tired. I am leaving,\u201d she said.</p>"
     )
     assert rule_findings(report, "NA306") == ["He said", "Police"]
 

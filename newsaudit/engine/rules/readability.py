@@ -9,6 +9,7 @@ from ..lexicons import load_lexicon
 from ..passive import find_passives
 from ..wordmatch import WordMatcher
 from .registry import Hit, rule
+from .subjectivity import in_speech
 
 MIN_WORDS_FOR_GRADE = 100  # textstat grades are noise on a few sentences
 NOMINALISATIONS = WordMatcher(load_lexicon("nominalisations"))
@@ -175,6 +176,11 @@ def repeated_opening(ctx: Context) -> Iterator[Hit]:
         if not words:
             run = []
             continue
+        if ctx.in_quote(words[0].start, words[0].end) or in_speech(
+            ctx, sentence.block, words[0].start, attributed=False
+        ):
+            run = []
+            continue  # a speaker's sentences: their rhythm is theirs
         opening = tuple(t.lower for t in words)
         current = (words[0].start, words[-1].end, opening)
         previous = run[-1] if run else None

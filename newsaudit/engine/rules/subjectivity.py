@@ -54,10 +54,10 @@ def _cues(ctx: Context) -> Iterator[tuple[PhraseMatch, str]]:
             if kind == "voice":
                 if word.isupper() and len(word) > 1:
                     continue  # "US" is a country
-                if _in_speech_paragraph(ctx, index, match.start):
+                if in_speech(ctx, index, match.start):
                     continue
-            elif in_proper_name(text, match, block.start):
-                continue
+            if in_proper_name(text, match, block.start):
+                continue  # "Here We Go Again", "Our Lady of Lourdes"
             if kind == "evaluative":
                 before = text[max(block.start, match.start - 60) : match.start]
                 if not _PREDICATE.search(before) or _REPORTED_VERDICT.search(before):
@@ -68,7 +68,7 @@ def _cues(ctx: Context) -> Iterator[tuple[PhraseMatch, str]]:
 _QUOTE_MARKS = re.compile('["\u201c\u201d]')
 
 
-def _in_speech_paragraph(ctx: Context, index: int, offset: int) -> bool:
+def in_speech(ctx: Context, index: int, offset: int, *, attributed: bool = True) -> bool:
     """Speech, not the outlet's voice: the paragraph opens with a quotation mark (a quotation continued from the
     paragraph before, the usual style for long quotes), a quotation is still open at the offset, or the sentence
     names a speaker.
@@ -78,7 +78,7 @@ def _in_speech_paragraph(ctx: Context, index: int, offset: int) -> bool:
     head = text[block.start : min(block.end, block.start + 3)].lstrip(" -\u2013")
     if head[:1] in ('"', "\u201c", "'", "\u2018"):
         return True
-    if index in ctx.attributed_blocks:
+    if attributed and index in ctx.attributed_blocks:
         key = f"subjectivity.starts.{index}"
         starts = ctx.memo.get(key)
         if starts is None:
@@ -134,7 +134,7 @@ def _rhetorical_questions(ctx: Context) -> Iterator[Hit]:
             continue
         if len(body.split()) < _MIN_QUESTION_WORDS or sentence.start in ctx.attributed_sentences:
             continue
-        if _in_speech_paragraph(ctx, sentence.block, sentence.start) or body.lstrip()[:1] in "-\u2013\u2022":
+        if in_speech(ctx, sentence.block, sentence.start) or body.lstrip()[:1] in "-\u2013\u2022":
             continue
         yield Hit(
             sentence.start,
