@@ -230,3 +230,19 @@ def test_no_dispute_no_one_sided_finding():
         "<p>Labour councillor Tom Hale said the roses were planted in March.</p>"
     )
     assert rule_findings(report, "NA107") == []
+
+
+def test_word_matcher_phrases_apostrophes_and_exact_offsets():
+    from newsaudit.engine.lexicons import LexiconEntry
+    from newsaudit.engine.wordmatch import WordMatcher
+
+    matcher = WordMatcher(
+        [
+            LexiconEntry("let's be clear", "editorial", ""),
+            LexiconEntry("slam", "loaded", ""),
+            LexiconEntry("be", "x", ""),
+        ]
+    )
+    text = "\u0130stanbul: Let\u2019s  be clear, a slam-dunk is not a slam."
+    found = [(text[m.start : m.end], m.entry.category) for m in matcher.finditer(text)]
+    assert found == [("Let\u2019s  be clear", "editorial"), ("slam", "loaded")]

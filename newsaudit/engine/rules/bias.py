@@ -65,10 +65,10 @@ def outlet_voice_matches(ctx: Context) -> list[PhraseMatch]:
 def _find_outlet_voice_matches(ctx: Context) -> Iterator[PhraseMatch]:
     text = ctx.text
     matcher = _matcher(ctx)
-    for block in ctx.document.blocks:
+    for index, block in enumerate(ctx.document.blocks):
         if block.kind in ("byline", "credit", "quote"):
             continue
-        for match in matcher.finditer(text, block.start, block.end):
+        for match in matcher.finditer(text, block.start, block.end, ctx.block_words(index)):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
             if in_proper_name(text, match, block.start) or guarded(text, match, block.start):

@@ -138,10 +138,10 @@ def passive_voice(ctx: Context) -> Iterator[Hit]:
 def nominalisation(ctx: Context) -> Iterator[Hit]:
     blocks = ctx.document.blocks
     text = ctx.text
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind in ("byline", "credit", "quote", "headline"):
             continue
-        for match in NOMINALISATIONS.finditer(text, block.start, block.end):
+        for match in NOMINALISATIONS.finditer(text, block.start, block.end, ctx.block_words(index)):
             if ctx.in_quote(match.start, match.end):
                 continue
             phrase = text[match.start : match.end]

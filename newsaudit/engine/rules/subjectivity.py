@@ -44,7 +44,7 @@ def _cues(ctx: Context) -> Iterator[tuple[PhraseMatch, str]]:
     for index, block in enumerate(ctx.document.blocks):
         if block.kind in SKIP_BLOCKS:
             continue
-        for match in SUBJECTIVE.finditer(text, block.start, block.end):
+        for match in SUBJECTIVE.finditer(text, block.start, block.end, ctx.block_words(index)):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
             if guarded(text, match, block.start):
