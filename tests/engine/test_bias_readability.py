@@ -246,3 +246,14 @@ def test_word_matcher_phrases_apostrophes_and_exact_offsets():
     text = "\u0130stanbul: Let\u2019s  be clear, a slam-dunk is not a slam."
     found = [(text[m.start : m.end], m.entry.category) for m in matcher.finditer(text)]
     assert found == [("Let\u2019s  be clear", "editorial"), ("slam", "loaded")]
+
+
+def test_scare_quotes_skip_defined_terms_slogans_and_the_previous_paragraphs_speaker():
+    report = audit_html(
+        "<p>Engineers are teaching robots \u201cmachine manners\u201d - rules for sharing a pavement.</p>"
+        "<p>The party unveiled the slogan \u201cHomes for all\u201d on Monday.</p>"
+        "<p>Ana Ruiz, the owner, said the landlord had been unfair.</p>"
+        "<p>The rent rise was \u201cshameless\u201d, in her view.</p>"
+        "<p>The firm's \u201cefficiencies\u201d cost 200 jobs.</p>"
+    )
+    assert rule_findings(report, "NA405") == ["\u201cefficiencies\u201d"]
