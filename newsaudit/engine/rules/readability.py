@@ -22,7 +22,8 @@ NEUTRAL_OPENERS = frozenset("the a an".split())
     name="reading-grade",
     category="readability",
     severity="info",
-    summary="Flags an article whose Flesch-Kincaid grade is above the newsroom's target grade (default 10).",
+    summary="Flags an article whose Flesch-Kincaid grade is above the site's target grade (config `target_grade`, "
+    "default 10), with the textstat figures and the reading time.",
     why="News is read fast and by everyone. Most newsrooms aim for grade 8 to 10; every grade above loses readers.",
     example="An article at grade 15.2 with a target of 10.",
     instead="Split long sentences, prefer short common words, and move detail into its own paragraph.",
