@@ -13,6 +13,7 @@ from .document import Document, Sentence
 from .metrics import readability
 from .quotes import Quote, find_quotes, inside
 from .tokens import Token, tokenize
+from .wordmatch import split_words
 
 
 @dataclass
@@ -42,6 +43,18 @@ class Context:
     @cached_property
     def memo(self) -> dict[str, object]:
         """Analyses a rule module computes once per document and shares between its rules, keyed by module."""
+        return {}
+
+    def block_words(self, index: int) -> list[tuple[int, int, str]]:
+        """Lower-cased words of one block with offsets, split once and shared by the lexicon matchers."""
+        cached = self._block_words.get(index)
+        if cached is None:
+            block = self.document.blocks[index]
+            cached = self._block_words[index] = split_words(self.text, block.start, block.end)
+        return cached
+
+    @cached_property
+    def _block_words(self) -> dict[int, list[tuple[int, int, str]]]:
         return {}
 
     @cached_property

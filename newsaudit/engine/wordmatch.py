@@ -18,6 +18,15 @@ from .phrases import PhraseMatch
 # A word: letters or digits, joined by inner hyphens. Apostrophes end a word ("regime's" -> "regime", "s").
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*+")
 _SPACE_ONLY = re.compile(r"\s+")
+Word = tuple[int, int, str]  # start, end, lower-case text
+
+
+def split_words(text: str, start: int, end: int) -> list[Word]:
+    """The words of text[start:end] with their offsets, lower-cased once for every matcher that looks them up."""
+    lowered = text[start:end].lower()
+    if len(lowered) != end - start:  # a character whose lower case is longer ("\u0130"): keep offsets exact
+        return [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text, start, end)]
+    return [(m.start() + start, m.end() + start, m.group()) for m in WORD.finditer(lowered)]
 
 
 class WordMatcher:
@@ -41,9 +50,12 @@ class WordMatcher:
         for candidates in self._table.values():
             candidates.sort(key=lambda c: len(c[0]), reverse=True)
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
-        end = len(text) if end is None else end
-        words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text, start, end)]
+    def finditer(
+        self, text: str, start: int = 0, end: int | None = None, words: list[Word] | None = None
+    ) -> Iterator[PhraseMatch]:
+        """Matches in text[start:end]; pass `words` (from `split_words` on the same range) to share the split."""
+        if words is None:
+            words = split_words(text, start, len(text) if end is None else end)
         i = 0
         while i < len(words):
             candidates = self._table.get(words[i][2])

@@ -19,7 +19,8 @@ _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-]*$")
 SCARE_QUOTE_MAX_WORDS = 3
 NAMING_WORDS = re.compile(
-    r"\b(?:called|dubbed|named|titled|entitled|known as|the word|the term|the phrase|so-called|labelled|labeled|nicknamed|branded)\W*$",
+    r"\b(?:called|dubbed|named|titled|entitled|known as|the word|the term|the phrase|so-called|labelled|labeled|"
+    r"nicknamed|branded|coined|slogan|motto|terms? such as|words? such as|the words?|the terms?)\W*$",
     re.I,
 )
 # Someone else's words introduced just before the quotation: "calling the bill 'a disgrace'", "derided as 'lawless'".
@@ -36,6 +37,8 @@ NAMED_THING_AFTER = re.compile(
     r"rules?|movement|doctrine|strategy|initiative|agenda|label|tag|nickname|motto|mantra|principle|provision)\b",
     re.I,
 )
+# A definition follows the quoted term: a dash, a bracket, or "meaning".
+DEFINITION_AFTER = re.compile(r"[\u201d\"']?\s*(?:[-\u2013\u2014(]|,?\s+(?:meaning|which means|or)\b)")
 _matchers: dict[tuple, WordMatcher] = {}
 LEXICON_CATEGORIES = ("loaded", "label", "puffery", "editorial", "intensifier")
 
@@ -65,10 +68,10 @@ def outlet_voice_matches(ctx: Context) -> list[PhraseMatch]:
 def _find_outlet_voice_matches(ctx: Context) -> Iterator[PhraseMatch]:
     text = ctx.text
     matcher = _matcher(ctx)
-    for block in ctx.document.blocks:
+    for index, block in enumerate(ctx.document.blocks):
         if block.kind in ("byline", "credit", "quote"):
             continue
-        for match in matcher.finditer(text, block.start, block.end):
+        for match in matcher.finditer(text, block.start, block.end, ctx.block_words(index)):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
             if in_proper_name(text, match, block.start) or guarded(text, match, block.start):
@@ -222,8 +225,10 @@ def scare_quotes(ctx: Context) -> Iterator[Hit]:
             continue  # the name of a programme or policy
         if ctx.in_attributed_content(quote.start, quote.end):
             continue
-        if quote.block in ctx.attributed_blocks:
-            continue  # a speaker's word, attributed in the same paragraph
+        if quote.block in ctx.attributed_blocks or quote.block - 1 in ctx.attributed_blocks:
+            continue  # a speaker's word, attributed in the same paragraph or the one before
+        if DEFINITION_AFTER.match(text, quote.end, min(block.end, quote.end + 20)):
+            continue  # a new term being defined: "robot etiquette" - how machines should behave
         yield Hit(
             quote.start,
             quote.end,

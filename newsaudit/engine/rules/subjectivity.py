@@ -11,6 +11,7 @@ As for every NA4xx rule, words inside quotations or reported speech are the spea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from ..context import Context
@@ -40,10 +41,10 @@ SKIP_BLOCKS = ("byline", "credit", "quote", "heading", "caption")
 
 def _cues(ctx: Context) -> Iterator[tuple[PhraseMatch, str]]:
     text = ctx.text
-    for block in ctx.document.blocks:
+    for index, block in enumerate(ctx.document.blocks):
         if block.kind in SKIP_BLOCKS:
             continue
-        for match in SUBJECTIVE.finditer(text, block.start, block.end):
+        for match in SUBJECTIVE.finditer(text, block.start, block.end, ctx.block_words(index)):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
             if guarded(text, match, block.start):
@@ -53,13 +54,42 @@ def _cues(ctx: Context) -> Iterator[tuple[PhraseMatch, str]]:
             if kind == "voice":
                 if word.isupper() and len(word) > 1:
                     continue  # "US" is a country
-            elif in_proper_name(text, match, block.start):
-                continue
+                if in_speech(ctx, index, match.start):
+                    continue
+            if in_proper_name(text, match, block.start):
+                continue  # "Here We Go Again", "Our Lady of Lourdes"
             if kind == "evaluative":
                 before = text[max(block.start, match.start - 60) : match.start]
                 if not _PREDICATE.search(before) or _REPORTED_VERDICT.search(before):
                     continue
             yield match, kind
+
+
+_QUOTE_MARKS = re.compile('["\u201c\u201d]')
+
+
+def in_speech(ctx: Context, index: int, offset: int, *, attributed: bool = True) -> bool:
+    """Speech, not the outlet's voice: the paragraph opens with a quotation mark (a quotation continued from the
+    paragraph before, the usual style for long quotes), a quotation is still open at the offset, or the sentence
+    names a speaker.
+    'We' and questions there are the speaker's, even when the quotation marks do not pair up."""
+    text = ctx.text
+    block = ctx.document.blocks[index]
+    head = text[block.start : min(block.end, block.start + 3)].lstrip(" -\u2013")
+    if head[:1] in ('"', "\u201c", "'", "\u2018"):
+        return True
+    if attributed and index in ctx.attributed_blocks:
+        key = f"subjectivity.starts.{index}"
+        starts = ctx.memo.get(key)
+        if starts is None:
+            starts = ctx.memo[key] = [x.start for x in block.sentences]
+        at = bisect_right(starts, offset) - 1
+        if at >= 0 and starts[at] in ctx.attributed_sentences:
+            return True
+    marks = ctx.memo.get("subjectivity.quote_marks")
+    if marks is None:
+        marks = ctx.memo["subjectivity.quote_marks"] = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+    return (bisect_left(marks, offset) - bisect_left(marks, block.start)) % 2 == 1
 
 
 _MESSAGES = {
@@ -103,6 +133,8 @@ def _rhetorical_questions(ctx: Context) -> Iterator[Hit]:
         if ctx.in_quote(mark, mark + 1) or ctx.in_attributed_content(mark, mark + 1):
             continue
         if len(body.split()) < _MIN_QUESTION_WORDS or sentence.start in ctx.attributed_sentences:
+            continue
+        if in_speech(ctx, sentence.block, sentence.start) or body.lstrip()[:1] in "-\u2013\u2022":
             continue
         yield Hit(
             sentence.start,
