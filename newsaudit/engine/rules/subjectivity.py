@@ -64,7 +64,7 @@ def _cues(ctx: Context) -> Iterator[tuple[PhraseMatch, str]]:
             yield match, kind
 
 
-_QUOTE_MARKS = re.compile('["\u201c\u201d]')
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d]|''")  # two apostrophes stand for a quotation mark in some copy
 
 
 def in_speech(ctx: Context, index: int, offset: int, *, attributed: bool = True) -> bool:
