@@ -257,3 +257,11 @@ def test_scare_quotes_skip_defined_terms_slogans_and_the_previous_paragraphs_spe
         "<p>The firm's \u201cefficiencies\u201d cost 200 jobs.</p>"
     )
     assert rule_findings(report, "NA405") == ["\u201cefficiencies\u201d"]
+
+
+def test_really_sets_the_outlets_view_but_not_inside_an_open_quotation():
+    report = audit_html(
+        "<p>What the bill really does is move planning powers to ministers.</p>"
+        "<p>The striker said: \u201cI have really improved here. \u201cI want to stay.</p>"
+    )
+    assert rule_findings(report, "NA407") == ["really"]

@@ -51,11 +51,10 @@ def _cues(ctx: Context) -> Iterator[tuple[PhraseMatch, str]]:
                 continue
             word = text[match.start : match.end]
             kind = match.entry.category
-            if kind == "voice":
-                if word.isupper() and len(word) > 1:
-                    continue  # "US" is a country
-                if in_speech(ctx, index, match.start):
-                    continue
+            if kind == "voice" and word.isupper() and len(word) > 1:
+                continue  # "US" is a country
+            if in_speech(ctx, index, match.start, attributed=kind == "voice"):
+                continue
             if in_proper_name(text, match, block.start):
                 continue  # "Here We Go Again", "Our Lady of Lourdes"
             if kind == "evaluative":
@@ -65,7 +64,7 @@ def _cues(ctx: Context) -> Iterator[tuple[PhraseMatch, str]]:
             yield match, kind
 
 
-_QUOTE_MARKS = re.compile('["\u201c\u201d]')
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d]|''")  # two apostrophes stand for a quotation mark in some copy
 
 
 def in_speech(ctx: Context, index: int, offset: int, *, attributed: bool = True) -> bool:
@@ -116,7 +115,8 @@ def opinion_as_fact(ctx: Context) -> Iterator[Hit]:
     for match, kind in _cues(ctx):
         word = ctx.text[match.start : match.end]
         hint = match.entry.alternative.strip("()")
-        yield Hit(match.start, match.end, _MESSAGES[kind].format(word=word), hint[:1].upper() + hint[1:] + ".")
+        message = _MESSAGES[kind].format(word=word)
+        yield Hit(match.start, match.end, message, hint[:1].upper() + hint[1:] + ".")
     yield from _rhetorical_questions(ctx)
 
 
