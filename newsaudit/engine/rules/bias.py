@@ -196,6 +196,18 @@ def intensifier(ctx: Context) -> Iterator[Hit]:
         yield _hit(ctx, match, "Intensifier")
 
 
+REFERS_BACK = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
+
+
+def _sentence_of(ctx: Context, offset: int) -> int:
+    """Start offset of the sentence holding `offset` (the key of `ctx.attributed_sentences`)."""
+    block = ctx.document.block_at(offset)
+    for sentence in block.sentences if block else ():
+        if sentence.start <= offset < sentence.end:
+            return sentence.start
+    return -1
+
+
 @rule(
     code="NA405",
     name="scare-quotes",
@@ -225,8 +237,13 @@ def scare_quotes(ctx: Context) -> Iterator[Hit]:
             continue  # the name of a programme or policy
         if ctx.in_attributed_content(quote.start, quote.end):
             continue
-        if quote.block in ctx.attributed_blocks or quote.block - 1 in ctx.attributed_blocks:
-            continue  # a speaker's word, attributed in the same paragraph or the one before
+        sentence = _sentence_of(ctx, quote.start)
+        if sentence in ctx.attributed_sentences:
+            continue  # a speaker's word: the sentence says who used it
+        if quote.block - 1 in ctx.attributed_blocks and REFERS_BACK.search(
+            text, max(sentence, quote.start - 300), quote.end + 60
+        ):
+            continue  # "..., in her view": the speaker of the paragraph before
         if DEFINITION_AFTER.match(text, quote.end, min(block.end, quote.end + 20)):
             continue  # a new term being defined: "robot etiquette" - how machines should behave
         yield Hit(

@@ -17,6 +17,13 @@ NOMINALISATIONS = WordMatcher(load_lexicon("nominalisations"))
 NEUTRAL_OPENERS = frozenset("the a an".split())
 
 
+# Passives of saying and believing hide a source, not just an actor: the sourcing rules speak to them.
+SOURCING_PASSIVES = frozenset(
+    "said believed thought understood expected reported rumoured rumored alleged considered regarded seen known "
+    "claimed estimated suggested feared".split()
+)
+
+
 @rule(
     code="NA301",
     name="reading-grade",
@@ -115,6 +122,8 @@ def passive_voice(ctx: Context) -> Iterator[Hit]:
             if passive.has_agent or ctx.in_quote(passive.start, passive.end):
                 continue  # "approved by the council" names the actor; flag only passives that hide it
             verb = ctx.text[passive.start : passive.end]
+            if verb.split()[-1].lower() in SOURCING_PASSIVES:
+                continue  # "is said", "is believed": a sourcing question, which NA201 and NA204 put to the editor
             yield Hit(
                 passive.start,
                 passive.end,
