@@ -19,6 +19,7 @@ from .engine import baseline
 from .engine import config as config_module
 from .engine.audit import audit_item, error_report
 from .engine.config import Config, ConfigError
+from .engine.metrics import preload_dictionaries
 from .engine.output import FORMATS, document_fails
 from .engine.readers import iter_files, read_path
 from .engine.report import DocumentReport, Report
@@ -49,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=sorted(FORMATS), default="text")
     check.add_argument("--fail-on", choices=["info", "warning", "error"], default="error")
     check.add_argument("--config", type=Path, help="newsaudit.toml or pyproject.toml with [tool.newsaudit]")
-    check.add_argument("--jobs", type=int, default=1, help="worker processes (0: one per core)")
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="worker processes; 0 (the default) picks one per core for large batches and none for a few files",
+    )
     check.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
     check.add_argument(
         "--baseline", type=Path, help="a JSON report from an earlier run: only findings new since then fail"
@@ -190,12 +196,22 @@ def audit_file(path: Path, config: Config) -> list[DocumentReport]:
     return [audit_item(item, config) for item in items]
 
 
+FILES_PER_WORKER = 40  # below this a worker process costs more than it saves
+
+
+def worker_count(jobs: int, files: int) -> int:
+    if jobs:
+        return jobs
+    return max(1, min(os.cpu_count() or 1, files // FILES_PER_WORKER))
+
+
 def _audit_files(files: list[Path], config: Config, jobs: int) -> Iterator[DocumentReport]:
-    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+    workers = worker_count(jobs, len(files))
     if workers <= 1 or len(files) < 2:
         for path in files:
             yield from audit_file(path, config)
         return
+    preload_dictionaries()  # load once here; forked workers share the pages instead of each loading its own
     with ProcessPoolExecutor(max_workers=workers) as pool:
         chunk = max(1, min(64, len(files) // (workers * 4)))
         for reports in pool.map(audit_file, files, [config] * len(files), chunksize=chunk):

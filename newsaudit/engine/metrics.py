@@ -74,6 +74,12 @@ def _memoised_per_word(function):
     return per_word
 
 
+def preload_dictionaries() -> None:
+    """Load textstat and the pronouncing dictionary now (before forking workers), not on the first article."""
+    _textstat()
+    _offline_cmudict()
+
+
 def measured_text(document: Document) -> str:
     return "\n".join(
         document.text[b.start : b.end] for b in document.body_blocks() if b.kind not in ("heading", "caption")

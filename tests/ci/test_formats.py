@@ -15,7 +15,7 @@ from newsaudit.engine.rules import registry
 from .helpers import FIXTURES, run
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-2.1.0-trimmed.schema.json").read_text(encoding="utf-8"))
-WEASEL = "The budget was approved.\n\nObservers note that the ferry is late.\n"
+WEASEL = "The council approved the budget.\n\nObservers note that the ferry is late.\n"
 CLEAN = "The council met on Monday. It approved the budget, the treasurer said.\n"
 
 
@@ -73,7 +73,10 @@ def test_sarif_validates_and_carries_the_rule_catalogue(content: Path):
         uri = item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert not uri.startswith("/") and not re.search(r"\s", uri)
     weasel = next(
-        r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("weasel.txt")
+        r
+        for r in results
+        if r["ruleId"] == "NA201"
+        and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("weasel.txt")
     )
     location = weasel["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "content/weasel.txt", "uriBaseId": "%SRCROOT%"}

@@ -9,4 +9,5 @@ from ..severity import Severity
 
 
 def render(report: Report, fail_on: Severity) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    # Compact: the C encoder only runs without indentation, and machines read this (`jq .` pretty-prints it).
+    return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
