@@ -69,19 +69,22 @@ def _audit(db: Path, tmp: Path, label: str, jobs: int) -> dict:
         "pages_per_second": round(pages_n / float(seconds), 1),
         "process_seconds": round(result["seconds"], 2),
         "process_pages_per_second": round(pages_n / result["seconds"], 1),
+        "cpu_seconds": round(result.get("cpu_seconds", 0), 1),
+        "pages_per_cpu_second": round(pages_n / result["cpu_seconds"], 1) if result.get("cpu_seconds") else None,
         "peak_rss_mb": round(result["peak_rss_kb"] / 1024, 1),
         "peak_tree_rss_mb": round(result["peak_tree_rss_kb"] / 1024, 1) if "peak_tree_rss_kb" in result else None,
+        "peak_tree_pss_mb": round(result["peak_tree_pss_kb"] / 1024, 1) if "peak_tree_pss_kb" in result else None,
     }
 
 
 def _print(rows: list[dict]) -> None:
     print(
-        f"   {'run':<14} {'pages':>7} {'audited':>8} {'audit s':>8} {'pages/s':>8} {'process s':>10} {'incl. start-up':>15} {'peak RSS MB':>12} {'tree RSS MB':>12}"
+        f"   {'run':<14} {'pages':>7} {'audited':>8} {'audit s':>8} {'pages/s':>8} {'process s':>10} {'incl. start-up':>15} {'peak RSS MB':>12} {'tree RSS MB':>12} {'tree PSS MB':>12}"
     )
     for r in rows:
         print(
             f"   {r['run']:<14} {r['pages']:>7,} {r['audited']:>8,} {r['audit_seconds']:>8.1f} {r['pages_per_second']:>8,.0f} "
-            f"{r['process_seconds']:>10.1f} {r['process_pages_per_second']:>13,.0f}/s {r['peak_rss_mb']:>12.0f} {r['peak_tree_rss_mb'] or 0:>12.0f}"
+            f"{r['process_seconds']:>10.1f} {r['process_pages_per_second']:>13,.0f}/s {r['peak_rss_mb']:>12.0f} {r['peak_tree_rss_mb'] or 0:>12.0f} {r['peak_tree_pss_mb'] or 0:>12.0f}"
         )
 
 
@@ -97,6 +100,10 @@ def run_speed(pages: int = 3000, jobs: int = 0) -> dict:
         rows = [_audit(db, tmp, "first run", jobs), _audit(db, tmp, "unchanged run", jobs)]
     _print(rows)
     print("   (pages/s: the command's own audit time; 'incl. start-up' adds Django start-up and the final summary)")
+    for r in rows:
+        print(
+            f"   {r['run']}: {r['cpu_seconds']} CPU s for the process tree, {r['pages_per_cpu_second']} pages per CPU second"
+        )
     return {"pages": pages, "generate_seconds": round(generate, 1), "runs": rows}
 
 
@@ -109,5 +116,7 @@ def run_memory(pages: int = 100_000, jobs: int = 0) -> dict:
         print(f"   generate_articles --count {pages}: {generate:.1f} s ({pages / generate:,.0f} articles/s)")
         row = _audit(db, tmp, "first run", jobs)
     _print([row])
-    print("   (peak RSS: the largest single process, from RUSAGE_CHILDREN; tree RSS: command + workers summed, psutil)")
+    print(
+        "   (peak RSS: the largest single process, from RUSAGE_CHILDREN; tree RSS/PSS: command + workers summed, psutil;\n    PSS splits pages the forked workers share with the command, so it is the tree's real footprint)"
+    )
     return {"pages": pages, "generate_seconds": round(generate, 1), "runs": [row]}

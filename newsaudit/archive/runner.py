@@ -52,7 +52,7 @@ def run_archive(options: ArchiveOptions, stream: TextIO | None = None) -> Archiv
     writer = ReportWriter(options.output) if options.output else None
     progress = Progress(selected_pages(options.selection).count(), stream or sys.stderr, options.progress)
     sites = SiteConfigs()
-    executor = make_executor(options.workers, sites.configs)
+    executor = LazyPool(options.workers, sites)
 
     def finish(pending: Pending) -> None:
         plan, futures = pending
@@ -73,8 +73,25 @@ def run_archive(options: ArchiveOptions, stream: TextIO | None = None) -> Archiv
     return summary
 
 
+class LazyPool:
+    """The worker pool, started on the first chunk that has work: a run over an unchanged archive never forks."""
+
+    def __init__(self, workers: int, sites: SiteConfigs) -> None:
+        self.workers, self.sites = workers, sites
+        self.pool: Executor | None = None
+
+    def submit(self, fn: Callable, *args: object) -> Future:
+        if self.pool is None:
+            self.pool = make_executor(self.workers, self.sites.configs)
+        return self.pool.submit(fn, *args)
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
 def _pipeline(
-    options: ArchiveOptions, sites: SiteConfigs, executor: Executor, finish: Callable[[Pending], None]
+    options: ArchiveOptions, sites: SiteConfigs, executor: LazyPool, finish: Callable[[Pending], None]
 ) -> None:
     in_flight: deque[Pending] = deque()
     for rows in page_chunks(options.selection, options.chunk_size):

@@ -7,6 +7,7 @@ connection of the parent: the parent closes its connections before the pool fork
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import time
@@ -19,7 +20,7 @@ from django.apps import apps
 from django.db import connections
 
 from ..auditing import content_hash, report_dict
-from ..engine import Config, audit, error_report
+from ..engine import Config, audit, error_report, read_text
 from ..extract import page_document
 
 _CONFIGS: dict[int, Config] = {}
@@ -101,6 +102,10 @@ def make_executor(jobs: int, configs: dict[int, Config]) -> Executor:
     init_worker(configs)
     if jobs <= 1:
         return InlineExecutor()
+    # Load the engine's dictionaries and lexicons once, here, and freeze them out of the garbage collector's
+    # generations, so the forked workers share those pages with this process instead of each loading a copy.
+    audit(read_text("The council said on Monday that 40 people came.", "warm-up"))
+    gc.freeze()
     # Forked children must not share the parent's open database connections; each opens its own if it needs one.
     connections.close_all()
     pool = ProcessPoolExecutor(
