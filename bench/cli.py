@@ -1,4 +1,4 @@
-"""`python -m bench --data ../shared/data [--only cli|engine|scaling|wagtail-save|archive] [--runs N] [--json FILE]`."""
+"""`python -m bench --data ../shared/data [--only cli|engine|scaling|wagtail-save|archive|archive-memory] [--runs N] [--json FILE]`."""
 
 from __future__ import annotations
 
@@ -17,14 +17,25 @@ from . import engine, process
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
-def wagtail_save(data: Path, runs: int) -> None:
-    """Placeholder: the overhead the audit adds to saving a page revision in Wagtail."""
-    print("\n== wagtail-save: not yet implemented")
+def wagtail_save(data: Path, runs: int) -> dict:
+    """The overhead the audit adds to saving a page revision in Wagtail (ImmediateBackend)."""
+    from . import wagtail_save as save_bench
+
+    return save_bench.run(max(runs, 5))
 
 
-def archive(data: Path, runs: int) -> None:
-    """Placeholder: `manage.py audit_archive` speed over a site of many pages."""
-    print("\n== archive: not yet implemented")
+def archive(data: Path, runs: int) -> dict:
+    """`manage.py audit_archive` speed over 3,000 generated articles: first run, then the unchanged archive."""
+    from . import archive as archive_bench
+
+    return archive_bench.run_speed(int(os.environ.get("BENCH_ARCHIVE_PAGES", "3000")))
+
+
+def archive_memory(data: Path, runs: int) -> dict:
+    """Peak memory of `manage.py audit_archive` over 100,000 generated articles (BENCH_MEMORY_PAGES to change)."""
+    from . import archive as archive_bench
+
+    return archive_bench.run_memory(int(os.environ.get("BENCH_MEMORY_PAGES", "100000")))
 
 
 BENCHES = {
@@ -33,6 +44,7 @@ BENCHES = {
     "scaling": lambda data, runs: engine.run_scaling(runs),
     "wagtail-save": wagtail_save,
     "archive": archive,
+    "archive-memory": archive_memory,
 }
 
 

@@ -90,6 +90,12 @@ WAGTAIL_SITE_NAME = "The Example Courier"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Task backend for the audit-on-save and `audit_archive --enqueue` tasks. Default: ImmediateBackend (no worker).
+# NEWSAUDIT_TASK_BACKEND=db: django-tasks-db, run `python manage.py db_worker` (see docs/archive.md).
+if os.environ.get("NEWSAUDIT_TASK_BACKEND") == "db":
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 # Site-wide newsaudit defaults; editors refine them per site under Settings > News audit.
 NEWSAUDIT = {
     "wire_services": ["Example News Agency"],

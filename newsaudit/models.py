@@ -44,6 +44,9 @@ class AuditResult(models.Model):
     error = models.TextField(blank=True)
     engine_version = models.CharField(max_length=32)
     content_hash = models.CharField(max_length=64)
+    # sha256 of the revision's stored JSON and the effective config: lets `audit_archive` skip an unchanged
+    # revision without rebuilding its Document (blank for audits made on save; filled by the archive command).
+    source_hash = models.CharField(max_length=64, blank=True, default="")
     live = models.BooleanField(default=False, help_text="This revision is the page's live revision.")
     is_latest = models.BooleanField(default=True, db_index=True, help_text="The newest audit of this page.")
     duration_ms = models.PositiveIntegerField(default=0)

@@ -13,6 +13,7 @@ from . import urls
 from .panels import side_panel_supported
 from .permissions import editable_pages
 from .reports import AuditReportMenuItem, AuditReportView, AuditSummaryPanel
+from .trends_views import ArchiveTrendsView
 
 
 @hooks.register("register_admin_urls")
@@ -21,12 +22,20 @@ def register_admin_urls() -> list:
         path("newsaudit/", include(urls, namespace="newsaudit")),
         path("reports/newsaudit/", AuditReportView.as_view(), name="newsaudit_report"),
         path("reports/newsaudit/results/", AuditReportView.as_view(results_only=True), name="newsaudit_report_results"),
+        path("reports/newsaudit/trends/", ArchiveTrendsView.as_view(), name="newsaudit_trends"),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item() -> MenuItem:
     return AuditReportMenuItem(_("News audit"), reverse("newsaudit_report"), icon_name="clipboard-list", order=900)
+
+
+@hooks.register("register_reports_menu_item")
+def register_trends_menu_item() -> MenuItem:
+    return AuditReportMenuItem(
+        _("News audit trends"), reverse("newsaudit_trends"), icon_name="clipboard-list", order=901
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,0 +1,118 @@
+"""Run an archive audit: stream chunks of pages, audit them in worker processes, write each chunk as it finishes.
+
+The main process plans a chunk (one query for the pages, one for their revisions, two for stored audits) and
+hands the work to the pool; it keeps at most a few chunks in flight, so memory does not grow with the archive.
+Each chunk is written in its own transaction, in order, as soon as its workers finish.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from ..engine import Severity
+from .output import ReportWriter
+from .planning import ChunkPlan, SiteConfigs, plan_chunk
+from .progress import Progress
+from .selection import ArchiveFilter, page_chunks, selected_pages
+from .store import store_chunk
+from .summary import ArchiveSummary
+from .worker import WorkResult, batches, make_executor, run_items
+
+CHUNK_SIZE = 200
+
+
+@dataclass(slots=True)
+class ArchiveOptions:
+    selection: ArchiveFilter = ArchiveFilter()
+    jobs: int = 0  # 0: one worker per core
+    force: bool = False
+    chunk_size: int = CHUNK_SIZE
+    output: Path | None = None
+    fail_on: str | None = None
+    progress: bool = True
+
+    @property
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+
+Pending = tuple[ChunkPlan, list[Future]]
+
+
+def run_archive(options: ArchiveOptions, stream: TextIO | None = None) -> ArchiveSummary:
+    """Audit the selected pages; KeyboardInterrupt stops after the last finished chunk (summary.interrupted)."""
+    summary = ArchiveSummary(fail_on=Severity.parse(options.fail_on) if options.fail_on else None)
+    writer = ReportWriter(options.output) if options.output else None
+    progress = Progress(selected_pages(options.selection).count(), stream or sys.stderr, options.progress)
+    sites = SiteConfigs()
+    executor = LazyPool(options.workers, sites)
+
+    def finish(pending: Pending) -> None:
+        plan, futures = pending
+        results = [result for future in futures for result in future.result()]
+        _record(plan, results, summary, writer)
+        progress.advance(len(plan.rows))
+
+    try:
+        _pipeline(options, sites, executor, finish)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        executor.shutdown(wait=not summary.interrupted, cancel_futures=True)
+        progress.finish()
+        summary.finish()
+        if writer:
+            writer.close(summary.as_dict())
+    return summary
+
+
+class LazyPool:
+    """The worker pool, started on the first chunk that has work: a run over an unchanged archive never forks."""
+
+    def __init__(self, workers: int, sites: SiteConfigs) -> None:
+        self.workers, self.sites = workers, sites
+        self.pool: Executor | None = None
+
+    def submit(self, fn: Callable, *args: object) -> Future:
+        if self.pool is None:
+            self.pool = make_executor(self.workers, self.sites.configs)
+        return self.pool.submit(fn, *args)
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def _pipeline(
+    options: ArchiveOptions, sites: SiteConfigs, executor: LazyPool, finish: Callable[[Pending], None]
+) -> None:
+    in_flight: deque[Pending] = deque()
+    for rows in page_chunks(options.selection, options.chunk_size):
+        plan = plan_chunk(rows, sites, force=options.force, with_reports=bool(options.output and _is_json(options)))
+        futures = [executor.submit(run_items, batch) for batch in batches(plan.items, options.workers)]
+        in_flight.append((plan, futures))
+        while len(in_flight) > options.workers:
+            finish(in_flight.popleft())
+    while in_flight:
+        finish(in_flight.popleft())
+
+
+def _record(plan: ChunkPlan, results: list[WorkResult], summary: ArchiveSummary, writer: ReportWriter | None) -> None:
+    outcomes = store_chunk(plan, results)
+    summary.no_revision += len(plan.no_revision)
+    summary.empty += sum(1 for result in results if result.empty)
+    for outcome in outcomes:
+        summary.add(outcome)
+        if writer:
+            writer.write(outcome)
+
+
+def _is_json(options: ArchiveOptions) -> bool:
+    return options.output is not None and options.output.suffix.lower() == ".json"

@@ -1,0 +1,125 @@
+"""Write one chunk's results in one transaction: bulk inserts, bulk updates, and each page's "latest" flag.
+
+Results are keyed by revision (AuditResult.revision is unique), so a chunk that is written twice (a rerun after
+a crash, two workers racing) updates rows instead of adding duplicates; a chunk interrupted before its commit
+leaves nothing behind and is simply audited again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .. import __version__
+from ..models import AuditResult
+from .planning import SUMMARY_FIELDS, ChunkPlan
+from .selection import PageRow
+from .worker import WorkResult
+
+UPDATE_FIELDS = [
+    "report",
+    "status",
+    "error",
+    "score_overall",
+    "score_attribution",
+    "score_sourcing",
+    "score_readability",
+    "score_bias",
+    "findings_count",
+    "error_count",
+    "warning_count",
+    "attribution_count",
+    "sourcing_count",
+    "readability_count",
+    "bias_count",
+    "structure_count",
+    "rules",
+    "word_count",
+    "content_hash",
+    "source_hash",
+    "engine_version",
+    "live",
+    "is_latest",
+    "duration_ms",
+    "updated",
+]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One page's result for the summary and the output file."""
+
+    row: PageRow
+    audited: bool  # False: unchanged since the stored audit
+    summary: dict[str, Any]
+    report: dict[str, Any] | None
+
+
+def store_chunk(plan: ChunkPlan, results: list[WorkResult]) -> list[Outcome]:
+    by_revision = {result.revision_id: result for result in results}
+    rows = {row.revision_id: row for row in plan.rows if row.revision_id}
+    fresh: list[AuditResult] = []
+    hash_only: list[AuditResult] = []
+    outcomes = [Outcome(row, False, plan.stored[row.revision_id].summary, _report(plan, row)) for row in plan.unchanged]
+    for revision_id, result in by_revision.items():
+        row, stored = rows[revision_id], plan.stored.get(revision_id)
+        if result.empty:
+            continue
+        if result.report is None and stored is not None:
+            hash_only.append(AuditResult(pk=stored.pk, source_hash=plan.source_hashes[revision_id]))
+            outcomes.append(Outcome(row, False, stored.summary, _report(plan, row)))
+            continue
+        audit = _result(plan, row, result, stored.pk if stored else None)
+        fresh.append(audit)
+        outcomes.append(Outcome(row, True, {name: getattr(audit, name) for name in SUMMARY_FIELDS}, audit.report))
+    try:
+        _write(fresh, hash_only)
+    except IntegrityError:  # an audit-on-save stored the same revision meanwhile: write row by row
+        _write_one_by_one(fresh, hash_only)
+    return outcomes
+
+
+def _report(plan: ChunkPlan, row: PageRow) -> dict[str, Any] | None:
+    stored = plan.stored.get(row.revision_id)
+    return stored.report if stored else None
+
+
+def _result(plan: ChunkPlan, row: PageRow, result: WorkResult, pk: int | None) -> AuditResult:
+    audit = AuditResult(pk=pk, page_id=row.id, revision_id=row.revision_id)
+    audit.apply_report(result.report or {})
+    audit.content_hash = result.digest
+    audit.source_hash = plan.source_hashes[row.revision_id] if result.digest else ""
+    audit.engine_version = __version__
+    audit.live = row.live_revision_id == row.revision_id
+    audit.is_latest = row.revision_id >= plan.newest.get(row.id, 0)
+    audit.duration_ms = result.duration_ms
+    audit.updated = timezone.now()
+    return audit
+
+
+def _write(fresh: list[AuditResult], hash_only: list[AuditResult]) -> None:
+    with transaction.atomic():
+        AuditResult.objects.bulk_create([a for a in fresh if a.pk is None])
+        AuditResult.objects.bulk_update([a for a in fresh if a.pk is not None], UPDATE_FIELDS)
+        AuditResult.objects.bulk_update(hash_only, ["source_hash"])
+        _demote_older(fresh)
+
+
+def _write_one_by_one(fresh: list[AuditResult], hash_only: list[AuditResult]) -> None:
+    with transaction.atomic():
+        for audit in fresh:
+            values = {name: getattr(audit, name) for name in UPDATE_FIELDS}
+            AuditResult.objects.update_or_create(revision_id=audit.revision_id, page_id=audit.page_id, defaults=values)
+        AuditResult.objects.bulk_update(hash_only, ["source_hash"])
+        _demote_older(fresh)
+
+
+def _demote_older(fresh: list[AuditResult]) -> None:
+    latest = [a for a in fresh if a.is_latest]
+    if latest:
+        AuditResult.objects.filter(page_id__in=[a.page_id for a in latest], is_latest=True).exclude(
+            revision_id__in=[a.revision_id for a in latest]
+        ).update(is_latest=False)

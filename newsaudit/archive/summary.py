@@ -1,0 +1,81 @@
+"""Running totals of an archive audit and the summary printed at its end."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..engine import Severity
+from ..engine.output import document_fails
+from .store import Outcome
+
+
+@dataclass(slots=True)
+class ArchiveSummary:
+    fail_on: Severity | None = None
+    pages: int = 0
+    audited: int = 0
+    unchanged: int = 0
+    no_revision: int = 0
+    empty: int = 0
+    failing: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    rules: Counter = field(default_factory=Counter)
+    started: float = field(default_factory=time.perf_counter)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def add(self, outcome: Outcome) -> None:
+        summary = outcome.summary
+        self.pages += 1
+        self.audited += outcome.audited
+        self.unchanged += not outcome.audited
+        self.statuses[summary["status"]] += 1
+        self.rules.update((summary["rules"] or "").split())
+        if self.fail_on is not None and document_fails(summary["status"], _worst(summary), self.fail_on):
+            self.failing += 1
+
+    def finish(self) -> None:
+        self.seconds = time.perf_counter() - self.started
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON contract's summary block (documents and statuses), plus the archive's own counts."""
+        return {
+            "documents": self.pages,
+            **{status: self.statuses.get(status, 0) for status in ("pass", "warn", "fail", "error")},
+            "audited": self.audited,
+            "unchanged": self.unchanged,
+            "no_revision": self.no_revision,
+            "seconds": round(self.seconds, 2),
+        }
+
+    def render(self, top: int = 5) -> str:
+        statuses = ", ".join(f"{s} {self.statuses.get(s, 0):,}" for s in ("pass", "warn", "fail", "error"))
+        rules = ", ".join(f"{code} {n:,}" for code, n in self.rules.most_common(top)) or "none"
+        lines = [
+            f"{'interrupted after' if self.interrupted else 'audited'} {self.pages:,} pages in {self.seconds:.1f} s "
+            f"({self.rate:,.0f} pages/s): {self.audited:,} audited, {self.unchanged:,} unchanged",
+            f"statuses: {statuses}",
+            f"top rules (pages): {rules}",
+        ]
+        if self.no_revision or self.empty:
+            lines.append(f"not audited: {self.no_revision:,} without a revision, {self.empty:,} without body text")
+        if self.fail_on is not None:
+            lines.append(f"failing --fail-on {self.fail_on.label}: {self.failing:,} pages")
+        if self.interrupted:
+            lines.append("every finished chunk is saved; run the same command again to audit the rest")
+        return "\n".join(lines)
+
+
+def _worst(summary: dict[str, Any]) -> Severity | None:
+    if summary["error_count"]:
+        return Severity.ERROR
+    if summary["warning_count"]:
+        return Severity.WARNING
+    return Severity.INFO if summary["findings_count"] else None

@@ -1,0 +1,122 @@
+"""The per-page work of an archive audit, run in worker processes: revision JSON -> Document -> report dict.
+
+Workers are forked from the command's process (Django is already set up there) and receive plain data: the
+page id, the revision's stored JSON, the page model's label and a config key. They never touch the database
+connection of the parent: the parent closes its connections before the pool forks.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import multiprocessing
+import time
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.db import connections
+
+from ..auditing import content_hash, report_dict
+from ..engine import Config, audit, error_report, read_text
+from ..extract import page_document
+
+_CONFIGS: dict[int, Config] = {}
+
+
+@dataclass(slots=True)
+class WorkItem:
+    page_id: int
+    revision_id: int
+    model: str  # "app_label.modelname"
+    content: str  # the revision's stored JSON
+    first_published_at: str | None  # the page row's, when the revision has none (as Wagtail's as_object does)
+    config_key: int
+    known_digest: str | None  # an existing audit's content hash: equal means "unchanged, do not audit"
+
+
+@dataclass(slots=True)
+class WorkResult:
+    revision_id: int
+    digest: str
+    report: dict[str, Any] | None  # None: no audit needed (unchanged) or nothing to audit (see `empty`)
+    duration_ms: int
+    empty: bool = False
+
+
+def init_worker(configs: dict[int, Config]) -> None:
+    _CONFIGS.clear()
+    _CONFIGS.update(configs)
+
+
+def run_items(items: list[WorkItem]) -> list[WorkResult]:
+    return [run_item(item) for item in items]
+
+
+def run_item(item: WorkItem) -> WorkResult:
+    """Never raises: a revision that cannot be read is stored as an audit with status "error"."""
+    started = time.perf_counter()
+    try:
+        config = _CONFIGS[item.config_key]
+        document = page_document(_page(item))
+        digest = content_hash(document, config)
+        if item.known_digest == digest:
+            return WorkResult(item.revision_id, digest, None, _ms(started))
+        if not document.body_blocks():
+            return WorkResult(item.revision_id, digest, None, _ms(started), empty=True)
+        data = report_dict(document, audit(document, config))
+    except Exception as error:
+        digest = ""
+        data = error_report(f"page:{item.page_id}", f"{type(error).__name__}: {error}").to_dict()
+    return WorkResult(item.revision_id, digest, data, _ms(started))
+
+
+def _page(item: WorkItem) -> Any:
+    model = apps.get_model(item.model)
+    content = json.loads(item.content)
+    if isinstance(content, str):  # a JSON string stored inside the JSON column by an old import
+        content = json.loads(content)
+    page = model.from_serializable_data(content, check_fks=False, strict_fks=False)
+    page.pk = page.id = item.page_id
+    if page.first_published_at is None and item.first_published_at:
+        page.first_published_at = page._meta.get_field("first_published_at").to_python(item.first_published_at)
+    return page
+
+
+def _ms(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)
+
+
+class InlineExecutor(Executor):
+    """`--jobs 1`: the same work in this process, through the same interface as the pool."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:  # type: ignore[override]
+        future: Future = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def make_executor(jobs: int, configs: dict[int, Config]) -> Executor:
+    init_worker(configs)
+    if jobs <= 1:
+        return InlineExecutor()
+    # Load the engine's dictionaries and lexicons once, here, and freeze them out of the garbage collector's
+    # generations, so the forked workers share those pages with this process instead of each loading a copy.
+    audit(read_text("The council said on Monday that 40 people came.", "warm-up"))
+    gc.freeze()
+    # Forked children must not share the parent's open database connections; each opens its own if it needs one.
+    connections.close_all()
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=init_worker, initargs=(configs,)
+    )
+    pool.submit(int).result()  # fork every worker now, while this process holds no connection
+    return pool
+
+
+def batches(items: list[WorkItem], parts: int) -> Iterator[list[WorkItem]]:
+    """Split one chunk's items into about `parts` batches so that every worker gets a share."""
+    size = max(1, -(-len(items) // max(1, parts)))
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
