@@ -208,7 +208,10 @@ NOT_THAT_CUES = frozenset(
 CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "although", "though"})
 COLON_LABELS = frozenset(
     "note update updated photo photos source sources credit credits editor watch read related video caption "
-    "correction clarification warning disclaimer q a image images graphic tags topics share listen".split()
+    "correction clarification warning disclaimer q a image images graphic tags topics share listen "
+    # genre and teaser labels in headlines ("SHOCKING: ...", "Analysis: ..."), not speakers
+    "breaking shocking exclusive revealed live opinion analysis comment commentary explainer review factcheck "
+    "fact-check quiz poll pictures revealed warning urgent alert confirmed official".split()
 )
 COLON_LEADS = frozenset({"-", "\u2013", "\u2014", "from"})
 CHAIN_ENDINGS = ("ed", "es", "nt", "ts", "ds", "an", "gan", "ks", "rs", "ns", "ls", "ing")

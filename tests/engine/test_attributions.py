@@ -195,3 +195,8 @@ def test_say_verb_with_a_long_modified_subject():
 def test_added_with_an_amount_is_not_a_cue():
     _, found = attributions("<p>Local firms added 3,400 jobs. Ada Lowe added that wages rose.</p>")
     assert [(f[0], f[1]) for f in found] == [("Ada Lowe", "added")]
+
+
+def test_headline_labels_before_a_colon_are_not_speakers():
+    _, found = attributions("<h1>SHOCKING: Reservoir levels plunge</h1><p>Ruiz: \u201cWe will appeal.\u201d</p>")
+    assert [f[0] for f in found] == ["Ruiz"]
