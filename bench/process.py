@@ -18,13 +18,19 @@ BIN = Path(sys.executable).parent
 @dataclass(slots=True)
 class Timing:
     label: str
+    batches: int
     runs: list[float]
+    cpu: list[float]
     peak_rss_kb: int
     returncodes: list[int]
 
     @property
     def median(self) -> float:
         return statistics.median(self.runs)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
 
 def corpus(data: Path) -> list[Path]:
@@ -48,15 +54,16 @@ def batches(prefix: list[str], files: list[Path], limit: int | None = None) -> l
 
 
 def measure(label: str, commands: list[list[str]], runs: int, output: Path) -> Timing:
-    seconds, peak, codes = [], 0, []
+    seconds, cpu, peak, codes = [], [], 0, []
     for _ in range(runs):
         job = json.dumps({"commands": commands, "stdout": str(output)})
         done = subprocess.run([sys.executable, str(MEASURE)], input=job, capture_output=True, text=True, check=True)
         result = json.loads(done.stdout)
         seconds.append(result["seconds"])
+        cpu.append(result["cpu_seconds"])
         peak = max(peak, result["peak_rss_kb"])
         codes = result["returncodes"]
-    return Timing(label, seconds, peak, codes)
+    return Timing(label, len(commands), seconds, cpu, peak, codes)
 
 
 def run(data: Path, runs: int) -> dict | None:
@@ -87,15 +94,22 @@ def run(data: Path, runs: int) -> dict | None:
                 if documents != len(files):
                     print(f"   warning: {label} reported {documents} documents for {len(files)} files")
     base = timings[-1] if proselint.exists() else None
-    print(f"   {'command':<40} {'median s':>9} {'articles/s':>11} {'peak RSS MB':>12} {'vs proselint':>13}  runs (s)")
+    print(
+        f"   {'command':<40} {'median s':>9} {'articles/s':>11} {'CPU s':>7} {'peak RSS MB':>12} {'vs proselint':>13}"
+        "  runs (s)"
+    )
     for timing in timings:
         ratio = f"{base.median / timing.median:.2f}x" if base else ""
         print(
             f"   {timing.label:<40} {timing.median:>9.2f} {len(files) / timing.median:>11.1f} "
-            f"{timing.peak_rss_kb / 1024:>12.0f} {ratio:>13}  {', '.join(f'{s:.2f}' for s in timing.runs)}"
+            f"{timing.median_cpu:>7.2f} {timing.peak_rss_kb / 1024:>12.0f} {ratio:>13}  "
+            + ", ".join(f"{s:.2f}" for s in timing.runs)
         )
     if base:
-        print("   (vs proselint: proselint's median time / this command's; above 1 means newsaudit is faster)")
+        print("   (vs proselint: proselint's median wall time / this command's; above 1 means newsaudit is faster;")
+        print(
+            "    CPU s is user + system time of the command and its workers, steadier than wall time on a busy machine)"
+        )
     return {
         "articles": len(files),
         "megabytes": round(size_mb, 2),
@@ -103,9 +117,10 @@ def run(data: Path, runs: int) -> dict | None:
         "commands": [
             {
                 "command": t.label,
-                "batches": len(batches([], files)),
+                "batches": t.batches,
                 "seconds": [round(s, 3) for s in t.runs],
                 "median_seconds": round(t.median, 3),
+                "cpu_seconds": [round(s, 3) for s in t.cpu],
                 "articles_per_second": round(len(files) / t.median, 1),
                 "peak_rss_mb": round(t.peak_rss_kb / 1024, 1),
                 "returncodes": t.returncodes,

@@ -92,7 +92,7 @@ def print_details(result: TaskResult) -> None:
 
 def print_errors(result: TaskResult, n: int) -> None:
     for label, items in (("false positives", result.false_positives), ("false negatives", result.false_negatives)):
-        print(f"   -- {n} of {len(items)} {label}")
+        print(f"   -- {min(n, len(items))} of {len(items)} {label}")
         for item in sample(items, n):
             print(f"      {item}")
 
