@@ -17,9 +17,9 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..document import BlockInput, Document, build_document
+from ..document import BlockInput, Document
 from .errors import DocumentError
-from .streamfield import field_blocks, is_stream, is_text_field
+from .streamfield import field_blocks, is_stream, is_text_field, page_document
 
 PAGE_MODEL = "wagtailcore.page"
 FRAMEWORK_APPS = ("wagtail", "auth", "contenttypes", "sessions", "admin", "taggit", "sites")
@@ -74,17 +74,13 @@ def read_row(
         return DocumentError(doc_id, str(error), title)
     except (RecursionError, MemoryError):
         return DocumentError(doc_id, "page fields nested too deeply", title)
-    if not blocks:
-        return None
-    if title:
-        blocks.insert(0, BlockInput("headline", title))
     meta = {
         ours: str(page_fields[theirs]).lower() if theirs == "live" else str(page_fields[theirs])
         for theirs, ours in PAGE_META.items()
         if page_fields.get(theirs) is not None
     }
     meta["type"] = str(row.get("model"))
-    return build_document(doc_id, blocks, title=title.strip(), meta=meta)
+    return page_document(doc_id, blocks, title, meta)
 
 
 def _row_blocks(values: dict, fields: Sequence[str]) -> list[BlockInput]:

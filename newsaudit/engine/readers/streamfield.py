@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..document import BlockInput
+from ..document import BlockInput, Document, build_document
 from .html import html_to_blocks
 from .markdown import looks_like_markdown, markdown_to_blocks
 
@@ -167,3 +167,12 @@ def _children_of_dict(item: dict, kind: str, block_id: str | None) -> Iterator[t
         if is_skipped_name(name):
             continue
         yield (child, kind_for(name, kind), block_id, False)
+
+
+def page_document(doc_id: str, blocks: list[BlockInput], title: str, meta: dict[str, str]) -> Document | None:
+    """A page export's Document, its title opening the text as the headline; None when it has no article text."""
+    if not blocks:
+        return None
+    if title:
+        blocks.insert(0, BlockInput("headline", title))
+    return build_document(doc_id, blocks, title=title.strip(), meta=meta)

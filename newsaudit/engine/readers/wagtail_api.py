@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..document import BlockInput, Document, build_document
+from ..document import BlockInput, Document
 from .errors import DocumentError
-from .streamfield import field_blocks, is_text_field
+from .streamfield import field_blocks, is_text_field, page_document
 
 META_KEYS = {"html_url": "url", "first_published_at": "published", "type": "type", "slug": "slug", "locale": "locale"}
 
@@ -60,11 +60,7 @@ def read_page(page: dict, source: str, fields: Sequence[str] = ()) -> Document |
         blocks = page_blocks(page, fields)
     except (RecursionError, MemoryError):
         return DocumentError(doc_id, "page fields nested too deeply", title)
-    if not blocks:
-        return None
-    if title:
-        blocks.insert(0, BlockInput("headline", title))
-    return build_document(doc_id, blocks, title=title.strip(), meta=page_meta(page))
+    return page_document(doc_id, blocks, title, page_meta(page))
 
 
 def _doc_id(page: dict, source: str) -> str:
