@@ -47,14 +47,14 @@ def site_for(page: Page) -> Site | None:
 def report_dict(document: Document, report: DocumentReport) -> dict[str, Any]:
     """report.to_dict() plus, per finding, the surrounding sentence text the panel highlights it in."""
     data = report.to_dict()
-    sentences = list(document.sentences())
     for finding in data["findings"]:
-        finding["context"] = _sentence_context(document.text, sentences, finding["start"], finding["end"])
+        finding["context"] = _sentence_context(document, finding["start"], finding["end"])
     return data
 
 
-def _sentence_context(text: str, sentences: list, start: int, end: int) -> dict[str, str]:
-    sentence = next((s for s in sentences if s.start <= start < s.end), None)
+def _sentence_context(document: Document, start: int, end: int) -> dict[str, str]:
+    text = document.text
+    sentence = document.sentence_at(start)
     if sentence is None:
         return {"before": "", "after": ""}
     before = text[sentence.start : start][-CONTEXT_CHARS:]

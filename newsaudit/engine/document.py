@@ -6,6 +6,7 @@ re-parses markup. Blocks are joined with a blank line, so a block never shares a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -69,6 +70,16 @@ class Document:
                 lo = mid + 1
             else:
                 return block
+        return None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding `offset`: the block by binary search, then the block's sentences by bisection."""
+        block = self.block_at(offset)
+        if block is None:
+            return None
+        index = bisect_right([s.start for s in block.sentences], offset) - 1
+        if index >= 0 and offset < block.sentences[index].end:
+            return block.sentences[index]
         return None
 
 

@@ -74,3 +74,11 @@ def test_jsonl_reads_text_and_html_and_reports_bad_lines(tmp_path: Path):
     assert [getattr(i, "id", None) for i in items] == ["a", f"{path}:2", "b"]
     assert isinstance(items[1], DocumentError)
     assert items[2].title == "B"
+
+
+def test_sentence_at_finds_the_sentence_holding_an_offset():
+    doc = read_text("Headline here\n\nFirst one. Second one.\n\nLast one.", "t")
+    second = doc.text.index("Second")
+    assert doc.text[doc.sentence_at(second).start : doc.sentence_at(second).end] == "Second one."
+    assert doc.sentence_at(doc.text.index("\n\nLast")) is None  # between blocks
+    assert doc.text[doc.sentence_at(len(doc.text) - 1).start :] == "Last one."

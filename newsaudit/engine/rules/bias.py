@@ -199,15 +199,6 @@ def intensifier(ctx: Context) -> Iterator[Hit]:
 REFERS_BACK = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
-def _sentence_of(ctx: Context, offset: int) -> int:
-    """Start offset of the sentence holding `offset` (the key of `ctx.attributed_sentences`)."""
-    block = ctx.document.block_at(offset)
-    for sentence in block.sentences if block else ():
-        if sentence.start <= offset < sentence.end:
-            return sentence.start
-    return -1
-
-
 @rule(
     code="NA405",
     name="scare-quotes",
@@ -237,7 +228,8 @@ def scare_quotes(ctx: Context) -> Iterator[Hit]:
             continue  # the name of a programme or policy
         if ctx.in_attributed_content(quote.start, quote.end):
             continue
-        sentence = _sentence_of(ctx, quote.start)
+        held_by = ctx.document.sentence_at(quote.start)
+        sentence = held_by.start if held_by else -1
         if sentence in ctx.attributed_sentences:
             continue  # a speaker's word: the sentence says who used it
         if quote.block - 1 in ctx.attributed_blocks and REFERS_BACK.search(
