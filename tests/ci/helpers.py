@@ -1,13 +1,9 @@
-"""Run the CLI as a real subprocess, as CI would."""
+"""Fixtures and the CLI runner for the CI-format tests."""
 
-import subprocess
-import sys
 from pathlib import Path
+
+from ..cli_runner import run_cli as run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-
-def run(*args: str, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newsaudit.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout
-    )
+__all__ = ["FIXTURES", "run"]

@@ -1,11 +1,11 @@
 """Hostile exports never crash the CLI and cost linear time (generous timeouts catch a blow-up)."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from ..cli_runner import run_cli
 
 DEEP_STREAM = '[{"type": "s", "value": ' * 5000 + '"deep"' + "}]" * 5000
 PARAGRAPH = {"type": "paragraph", "value": "<p>The council met on Monday.</p>", "id": "p"}
@@ -44,12 +44,7 @@ CASES = {
 def test_hostile_export(tmp_path: Path, name: str):
     path = tmp_path / name
     path.write_text(json.dumps(CASES[name]), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "newsaudit.cli", "check", "--format", "sarif", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli("check", "--format", "sarif", str(path), timeout=120)
     assert "Traceback" not in result.stderr
     assert result.returncode in (0, 1), result.stderr
     json.loads(result.stdout)
@@ -59,10 +54,5 @@ def test_hostile_export(tmp_path: Path, name: str):
 def test_lone_surrogates_in_every_format(tmp_path: Path, fmt: str):
     path = tmp_path / "surrogates.json"
     path.write_text(json.dumps(CASES["surrogates.json"]), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "newsaudit.cli", "check", "--format", fmt, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("check", "--format", fmt, str(path), timeout=60)
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr, result.stderr

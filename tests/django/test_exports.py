@@ -1,8 +1,6 @@
 """Real exports of the example site (Wagtail API v2 with api_fields, and dumpdata) fed through `newsaudit check`."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,16 +10,13 @@ from django.test import Client
 from example_site.news.models import ArticlePage
 from example_site.news.sample_site import SAMPLE_DIR, load_sample_site
 
+from ..cli_runner import run_cli
+
 pytestmark = pytest.mark.django_db
 
 
 def check(path: Path) -> tuple[int, dict]:
-    result = subprocess.run(
-        [sys.executable, "-m", "newsaudit.cli", "check", "--format", "json", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_cli("check", "--format", "json", str(path), timeout=300)
     assert "Traceback" not in result.stderr
     return result.returncode, json.loads(result.stdout)
 

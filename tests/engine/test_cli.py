@@ -1,19 +1,16 @@
 """The CLI contract: formats, exit codes, one-line errors (run as a real subprocess)."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from ..cli_runner import run_cli
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def run(*args: str, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "newsaudit.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout
-    )
+run = run_cli
 
 
 def test_json_report_follows_the_contract():

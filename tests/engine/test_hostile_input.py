@@ -5,11 +5,11 @@ which a quadratic blow-up on these sizes would exceed by far.
 """
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from ..cli_runner import run_cli
 
 CASES = {
     "empty.txt": b"",
@@ -34,12 +34,7 @@ CASES = {
 def test_hostile_input(tmp_path: Path, name: str):
     path = tmp_path / name
     path.write_bytes(CASES[name])
-    result = subprocess.run(
-        [sys.executable, "-m", "newsaudit.cli", "check", "--format", "json", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("check", "--format", "json", str(path), timeout=60)
     assert "Traceback" not in result.stderr
     assert result.returncode in (0, 1, 2)
     if result.returncode == 2:
