@@ -10,11 +10,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from evaluation.cli import DEFAULT_DATA  # one definition of where ../shared/data is
 from newsaudit import __version__
 
 from . import engine, process
-
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
 def wagtail_save(data: Path, runs: int) -> dict:
