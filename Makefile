@@ -57,7 +57,7 @@ eval: $(STAMP)
 	$(PY) -m evaluation --data $(DATA)
 
 bench: $(STAMP)
-	@test -x $(VENV)/bin/proselint || $(PY) -m pip install --quiet -e ".[bench]"
+	@$(PY) -c "import proselint, psutil, gunicorn" 2>/dev/null || $(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) -m bench --data $(DATA)
 
 clean:

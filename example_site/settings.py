@@ -73,6 +73,14 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(os.environ.get("DATABASE_URL") or f"sqlite:///{PROJECT_DIR / 'db.sqlite3'}"),
 }
+if "sqlite" in DATABASES["default"]["ENGINE"]:
+    # Several processes write at once (runserver's threads, gunicorn workers, audit_archive --jobs): take the
+    # write lock when a transaction starts and let readers go on beside the writer (WAL), as Django's docs advise.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-gb"
@@ -95,6 +103,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if os.environ.get("NEWSAUDIT_TASK_BACKEND") == "db":
     INSTALLED_APPS.append("django_tasks_db")
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# NEWSAUDIT_AUDIT_ON_SAVE=0: no audit on save (bulk imports; the save benchmark's baseline).
+NEWSAUDIT_AUDIT_ON_SAVE = os.environ.get("NEWSAUDIT_AUDIT_ON_SAVE", "1") != "0"
 
 # Site-wide newsaudit defaults; editors refine them per site under Settings > News audit.
 NEWSAUDIT = {

@@ -8,6 +8,7 @@ class NewsauditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signal_handlers
+        from . import after_response, signal_handlers
 
         signal_handlers.register()
+        after_response.register()

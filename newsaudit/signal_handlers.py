@@ -1,17 +1,18 @@
-"""Audit every saved page revision (after commit, as a task) and keep each audit's live flag current."""
+"""Audit every saved page revision (a task, after commit and, inline, after the response) and keep each audit's live flag current."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Revision, get_default_page_content_type
 from wagtail.signals import page_published, page_unpublished
 
 from .models import AuditResult
-from .tasks import enqueue_audit
+from .tasks import schedule_audit
 
 
 def on_revision_saved(
@@ -19,7 +20,9 @@ def on_revision_saved(
 ) -> None:
     if raw or instance.base_content_type_id != get_default_page_content_type().pk:
         return
-    transaction.on_commit(partial(enqueue_audit, instance.pk))
+    if not getattr(settings, "NEWSAUDIT_AUDIT_ON_SAVE", True):
+        return  # bulk imports: audit afterwards with `manage.py audit_archive`
+    transaction.on_commit(partial(schedule_audit, instance.pk))
 
 
 def on_page_published(sender: type, instance: Any, revision: Revision | None = None, **kwargs: Any) -> None:

@@ -1,7 +1,8 @@
 """The audit as a Django Task: `django.tasks` on Django 6, the `django_tasks` backport on Django 5.2.
 
-With the default ImmediateBackend the audit runs right after the save commits; with a worker backend
-(`django-tasks-db`, RQ, Celery) it runs in a worker and the editor's request does no audit work at all.
+With the default ImmediateBackend the audit runs in the web process once the editor's response has been sent
+(see after_response), or right after the commit outside a request; with a worker backend (`django-tasks-db`, RQ,
+Celery) it runs in a worker and the editor's request does no audit work at all.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ import logging
 
 from django.conf import settings
 
+from . import after_response
+
 try:  # Django >= 6.0
     from django.tasks import task
+    from django.tasks.backends.immediate import ImmediateBackend
 
     IMMEDIATE_BACKEND = "django.tasks.backends.immediate.ImmediateBackend"
 except ImportError:  # Django 5.2: the backport Wagtail already depends on
     from django_tasks import task
+    from django_tasks.backends.immediate import ImmediateBackend
 
     IMMEDIATE_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
 
@@ -41,3 +46,18 @@ def enqueue_audit(revision_id: int) -> None:
         audit_revision_task.using(backend=task_backend_alias()).enqueue(revision_id)
     except Exception:
         log.exception("newsaudit: could not enqueue the audit of revision %s", revision_id)
+
+
+def schedule_audit(revision_id: int) -> None:
+    """Called on commit. A backend that runs tasks inline waits until the response is sent; others enqueue now."""
+    if runs_inline(task_backend_alias()) and after_response.defer(lambda: enqueue_audit(revision_id)):
+        return
+    enqueue_audit(revision_id)
+
+
+def runs_inline(alias: str) -> bool:
+    """True for the ImmediateBackend itself, which would run the audit inside the editor's request."""
+    try:
+        return type(audit_revision_task.using(backend=alias).get_backend()) is ImmediateBackend
+    except Exception:  # a misconfigured alias: enqueue_audit logs it
+        return False
