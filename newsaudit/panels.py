@@ -7,6 +7,7 @@ from typing import Any
 
 import wagtail
 from django import forms
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,7 @@ def panel_context(
     *,
     result: AuditResult | None = None,
     unsaved: bool = False,
+    pending: bool = False,
     notice: str = "",
 ) -> dict[str, Any]:
     report = report or {}
@@ -77,7 +79,9 @@ def panel_context(
         "finding_count": len(findings),
         "readability": [(label, readability[key]) for key, label in READABILITY_LABELS if key in readability],
         "check_url": reverse("newsaudit:check", args=[page.pk]) if page.pk else "",
+        "panel_url": reverse("newsaudit:panel", args=[page.pk]) if page.pk else "",
         "unsaved": unsaved,
+        "pending": pending,
         "notice": notice,
     }
 
@@ -96,7 +100,19 @@ def stored_panel_context(page: Page) -> dict[str, Any]:
     from .auditing import latest_result
 
     result = latest_result(page)
-    return panel_context(page, result.report if result else None, result=result)
+    report = result.report if result else None
+    return panel_context(page, report, result=result, pending=audit_pending(page, result))
+
+
+def audit_pending(page: Page, result: AuditResult | None) -> bool:
+    """The page has a revision newer than its stored audit: the audit of that save is still to come (it runs after
+    the editor's response, or in a task worker). The panel then shows the last audit and fetches the new one."""
+    if not getattr(settings, "NEWSAUDIT_AUDIT_ON_SAVE", True) or not getattr(page.specific_class, "newsaudit_audit", True):
+        return False
+    latest_revision_id = page.latest_revision_id
+    if latest_revision_id is None:
+        return False
+    return result is None or result.revision_id is None or result.revision_id < latest_revision_id
 
 
 def render_panel(context: dict[str, Any], request: Any = None) -> str:

@@ -1,5 +1,7 @@
 """In a real browser (Playwright + Debian's chromium): the editor opens the audit panel, removes a weasel phrase in
-the Draftail editor, checks the unsaved changes and sees the finding go. Screenshots land in test-artifacts/."""
+the Draftail editor, checks the unsaved changes and sees the finding go, then saves the draft and sees the panel
+show the stored audit of the new revision (and, with a task worker still to run it, a pending notice until it
+arrives). Screenshots land in test-artifacts/."""
 
 import io
 from pathlib import Path
@@ -8,12 +10,15 @@ import pytest
 from django.core.management import call_command
 
 from example_site.news.models import ArticlePage
+from newsaudit.auditing import record_revision
+from newsaudit.tasks import IMMEDIATE_BACKEND
 
 from .conftest import SAMPLES
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 WEASEL = "Observers note that t"
+DUMMY_BACKEND = IMMEDIATE_BACKEND.replace("immediate.ImmediateBackend", "dummy.DummyBackend")  # queues, never runs
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,7 +47,7 @@ def _weasel_marks(panel) -> int:
 
 
 def test_editor_sees_finding_go_after_checking_unsaved_changes(
-    live_server, transactional_db, django_db_serialized_rollback, browser
+    live_server, transactional_db, django_db_serialized_rollback, browser, settings
 ):
     call_command("load_sample_site", dir=SAMPLES, stdout=io.StringIO())
     article = ArticlePage.objects.get(slug="reservoir-levels-weasel")
@@ -85,3 +90,33 @@ def test_editor_sees_finding_go_after_checking_unsaved_changes(
     assert "Observers note" not in fresh.inner_text()
     fresh.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "03-after-check.png"))
+
+    # Save the draft: the audit of the new revision runs after the response, and the reloaded panel fetches it.
+    page.locator("button.action-save").first.click()
+    page.wait_for_url(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    toggle = page.locator('[data-side-panel-toggle="newsaudit"]')
+    stored = page.locator("[data-newsaudit-panel]:not([data-newsaudit-pending]):not([data-unsaved])")
+    if toggle.count() and not page.locator("[data-newsaudit-panel]").is_visible():
+        toggle.click()
+    stored.wait_for(state="visible")
+    assert "Audit of the latest revision" in stored.inner_text()
+    assert _weasel_marks(stored) == 0
+    assert page.locator("[data-newsaudit-panel]").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "04-after-save.png"))
+
+    # With a task worker that has not got to the audit yet, the panel says so, then shows it once it is stored.
+    default = {"default": {"BACKEND": IMMEDIATE_BACKEND}}
+    settings.TASKS = {**getattr(settings, "TASKS", default), "queued": {"BACKEND": DUMMY_BACKEND}}
+    settings.NEWSAUDIT_TASK_BACKEND = "queued"
+    page.locator("button.action-save").first.click()
+    page.wait_for_url(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    if toggle.count() and not page.locator("[data-newsaudit-panel]").is_visible():
+        toggle.click()
+    waiting = page.locator("[data-newsaudit-panel][data-newsaudit-pending]")
+    waiting.wait_for(state="visible")
+    assert "Auditing your latest save" in waiting.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "05-audit-pending.png"))
+    record_revision(article.revisions.order_by("-pk").first().pk)  # what the worker does
+    stored.wait_for(state="visible")
+    assert "Audit of the latest revision" in stored.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "06-audit-arrived.png"))

@@ -148,3 +148,30 @@ def test_saving_through_the_edit_view_audits_the_new_revision(
 def test_other_page_views_still_work_with_our_viewset(admin_client, saved_article, path):
     url = path.format(section=saved_article.get_parent().pk, article=saved_article.pk)
     assert admin_client.get(url).status_code == 200
+
+
+def test_panel_shows_the_audit_of_a_save_as_pending_until_it_is_stored(
+    admin_client, saved_article, django_capture_on_commit_callbacks
+):
+    url = reverse("newsaudit:panel", args=[saved_article.pk])
+    settled = admin_client.get(url).content.decode()
+    assert "data-newsaudit-pending" not in settled and "Audit of the latest revision" in settled
+    with django_capture_on_commit_callbacks(execute=False) as audits:
+        saved_article.body = [{"type": "paragraph", "value": CLEAN_PARAGRAPH, "id": "b1"}]
+        saved_article.save_revision()
+    waiting = admin_client.get(url).content.decode()
+    assert "data-newsaudit-pending" in waiting and "Audit of an earlier revision" in waiting
+    assert 'data-newsaudit-finding="NA201"' in waiting  # the last audit stays on show meanwhile
+    assert f'data-panel-url="{url}"' in waiting
+    for audit in audits:
+        audit()
+    done = admin_client.get(url).content.decode()
+    assert "data-newsaudit-pending" not in done and "Audit of the latest revision" in done
+    assert 'data-newsaudit-finding="NA201"' not in done
+
+
+def test_panel_is_not_pending_when_audit_on_save_is_off(admin_client, saved_article, settings):
+    settings.NEWSAUDIT_AUDIT_ON_SAVE = False
+    saved_article.save_revision()
+    html = admin_client.get(reverse("newsaudit:panel", args=[saved_article.pk])).content.decode()
+    assert "data-newsaudit-pending" not in html
