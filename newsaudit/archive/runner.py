@@ -106,7 +106,8 @@ def _pipeline(
 
 def _record(plan: ChunkPlan, results: list[WorkResult], summary: ArchiveSummary, writer: ReportWriter | None) -> None:
     outcomes = store_chunk(plan, results)
-    summary.no_revision += len(plan.no_revision)
+    summary.no_revision += len(plan.page_rows)
+    summary.vanished += len(plan.vanished)
     summary.empty += sum(1 for result in results if result.empty)
     for outcome in outcomes:
         summary.add(outcome)
