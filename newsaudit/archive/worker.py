@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import json
 import multiprocessing
+import signal
 import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -55,6 +56,13 @@ class WorkResult:
 def init_worker(configs: dict[int, Config]) -> None:
     _CONFIGS.clear()
     _CONFIGS.update(configs)
+
+
+def init_pool_worker(configs: dict[int, Config]) -> None:
+    """A forked worker ignores SIGINT: Ctrl-C reaches the whole process group, and the command alone decides
+    what happens (it stops the workers itself), so the workers never print a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    init_worker(configs)
 
 
 def run_items(items: list[WorkItem]) -> list[WorkResult]:
@@ -115,10 +123,33 @@ def make_executor(jobs: int, configs: dict[int, Config]) -> Executor:
     # Forked children must not share the parent's open database connections; each opens its own if it needs one.
     connections.close_all()
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=init_worker, initargs=(configs,)
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=init_pool_worker,
+        initargs=(configs,),
     )
     pool.submit(int).result()  # fork every worker now, while this process holds no connection
     return pool
+
+
+def stop_workers(pool: Executor, grace_seconds: float = 2.0) -> None:
+    """Cancel what is queued and terminate the worker processes now, instead of waiting for their batches.
+
+    Workers only compute (they never write to the database), so nothing is lost but their unfinished batches,
+    which the next run audits again.
+    """
+    if not isinstance(pool, ProcessPoolExecutor):
+        pool.shutdown(wait=False, cancel_futures=True)
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # public only as of Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(grace_seconds)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def batches(items: list[WorkItem], parts: int) -> Iterator[list[WorkItem]]:
