@@ -178,6 +178,13 @@ def test_an_audit_on_save_demotes_the_page_row_audit(imported, django_capture_on
     assert AuditResult.objects.filter(page=page, is_latest=True).count() == 1
 
 
+def test_enqueued_chunks_audit_pages_without_revisions(imported, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        chunks, pages = enqueue_archive(ArchiveFilter(), chunk_size=1)
+    assert (chunks, pages) == (2, 2)
+    assert all(page_row_audit(page).is_latest for page in imported)
+
+
 def test_panel_report_and_trends_show_page_row_audits(imported, admin_client):
     run()
     page = imported[0]
