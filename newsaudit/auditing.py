@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from wagtail.models import Page, Revision, Site
 
 from . import __version__
@@ -120,4 +121,6 @@ def _store(result: AuditResult, page_id: int, revision: Revision) -> AuditResult
 
 
 def latest_result(page: Page) -> AuditResult | None:
-    return AuditResult.objects.filter(page_id=page.pk, is_latest=True).order_by("-revision_id").first()
+    """The page's latest audit: of its newest audited revision, or of its row when it has no revision."""
+    latest = AuditResult.objects.filter(page_id=page.pk, is_latest=True)
+    return latest.order_by(F("revision_id").desc(nulls_last=True), "-pk").first()

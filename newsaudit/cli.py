@@ -177,7 +177,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(rendered)
     for document in report.documents:
         if document.status == "error":
-            print(printable(f"newsaudit: {document.id}: {document.error}"), file=sys.stderr)
+            print(printable(f"newsaudit: {document.qualified_id}: {document.error}"), file=sys.stderr)
     failing = any(document_fails(d.status, d.worst_severity(), fail_on) for d in report.documents)
     return EXIT_FAIL if failing else EXIT_OK
 
@@ -189,11 +189,16 @@ def printable(text: str) -> str:
 
 
 def audit_file(path: Path, config: Config) -> list[DocumentReport]:
+    """Reports for every document of one file, each carrying the file's path (`file` in the JSON report)."""
     try:
         items = list(read_path(path, config.export_fields))
     except Exception as error:  # a reader bug must not stop the batch: the file becomes one error report
-        return [error_report(str(path), f"internal error reading the file: {type(error).__name__}: {error}")]
-    return [audit_item(item, config) for item in items]
+        reports = [error_report(str(path), f"internal error reading the file: {type(error).__name__}: {error}")]
+    else:
+        reports = [audit_item(item, config) for item in items]
+    for report in reports:
+        report.file = str(path)
+    return reports
 
 
 FILES_PER_WORKER = 40  # below this a worker process costs more than it saves

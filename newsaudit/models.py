@@ -1,4 +1,9 @@
-"""AuditResult: one stored audit per page revision (the panel's and the report's data)."""
+"""AuditResult: one stored audit per page revision (the panel's and the report's data).
+
+A page that has no revision at all (created by an import script, a fixture or `Page.add_child` without
+`save_revision`) is audited from its database row instead: that audit has no revision, `from_page_row` is set,
+and a page has at most one such audit (updated in place when the row changes).
+"""
 
 from __future__ import annotations
 
@@ -47,7 +52,10 @@ class AuditResult(models.Model):
     # sha256 of the revision's stored JSON and the effective config: lets `audit_archive` skip an unchanged
     # revision without rebuilding its Document (blank for audits made on save; filled by the archive command).
     source_hash = models.CharField(max_length=64, blank=True, default="")
-    live = models.BooleanField(default=False, help_text="This revision is the page's live revision.")
+    from_page_row = models.BooleanField(
+        default=False, help_text="Audited from the page's database row: the page had no revision to audit."
+    )
+    live = models.BooleanField(default=False, help_text="The audited content is the page's live content.")
     is_latest = models.BooleanField(default=True, db_index=True, help_text="The newest audit of this page.")
     duration_ms = models.PositiveIntegerField(default=0)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -62,9 +70,15 @@ class AuditResult(models.Model):
         verbose_name = "audit result"
         ordering = ["-created"]
         indexes = [models.Index(fields=["page", "is_latest"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page"], condition=models.Q(from_page_row=True), name="newsaudit_one_page_row_audit_per_page"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.page_id} r{self.revision_id}: {self.status}"
+        audited = "page row" if self.from_page_row else f"r{self.revision_id}"
+        return f"{self.page_id} {audited}: {self.status}"
 
     @property
     def rule_codes(self) -> str:

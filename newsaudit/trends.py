@@ -101,7 +101,8 @@ def per_section(results: QuerySet[AuditResult]) -> list[Bar]:
 def top_sources(results: QuerySet[AuditResult]) -> list[Bar]:
     """Named people and organisations cited most often in the most recent SOURCE_SAMPLE audited articles."""
     counts: Counter[str] = Counter()
-    recent = results.order_by("-revision_id").values_list("report__sources", flat=True)[:SOURCE_SAMPLE]
+    newest_first = (F("revision_id").desc(nulls_last=True), F("page_id").desc())  # pages without revisions last
+    recent = results.order_by(*newest_first).values_list("report__sources", flat=True)[:SOURCE_SAMPLE]
     for sources in recent.iterator(chunk_size=1000):
         for source in sources or []:
             if source.get("kind") in ("person", "organisation", "outlet", "document") and source.get("name"):

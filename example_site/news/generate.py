@@ -2,7 +2,8 @@
 
 Per batch: the `wagtailcore_page` rows (path, depth, url_path computed here), the `news_articlepage` rows, one
 published Revision per page, then `latest_revision`/`live_revision` and each section's `numchild`. No signals fire,
-so nothing is audited or indexed for search while generating; `audit_archive` audits the result.
+so nothing is audited or indexed for search while generating; `audit_archive` audits the result. With
+`revisions=False` no Revision is written, as an import script that writes page rows only would do.
 """
 
 from __future__ import annotations
@@ -33,9 +34,15 @@ class SectionCursor:
 
 
 def generate_articles(
-    count: int, seed: int = 1, batch: int = BATCH, progress: Callable[[int], None] | None = None
+    count: int,
+    seed: int = 1,
+    batch: int = BATCH,
+    progress: Callable[[int], None] | None = None,
+    *,
+    revisions: bool = True,
 ) -> int:
-    """Create `count` synthetic articles (continuing the numbering of earlier runs with the same seed)."""
+    """Create `count` synthetic articles (continuing the numbering of earlier runs with the same seed); with
+    `revisions=False`, page rows only (no Revision, no latest or live revision), like a scripted import."""
     home = ensure_home()
     cursors = {title: _cursor(ensure_section(home, title)) for title in SECTIONS}
     start = ArticlePage.objects.filter(slug__startswith=f"synthetic-{seed}-").count()
@@ -45,7 +52,7 @@ def generate_articles(
         size = min(batch, count - done)
         articles = [make_article(seed, start + done + i) for i in range(size)]
         with transaction.atomic():
-            _create_batch(articles, cursors, now)
+            _create_batch(articles, cursors, now, revisions)
             for cursor in cursors.values():
                 if cursor.added:
                     Page.objects.filter(pk=cursor.section.pk).update(numchild=cursor.section.numchild + cursor.added)
@@ -62,14 +69,25 @@ def _cursor(section: SectionPage) -> SectionCursor:
     return SectionCursor(section, step)  # section.numchild stays the base each batch's update adds to
 
 
-def _create_batch(articles: list[SyntheticArticle], cursors: dict[str, SectionCursor], now: datetime.datetime) -> None:
+def _create_batch(
+    articles: list[SyntheticArticle], cursors: dict[str, SectionCursor], now: datetime.datetime, revisions: bool
+) -> None:
     content_type = ContentType.objects.get_for_model(ArticlePage)
     locale = Locale.get_default()
     pages = [_page(article, cursors[article.section], content_type, locale, now) for article in articles]
+    if not revisions:
+        for page in pages:
+            page.latest_revision_created_at = None
     bases = Page.objects.bulk_create([_base_row(page) for page in pages])
     for page, base in zip(pages, bases, strict=True):
         page.pk = page.page_ptr_id = base.pk
     _insert_child_rows(pages)
+    if revisions:
+        _create_revisions(pages, content_type)
+
+
+def _create_revisions(pages: list[ArticlePage], content_type: ContentType) -> None:
+    """One published Revision per page, set as its latest and live revision."""
     revisions = Revision.objects.bulk_create(
         [
             Revision(

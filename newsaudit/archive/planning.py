@@ -4,17 +4,24 @@ An audit is skipped when the stored result for the page's revision has the same 
 source hash (sha256 of the revision's stored JSON and the effective config): no Document is built, so an
 unchanged archive is checked at database speed. When the source hash is unknown (an audit made on save), the
 worker rebuilds the Document and compares the content hash before auditing anything.
+
+A page without any revision (an imported row) is audited from its database row: its field values are serialised
+the way a revision stores them, so the worker, the source hash and the skip work exactly as for revisions.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import TextField
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q, TextField
 from django.db.models.functions import Cast
+from modelcluster.models import get_serializable_data_for_fields
 from wagtail.models import Revision, Site
 
 from .. import __version__
@@ -22,7 +29,7 @@ from ..auditing import config_fingerprint
 from ..engine import Config
 from ..models import AuditResult
 from ..settings import base_config, config_for_site
-from .selection import PageRow
+from .selection import AuditKey, PageRow
 from .worker import WorkItem
 
 SUMMARY_FIELDS = ("status", "error_count", "warning_count", "findings_count", "rules")
@@ -59,45 +66,78 @@ class Stored:
 @dataclass(slots=True)
 class ChunkPlan:
     rows: list[PageRow]
-    stored: dict[int, Stored]  # revision id -> its existing audit
+    stored: dict[AuditKey, Stored]  # (page id, revision id or None) -> its existing audit
     newest: dict[int, int]  # page id -> newest revision id with an audit
-    source_hashes: dict[int, str] = field(default_factory=dict)
+    source_hashes: dict[AuditKey, str] = field(default_factory=dict)
     items: list[WorkItem] = field(default_factory=list)
     unchanged: list[PageRow] = field(default_factory=list)
-    no_revision: list[PageRow] = field(default_factory=list)
+    page_rows: list[PageRow] = field(default_factory=list)  # pages without a revision: their row is audited
+    vanished: list[PageRow] = field(default_factory=list)  # deleted between the page query and the content query
 
 
 def plan_chunk(rows: list[PageRow], sites: SiteConfigs, *, force: bool, with_reports: bool) -> ChunkPlan:
     revision_ids = [row.revision_id for row in rows if row.revision_id]
-    plan = ChunkPlan(rows, _stored(revision_ids, with_reports), _newest([row.id for row in rows]))
-    contents = dict(
+    row_pages = [row for row in rows if row.from_page_row]
+    stored = _stored(revision_ids, [row.id for row in row_pages], with_reports)
+    plan = ChunkPlan(rows, stored, _newest([row.id for row in rows]))
+    contents = _revision_contents(rows, revision_ids) | page_row_contents(row_pages)
+    for row in rows:
+        raw = contents.get(row.key)
+        if raw is None:
+            plan.vanished.append(row)
+            continue
+        if row.from_page_row:
+            plan.page_rows.append(row)
+        _plan_row(plan, row, raw, sites, force)
+    return plan
+
+
+def _plan_row(plan: ChunkPlan, row: PageRow, raw: str, sites: SiteConfigs, force: bool) -> None:
+    key = sites.key_for(row.path)
+    source = source_hash(raw, sites.fingerprints[key])
+    plan.source_hashes[row.key] = source
+    stored = plan.stored.get(row.key)
+    current = stored is not None and stored.engine_version == __version__
+    if not force and current and stored.source_hash == source:
+        plan.unchanged.append(row)
+        return
+    plan.items.append(
+        WorkItem(
+            page_id=row.id,
+            revision_id=row.revision_id,
+            model=_model_label(row.content_type_id),
+            content=raw,
+            first_published_at=row.first_published_at.isoformat() if row.first_published_at else None,
+            config_key=key,
+            known_digest=stored.content_hash if (current and not force and stored.content_hash) else None,
+        )
+    )
+
+
+def _revision_contents(rows: list[PageRow], revision_ids: list[int]) -> dict[AuditKey, str]:
+    """Each revision's stored JSON as text (not decoded here: the workers decode it)."""
+    raw_by_revision = dict(
         Revision.objects.filter(pk__in=revision_ids).annotate(raw=Cast("content", TextField())).values_list("pk", "raw")
     )
+    return {row.key: raw_by_revision[row.revision_id] for row in rows if row.revision_id in raw_by_revision}
+
+
+def page_row_contents(rows: list[PageRow]) -> dict[AuditKey, str]:
+    """Pages without a revision: their field values as JSON, the shape a revision stores (one query per page type).
+
+    Only the model's own fields are serialised, not child relations (comments, inline objects), which the audit
+    never reads; so no query per page.
+    """
+    ids_by_type: dict[int, list[int]] = defaultdict(list)
     for row in rows:
-        raw = contents.get(row.revision_id) if row.revision_id else None
-        if raw is None:
-            plan.no_revision.append(row)
-            continue
-        key = sites.key_for(row.path)
-        source = source_hash(raw, sites.fingerprints[key])
-        plan.source_hashes[row.revision_id] = source
-        stored = plan.stored.get(row.revision_id)
-        current = stored is not None and stored.engine_version == __version__
-        if not force and current and stored.source_hash == source:
-            plan.unchanged.append(row)
-            continue
-        plan.items.append(
-            WorkItem(
-                page_id=row.id,
-                revision_id=row.revision_id,
-                model=_model_label(row.content_type_id),
-                content=raw,
-                first_published_at=row.first_published_at.isoformat() if row.first_published_at else None,
-                config_key=key,
-                known_digest=stored.content_hash if (current and not force and stored.content_hash) else None,
-            )
-        )
-    return plan
+        ids_by_type[row.content_type_id].append(row.id)
+    contents: dict[AuditKey, str] = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        for page in model._base_manager.filter(pk__in=ids):
+            data = get_serializable_data_for_fields(page)
+            contents[(page.pk, None)] = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return contents
 
 
 def source_hash(raw_content: str, config_fingerprint: str) -> str:
@@ -106,13 +146,15 @@ def source_hash(raw_content: str, config_fingerprint: str) -> str:
     return digest.hexdigest()
 
 
-def _stored(revision_ids: list[int], with_reports: bool) -> dict[int, Stored]:
-    fields = ["pk", "revision_id", "source_hash", "content_hash", "engine_version", *SUMMARY_FIELDS]
+def _stored(revision_ids: list[int], row_page_ids: list[int], with_reports: bool) -> dict[AuditKey, Stored]:
+    """Existing audits of the chunk's revisions, and the page-row audits of its pages without a revision."""
+    fields = ["pk", "page_id", "revision_id", "source_hash", "content_hash", "engine_version", *SUMMARY_FIELDS]
     if with_reports:
         fields.append("report")
+    wanted = Q(revision_id__in=revision_ids) | Q(page_id__in=row_page_ids, from_page_row=True)
     stored = {}
-    for values in AuditResult.objects.filter(revision_id__in=revision_ids).values(*fields):
-        stored[values["revision_id"]] = Stored(
+    for values in AuditResult.objects.filter(wanted).values(*fields):
+        stored[(values["page_id"], values["revision_id"])] = Stored(
             pk=values["pk"],
             source_hash=values["source_hash"],
             content_hash=values["content_hash"],

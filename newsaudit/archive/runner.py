@@ -8,11 +8,15 @@ Each chunk is written in its own transaction, in order, as soon as its workers f
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -23,7 +27,7 @@ from .progress import Progress
 from .selection import ArchiveFilter, page_chunks, selected_pages
 from .store import store_chunk
 from .summary import ArchiveSummary
-from .worker import WorkResult, batches, make_executor, run_items
+from .worker import WorkResult, batches, make_executor, run_items, stop_workers
 
 CHUNK_SIZE = 200
 
@@ -47,30 +51,50 @@ Pending = tuple[ChunkPlan, list[Future]]
 
 
 def run_archive(options: ArchiveOptions, stream: TextIO | None = None) -> ArchiveSummary:
-    """Audit the selected pages; KeyboardInterrupt stops after the last finished chunk (summary.interrupted)."""
+    """Audit the selected pages. Ctrl-C (KeyboardInterrupt) stops at once: the worker processes are terminated,
+    the chunks already written stay written, and the summary says so (`summary.interrupted`)."""
     summary = ArchiveSummary(fail_on=Severity.parse(options.fail_on) if options.fail_on else None)
-    writer = ReportWriter(options.output) if options.output else None
-    progress = Progress(selected_pages(options.selection).count(), stream or sys.stderr, options.progress)
-    sites = SiteConfigs()
-    executor = LazyPool(options.workers, sites)
-
-    def finish(pending: Pending) -> None:
-        plan, futures = pending
-        results = [result for future in futures for result in future.result()]
-        _record(plan, results, summary, writer)
-        progress.advance(len(plan.rows))
-
+    writer: ReportWriter | None = None
+    progress: Progress | None = None
+    pool: LazyPool | None = None
     try:
-        _pipeline(options, sites, executor, finish)
+        writer = ReportWriter(options.output) if options.output else None
+        progress = Progress(selected_pages(options.selection).count(), stream or sys.stderr, options.progress)
+        sites = SiteConfigs()
+        pool = LazyPool(options.workers, sites)
+        _pipeline(options, sites, pool, partial(_finish, summary=summary, writer=writer, progress=progress))
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
-        executor.shutdown(wait=not summary.interrupted, cancel_futures=True)
-        progress.finish()
-        summary.finish()
-        if writer:
-            writer.close(summary.as_dict())
+        with interrupts_ignored():  # a second Ctrl-C must not break the cleanup into a traceback
+            if pool is not None:
+                pool.close(terminate=summary.interrupted)
+            if progress is not None:
+                progress.finish()
+            summary.finish()
+            if writer is not None:
+                writer.close(summary.as_dict())
     return summary
+
+
+def _finish(pending: Pending, *, summary: ArchiveSummary, writer: ReportWriter | None, progress: Progress) -> None:
+    plan, futures = pending
+    results = [result for future in futures for result in future.result()]
+    _record(plan, results, summary, writer)
+    progress.advance(len(plan.rows))
+
+
+@contextmanager
+def interrupts_ignored() -> Iterator[None]:
+    """Ignore SIGINT for the duration (main thread only: other threads cannot set signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class LazyPool:
@@ -85,9 +109,14 @@ class LazyPool:
             self.pool = make_executor(self.workers, self.sites.configs)
         return self.pool.submit(fn, *args)
 
-    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+    def close(self, *, terminate: bool = False) -> None:
+        """Wait for the workers to finish, or (interrupted) stop them now: their work in flight is not kept."""
+        if self.pool is None:
+            return
+        if terminate:
+            stop_workers(self.pool)
+        else:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pipeline(
@@ -106,7 +135,8 @@ def _pipeline(
 
 def _record(plan: ChunkPlan, results: list[WorkResult], summary: ArchiveSummary, writer: ReportWriter | None) -> None:
     outcomes = store_chunk(plan, results)
-    summary.no_revision += len(plan.no_revision)
+    summary.no_revision += len(plan.page_rows)
+    summary.vanished += len(plan.vanished)
     summary.empty += sum(1 for result in results if result.empty)
     for outcome in outcomes:
         summary.add(outcome)

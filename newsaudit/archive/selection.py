@@ -24,7 +24,9 @@ ROW_FIELDS = (
     "live_revision_id",
     "first_published_at",
     "title",
+    "live",
 )
+AuditKey = tuple[int, int | None]  # (page id, revision id); no revision: the page's row is audited
 
 
 class SelectionError(ValueError):
@@ -47,10 +49,21 @@ class PageRow:
     id: int
     path: str
     content_type_id: int
-    revision_id: int | None  # the revision to audit
+    revision_id: int | None  # the revision to audit; None: the page has none, its row is audited
     live_revision_id: int | None
     first_published_at: datetime.datetime | None
     title: str
+    live: bool = False
+    latest_revision_id: int | None = None
+
+    @property
+    def key(self) -> AuditKey:
+        """Identifies the audited content: a revision, or the page row when there is no revision."""
+        return (self.id, self.revision_id)
+
+    @property
+    def from_page_row(self) -> bool:
+        return self.revision_id is None
 
 
 def selected_pages(selection: ArchiveFilter) -> QuerySet[Page]:
@@ -108,8 +121,9 @@ def id_ranges(selection: ArchiveFilter, size: int) -> Iterator[tuple[int, int, i
 
 
 def _row(values: tuple, state: str) -> PageRow:
-    page_id, path, content_type_id, latest_id, live_id, published, title = values
-    return PageRow(page_id, path, content_type_id, live_id if state == "live" else latest_id, live_id, published, title)
+    page_id, path, content_type_id, latest_id, live_id, published, title, live = values
+    revision_id = live_id if state == "live" else latest_id
+    return PageRow(page_id, path, content_type_id, revision_id, live_id, published, title, live, latest_id)
 
 
 def _site(value: str) -> Site:

@@ -18,8 +18,9 @@ class ArchiveSummary:
     pages: int = 0
     audited: int = 0
     unchanged: int = 0
-    no_revision: int = 0
+    no_revision: int = 0  # pages without a revision, audited (or found unchanged) from their database row
     empty: int = 0
+    vanished: int = 0
     failing: int = 0
     statuses: Counter = field(default_factory=Counter)
     rules: Counter = field(default_factory=Counter)
@@ -64,8 +65,10 @@ class ArchiveSummary:
             f"statuses: {statuses}",
             f"top rules (pages): {rules}",
         ]
-        if self.no_revision or self.empty:
-            lines.append(f"not audited: {self.no_revision:,} without a revision, {self.empty:,} without body text")
+        if self.no_revision:
+            lines.append(f"without a revision, audited from the page as stored: {self.no_revision:,} pages")
+        if self.empty or self.vanished:
+            lines.append(f"not audited: {self.empty:,} without body text, {self.vanished:,} deleted during the run")
         if self.fail_on is not None:
             lines.append(f"failing --fail-on {self.fail_on.label}: {self.failing:,} pages")
         if self.interrupted:

@@ -1,7 +1,8 @@
 """The per-page work of an archive audit, run in worker processes: revision JSON -> Document -> report dict.
 
 Workers are forked from the command's process (Django is already set up there) and receive plain data: the
-page id, the revision's stored JSON, the page model's label and a config key. They never touch the database
+page id, the revision's stored JSON (or, for a page without a revision, its row serialised the same way), the page
+model's label and a config key. They never touch the database
 connection of the parent: the parent closes its connections before the pool forks.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import gc
 import json
 import multiprocessing
+import signal
 import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -29,9 +31,9 @@ _CONFIGS: dict[int, Config] = {}
 @dataclass(slots=True)
 class WorkItem:
     page_id: int
-    revision_id: int
+    revision_id: int | None  # None: the page has no revision; `content` is its row
     model: str  # "app_label.modelname"
-    content: str  # the revision's stored JSON
+    content: str  # the revision's stored JSON, or the page row's field values in the same shape
     first_published_at: str | None  # the page row's, when the revision has none (as Wagtail's as_object does)
     config_key: int
     known_digest: str | None  # an existing audit's content hash: equal means "unchanged, do not audit"
@@ -39,16 +41,28 @@ class WorkItem:
 
 @dataclass(slots=True)
 class WorkResult:
-    revision_id: int
+    page_id: int
+    revision_id: int | None
     digest: str
     report: dict[str, Any] | None  # None: no audit needed (unchanged) or nothing to audit (see `empty`)
     duration_ms: int
     empty: bool = False
 
+    @property
+    def key(self) -> tuple[int, int | None]:
+        return (self.page_id, self.revision_id)
+
 
 def init_worker(configs: dict[int, Config]) -> None:
     _CONFIGS.clear()
     _CONFIGS.update(configs)
+
+
+def init_pool_worker(configs: dict[int, Config]) -> None:
+    """A forked worker ignores SIGINT: Ctrl-C reaches the whole process group, and the command alone decides
+    what happens (it stops the workers itself), so the workers never print a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    init_worker(configs)
 
 
 def run_items(items: list[WorkItem]) -> list[WorkResult]:
@@ -63,14 +77,14 @@ def run_item(item: WorkItem) -> WorkResult:
         document = page_document(_page(item))
         digest = content_hash(document, config)
         if item.known_digest == digest:
-            return WorkResult(item.revision_id, digest, None, _ms(started))
+            return WorkResult(item.page_id, item.revision_id, digest, None, _ms(started))
         if not document.body_blocks():
-            return WorkResult(item.revision_id, digest, None, _ms(started), empty=True)
+            return WorkResult(item.page_id, item.revision_id, digest, None, _ms(started), empty=True)
         data = report_dict(document, audit(document, config))
     except Exception as error:
         digest = ""
         data = error_report(f"page:{item.page_id}", f"{type(error).__name__}: {error}").to_dict()
-    return WorkResult(item.revision_id, digest, data, _ms(started))
+    return WorkResult(item.page_id, item.revision_id, digest, data, _ms(started))
 
 
 def _page(item: WorkItem) -> Any:
@@ -109,10 +123,33 @@ def make_executor(jobs: int, configs: dict[int, Config]) -> Executor:
     # Forked children must not share the parent's open database connections; each opens its own if it needs one.
     connections.close_all()
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=init_worker, initargs=(configs,)
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=init_pool_worker,
+        initargs=(configs,),
     )
     pool.submit(int).result()  # fork every worker now, while this process holds no connection
     return pool
+
+
+def stop_workers(pool: Executor, grace_seconds: float = 2.0) -> None:
+    """Cancel what is queued and terminate the worker processes now, instead of waiting for their batches.
+
+    Workers only compute (they never write to the database), so nothing is lost but their unfinished batches,
+    which the next run audits again.
+    """
+    if not isinstance(pool, ProcessPoolExecutor):
+        pool.shutdown(wait=False, cancel_futures=True)
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # public only as of Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(grace_seconds)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def batches(items: list[WorkItem], parts: int) -> Iterator[list[WorkItem]]:

@@ -5,6 +5,10 @@ the same excerpt text (whitespace collapsed, case folded), not the same offset, 
 not make old findings new. Matching counts multiplicity: two identical weasel phrases in the baseline accept two,
 a third is new. Suppressed findings in the baseline are not accepted (removing a suppression shows the finding).
 A matched finding is marked `baselined`; the document's status is recomputed from the findings that still count.
+
+Documents are told apart by their id and the file they were read from (`file`): two exports may both hold
+`page:4`. A baseline written before reports named their files (or by the Wagtail side, which has no files) is
+matched by id alone; documents that share such an id share its accepted findings, multiplicity included.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from .config import Config
 from .report import DocumentReport, Report, category_scores, status_for
 
 Key = tuple[str, str]  # (rule, normalised excerpt)
-Baseline = dict[str, Counter[Key]]
+DocumentKey = tuple[str | None, str]  # (file or None, document id)
+Baseline = dict[DocumentKey, Counter[Key]]
 
 
 class BaselineError(ValueError):
@@ -42,7 +47,7 @@ def load(path: Path) -> Baseline:
 
 
 def parse(data: Any, origin: str = "baseline") -> Baseline:
-    """The accepted findings of a `--format json` report, by document id."""
+    """The accepted findings of a `--format json` report, by document (file, id)."""
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise BaselineError(f"baseline {origin}: not a newsaudit JSON report (no 'documents' list)")
     baseline: Baseline = {}
@@ -52,7 +57,8 @@ def parse(data: Any, origin: str = "baseline") -> Baseline:
         findings = document.get("findings", [])
         if not isinstance(findings, list):
             raise BaselineError(f"baseline {origin}: document {document['id']!r}: 'findings' is not a list")
-        accepted = baseline.setdefault(document["id"], Counter())
+        file = document.get("file") if isinstance(document.get("file"), str) else None
+        accepted = baseline.setdefault((file, document["id"]), Counter())
         for finding in findings:
             if not isinstance(finding, dict) or not isinstance(finding.get("rule"), str):
                 raise BaselineError(f"baseline {origin}: document {document['id']!r}: a finding has no 'rule'")
@@ -63,13 +69,19 @@ def parse(data: Any, origin: str = "baseline") -> Baseline:
 
 def apply(report: Report, baseline: Baseline, config: Config) -> int:
     """Mark findings found in `baseline` as baselined and recompute statuses; returns how many were marked."""
-    return sum(_apply_document(document, baseline.get(document.id), config) for document in report.documents)
+    remaining = {key: Counter(accepted) for key, accepted in baseline.items()}  # consumed as findings match
+    marked = 0
+    for document in report.documents:
+        key = (document.file, document.id)
+        if key not in remaining:
+            key = (None, document.id)  # a baseline without files: match by id alone
+        marked += _apply_document(document, remaining.get(key), config)
+    return marked
 
 
-def _apply_document(document: DocumentReport, accepted: Counter[Key] | None, config: Config) -> int:
-    if not accepted or document.status == "error":
+def _apply_document(document: DocumentReport, remaining: Counter[Key] | None, config: Config) -> int:
+    if not remaining or document.status == "error":
         return 0
-    remaining = Counter(accepted)
     marked = 0
     for finding in document.findings:
         if finding.suppressed:

@@ -69,6 +69,15 @@ class DocumentReport:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     source_summary: dict[str, Any] | None = None
+    file: str | None = None  # the file the document was read from (set by the CLI; None for Wagtail pages)
+
+    @property
+    def qualified_id(self) -> str:
+        """The id, prefixed with the file it came from when the id alone does not name that file: `pages.json#page:4`
+        (two exports may hold the same page id; `story.html` and `feed.jsonl:3` already name their file)."""
+        if not self.file or self.id.startswith(self.file):
+            return self.id
+        return f"{self.file}#{self.id}"
 
     @property
     def active_findings(self) -> list[Finding]:
@@ -78,8 +87,10 @@ class DocumentReport:
         return max((f.severity for f in self.active_findings), default=None)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "id": self.id,
+        data: dict[str, Any] = {"id": self.id}
+        if self.file is not None:
+            data["file"] = self.file
+        data |= {
             "title": self.title,
             "status": self.status,
             "scores": self.scores,

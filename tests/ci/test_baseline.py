@@ -99,3 +99,55 @@ def test_baseline_shows_in_sarif_and_text(tmp_path: Path):
     assert states == {"unchanged"}
     text = run("check", "--baseline", "baseline.json", "story.txt", cwd=tmp_path).stdout
     assert "baselined" in text and "NA201" not in text
+
+
+CRITICS = "Critics say the harbour wall is crumbling."
+SOURCED = "The harbour wall is crumbling, the engineer said."
+
+
+def write_export(path: Path, sentence: str) -> None:
+    text = (FIXTURES / "api_detail.json").read_text(encoding="utf-8")
+    assert CRITICS in text
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text.replace(CRITICS, sentence), encoding="utf-8")
+
+
+def critics_states(report: dict) -> dict[str, list[bool]]:
+    return {
+        d["file"]: [
+            bool(f.get("baselined")) for f in d["findings"] if (f["rule"], f["excerpt"]) == ("NA201", "Critics say")
+        ]
+        for d in report["documents"]
+    }
+
+
+def test_the_same_page_id_in_two_exports_has_its_own_baseline(tmp_path: Path):
+    write_export(tmp_path / "staging" / "pages.json", CRITICS)
+    write_export(tmp_path / "live" / "pages.json", SOURCED)
+    first = run("check", "--format", "json", "staging", "live", cwd=tmp_path)
+    (tmp_path / "baseline.json").write_text(first.stdout, encoding="utf-8")
+    assert {d["file"] for d in json.loads(first.stdout)["documents"]} == {"staging/pages.json", "live/pages.json"}
+
+    # The weasel phrase now also appears in the live export: new there, even though staging's page:4 had it.
+    write_export(tmp_path / "live" / "pages.json", CRITICS)
+    second = run("check", "--format", "json", "--baseline", "baseline.json", "staging", "live", cwd=tmp_path)
+    assert critics_states(json.loads(second.stdout)) == {"staging/pages.json": [True], "live/pages.json": [False]}
+
+
+def test_a_baseline_written_without_files_still_matches_by_id(tmp_path: Path):
+    write_export(tmp_path / "staging" / "pages.json", CRITICS)
+    write_export(tmp_path / "live" / "pages.json", CRITICS)
+    old = json.loads(run("check", "--format", "json", "staging", "live", cwd=tmp_path).stdout)
+    for document in old["documents"]:
+        del document["file"]  # as reports were written before documents named their file
+    (tmp_path / "baseline.json").write_text(json.dumps(old), encoding="utf-8")
+    result = run("check", "--format", "json", "--baseline", "baseline.json", "staging", "live", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert critics_states(report) == {"staging/pages.json": [True], "live/pages.json": [True]}
+    assert all(f.get("baselined") or f.get("suppressed") for d in report["documents"] for f in d["findings"])
+    # Matched by id alone, the two documents share the old report's findings: one more copy is new.
+    write_export(tmp_path / "live" / "pages.json", f"{CRITICS} Critics say it will fall.")
+    again = json.loads(
+        run("check", "--format", "json", "--baseline", "baseline.json", "staging", "live", cwd=tmp_path).stdout
+    )
+    assert sorted(sum(critics_states(again).values(), [])) == [False, True, True]

@@ -6,13 +6,20 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Revision
 
-from example_site.news.models import SectionPage
+from example_site.news.models import ArticlePage, SectionPage
 from newsaudit.archive import ArchiveFilter, ArchiveOptions, SelectionError, run_archive
 from newsaudit.archive.enqueue import enqueue_archive
-from newsaudit.auditing import record_revision
+from newsaudit.archive.planning import SiteConfigs, plan_chunk
+from newsaudit.archive.selection import page_chunks
+from newsaudit.archive.store import store_chunk
+from newsaudit.archive.worker import init_worker, run_items
+from newsaudit.auditing import latest_result, record_revision
 from newsaudit.models import AuditResult
 
 from .conftest import CLEAN_PARAGRAPH, make_article
@@ -96,10 +103,127 @@ def test_filters_page_type_section_since_state_and_site(home, section, articles)
         run(selection=ArchiveFilter(section=999999))
 
 
-def test_pages_without_revisions_are_counted_not_audited(section):
-    make_article(section, slug="no-revision")
+@pytest.fixture
+def imported(section):
+    """Articles written straight into the tree, as an import script or a fixture does: no revision at all."""
+    pages = [make_article(section, slug=f"imported-{i}", title=f"Imported story {i}") for i in range(2)]
+    assert not Revision.objects.filter(object_id__in=[str(p.pk) for p in pages]).exists()
+    return pages
+
+
+def page_row_audit(page) -> AuditResult:
+    return AuditResult.objects.get(page=page, from_page_row=True)
+
+
+def test_pages_without_revisions_are_audited_from_the_page_row(imported):
     summary = run()
-    assert (summary.pages, summary.no_revision) == (0, 1)
+    assert (summary.pages, summary.audited, summary.no_revision) == (2, 2, 2)
+    assert "audited from the page as stored: 2 pages" in summary.render()
+    for page in imported:
+        result = AuditResult.objects.get(page=page)
+        assert result.revision_id is None and result.from_page_row
+        assert result.is_latest and result.live and result.source_hash and result.content_hash
+        assert "NA201" in result.rule_codes.split()
+        assert result.report["id"] == f"page:{page.pk}" and result.report["title"] == page.title
+
+
+def test_unchanged_page_rows_are_skipped_and_changed_ones_audited_again(imported):
+    run()
+    before = {r.page_id: (r.pk, r.updated) for r in AuditResult.objects.all()}
+    rerun = run()
+    assert (rerun.pages, rerun.audited, rerun.unchanged) == (2, 0, 2)
+    assert {r.page_id: (r.pk, r.updated) for r in AuditResult.objects.all()} == before
+    # Metadata outside the audited text changes the source hash but not the content hash: no new audit.
+    ArticlePage.objects.filter(pk=imported[0].pk).update(search_description="Reservoir levels")
+    metadata = run()
+    assert (metadata.audited, metadata.unchanged) == (0, 2)
+    assert run().unchanged == 2  # the new source hash was recorded
+    # A script rewrites the body of the row: audited again, in place (still one page-row audit).
+    page = ArticlePage.objects.get(pk=imported[1].pk)
+    page.body = [{"type": "paragraph", "value": CLEAN_PARAGRAPH, "id": "b1"}]
+    page.save()
+    changed = run()
+    assert (changed.audited, changed.unchanged) == (1, 1)
+    result = page_row_audit(page)
+    assert result.pk == before[page.pk][0] and "NA201" not in result.rule_codes.split()
+    assert AuditResult.objects.count() == 2
+    forced = run(force=True)
+    assert (forced.audited, AuditResult.objects.count()) == (2, 2)
+
+
+def test_editing_a_page_without_revisions_audits_the_new_revision(imported, admin_client):
+    run()
+    page = ArticlePage.objects.get(pk=imported[0].pk)
+    page.body = [{"type": "paragraph", "value": CLEAN_PARAGRAPH, "id": "b1"}]
+    revision = page.save_revision()  # the editor's first save: from now on the revision path
+    summary = run()
+    assert (summary.audited, summary.unchanged, summary.no_revision) == (1, 1, 1)
+    new = AuditResult.objects.get(revision=revision)
+    assert new.is_latest and not new.from_page_row and "NA201" not in new.rule_codes.split()
+    old = page_row_audit(page)
+    assert not old.is_latest and "NA201" in old.rule_codes.split()
+    assert latest_result(page) == new
+    html = admin_client.get(reverse("newsaudit:panel", args=[page.pk])).content.decode()
+    assert "Audit of the latest revision" in html and "Observers note" not in html
+    assert run().audited == 0
+
+
+def test_an_audit_on_save_demotes_the_page_row_audit(imported, django_capture_on_commit_callbacks):
+    run()
+    page = ArticlePage.objects.get(pk=imported[0].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = page.save_revision()
+    assert AuditResult.objects.get(revision=revision).is_latest
+    assert not page_row_audit(page).is_latest
+    assert AuditResult.objects.filter(page=page, is_latest=True).count() == 1
+
+
+def test_enqueued_chunks_audit_pages_without_revisions(imported, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        chunks, pages = enqueue_archive(ArchiveFilter(), chunk_size=1)
+    assert (chunks, pages) == (2, 2)
+    assert all(page_row_audit(page).is_latest for page in imported)
+
+
+def test_panel_report_and_trends_show_page_row_audits(imported, admin_client):
+    run()
+    page = imported[0]
+    html = admin_client.get(reverse("newsaudit:panel", args=[page.pk])).content.decode()
+    assert "Audit of the page as stored (it has no revision yet)" in html
+    assert "data-newsaudit-panel" in html and "Observers note" in html and "NA201" in html
+    report = admin_client.get(reverse("newsaudit_report"))
+    assert {r.page_id for r in report.context["object_list"]} == {p.pk for p in imported}
+    assert "Imported story 0" in report.content.decode()
+    csv_export = admin_client.get(reverse("newsaudit_report"), {"export": "csv"})
+    assert "Imported story 1" in b"".join(csv_export.streaming_content).decode()
+    trends = admin_client.get("/admin/reports/newsaudit/trends/")
+    assert trends.context["pages"] == 2 and "the council" in trends.content.decode()
+
+
+def test_live_selection_audits_live_pages_without_a_live_revision(imported, section):
+    draft = make_article(section, slug="imported-draft", title="Imported draft", live=False)
+    summary = run(selection=ArchiveFilter(state="live"))
+    assert (summary.pages, summary.audited) == (2, 2)
+    everything = run()
+    assert (everything.pages, everything.audited, everything.unchanged) == (3, 1, 2)
+    assert not page_row_audit(draft).live and page_row_audit(imported[0]).live
+
+
+def test_a_page_row_audit_stored_meanwhile_is_updated_not_duplicated(imported):
+    """Two runs racing over the same page (two task workers): the second write meets the unique constraint and
+    updates the row the first one stored."""
+    rows = next(page_chunks(ArchiveFilter(), 10))
+    sites = SiteConfigs()
+    plan = plan_chunk(rows, sites, force=False, with_reports=False)
+    init_worker(sites.configs)
+    results = run_items(plan.items)
+    run()  # another run stores both page-row audits first
+    first = {r.page_id: r.pk for r in AuditResult.objects.all()}
+    store_chunk(plan, results)
+    assert {r.page_id: r.pk for r in AuditResult.objects.all()} == first
+    assert all(r.is_latest and r.from_page_row for r in AuditResult.objects.all())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AuditResult.objects.create(page_id=rows[0].id, from_page_row=True, status="pass")
 
 
 def test_json_and_csv_output(articles, tmp_path):

@@ -61,3 +61,34 @@ def test_dumpdata_export_gives_the_same_documents_and_findings(sample_site, tmp_
     for doc_id, doc in api_docs.items():
         assert dump_docs[doc_id]["title"] == doc["title"]
         assert sorted(f["rule"] for f in dump_docs[doc_id]["findings"]) == sorted(f["rule"] for f in doc["findings"])
+
+
+def region_text(lines: list[str], region: dict) -> str:
+    line = lines[region["startLine"] - 1]
+    return line[region["startColumn"] - 1 : region["endColumn"] - 1]
+
+
+@pytest.mark.parametrize("export", ["api", "dumpdata"])
+def test_sarif_points_at_each_finding_in_the_export_file(sample_site, tmp_path: Path, export: str):
+    """GitHub code scanning needs a file and a line: findings of exported pages point into the export itself."""
+    path = tmp_path / f"{export}.json"
+    if export == "api":
+        response = Client().get("/api/v2/pages/", {"type": "news.ArticlePage", "fields": "*", "limit": 20})
+        path.write_bytes(response.content)  # one line of compact JSON: the column does the work
+    else:
+        call_command("dumpdata", "wagtailcore.page", "news.articlepage", indent=2, output=str(path), verbosity=0)
+    result = run_cli("check", "--format", "sarif", path.name, cwd=tmp_path, timeout=300)
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert results and "Traceback" not in result.stderr
+    exact = 0
+    for item in results:
+        physical = item["locations"][0]["physicalLocation"]
+        assert physical["artifactLocation"] == {"uri": path.name, "uriBaseId": "%SRCROOT%"}
+        region = physical["region"]
+        assert 1 <= region["startLine"] <= len(lines) and region["startColumn"] >= 1
+        if "endColumn" in region:
+            assert region_text(lines, region) == region["snippet"]["text"]
+            exact += 1
+    assert exact >= len(results) * 0.6, f"only {exact} of {len(results)} findings located exactly"
+    print(f"{export}: {exact} of {len(results)} findings located at their exact text")

@@ -2,8 +2,9 @@
 
 `::warning file=story.txt,line=3,col=5,endLine=3,endColumn=19,title=NA201 weasel-attribution::message`
 Severity maps to `error`, `warning` or `notice`. Line and column are given when the document is a `.txt` file
-(its offsets index the file); for an HTML file, the line where the excerpt occurs in the source; a page from an
-export is named by its id in the title.
+(its offsets index the file); for an HTML file, the line where the excerpt occurs in the source; for a page of a
+JSON export (or a JSONL record), the export file with the line and column where the finding's text is in the page
+object, the page's id opening the title (`page:4: NA201 weasel-attribution`).
 Suppressed and baselined findings are not annotated; a closing plain line counts them.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from ..report import DocumentReport, Finding, Report
 from ..severity import Severity
-from .locations import Location, locate
+from .locations import Location, Locator
 from .status import document_fails
 
 COMMANDS = {Severity.INFO: "notice", Severity.WARNING: "warning", Severity.ERROR: "error"}
@@ -33,10 +34,12 @@ def command(name: str, message: str, **properties: str | int) -> str:
 def render(report: Report, fail_on: Severity) -> str:
     lines: list[str] = []
     hidden = failing = 0
+    locator = Locator()
     for document in report.documents:
-        location = locate(document.id)
+        location = locator.locate(document)
         if document.status == "error":
-            lines.append(command("error", document.error or "cannot read", **_file(location), title=_title(document)))
+            properties = _file(location) | _anchor(location)
+            lines.append(command("error", document.error or "cannot read", **properties, title=_title(document)))
             failing += 1
             continue
         failing += document_fails(document.status, document.worst_severity(), fail_on)
@@ -58,15 +61,21 @@ def _annotation(document: DocumentReport, finding: Finding, location: Location) 
     properties: dict[str, str | int] = _file(location)
     start = location.line_column(finding.start)
     end = location.line_column(max(finding.start, finding.end - 1))
+    exported = location.export_region(finding) if location.is_export else None
     if start and end:
         properties.update(line=start[0], col=start[1], endLine=end[0])
         if end[0] == start[0]:
             properties["endColumn"] = end[1] + 1
+    elif exported:
+        (line, column), found_end = exported
+        properties.update(line=line, col=column)
+        if found_end and found_end[0] == line:
+            properties.update(endLine=line, endColumn=found_end[1])
     elif location.is_file:
         line = location.excerpt_line(finding.excerpt)
         if line:
             properties["line"] = line
-    prefix = "" if location.is_file else f"{document.id}: "
+    prefix = f"{document.id}: " if location.is_export or not location.is_file else ""
     properties["title"] = f"{prefix}{finding.rule} {finding.name}"
     excerpt = " ".join(finding.excerpt.split())
     message = f"{finding.message} \u201c{excerpt}\u201d\n{finding.hint}"
@@ -77,5 +86,10 @@ def _file(location: Location) -> dict[str, str | int]:
     return {"file": location.uri} if location.is_file else {}
 
 
+def _anchor(location: Location) -> dict[str, str | int]:
+    anchor = location.anchor()
+    return {"line": anchor[0], "col": anchor[1]} if anchor else {}
+
+
 def _title(document: DocumentReport) -> str:
-    return f"newsaudit: cannot read {document.id}"
+    return f"newsaudit: cannot read {document.qualified_id}"

@@ -1,4 +1,5 @@
-"""JUnit XML: one test suite, one test case per document.
+"""JUnit XML: one test suite, one test case per document, named by its id (and file, `pages.json#page:4`, when
+the id alone does not name the file), with the file in a `file` attribute.
 
 A document that fails `--fail-on` has a <failure> listing the findings that count; a document that could not be
 read has an <error>. Suppressed and baselined findings never fail a test case: they are listed in <system-out>,
@@ -35,7 +36,9 @@ def render(report: Report, fail_on: Severity) -> str:
 
 
 def _testcase(suite: ET.Element, document: DocumentReport, fail_on: Severity) -> str | None:
-    case = ET.SubElement(suite, "testcase", classname=SUITE_NAME, name=_clean(document.id), time="0")
+    case = ET.SubElement(suite, "testcase", classname=SUITE_NAME, name=_clean(document.qualified_id), time="0")
+    if document.file:
+        case.set("file", _clean(document.file))
     if document.status == "error":
         ET.SubElement(case, "error", message=_clean(document.error or "cannot read"), type="read-error")
         return "error"

@@ -10,7 +10,7 @@ def render(report: Report, fail_on: Severity) -> str:
     lines: list[str] = []
     for document in report.documents:
         scores = document.scores
-        head = f"{document.id}: {document.status.upper()}"
+        head = f"{document.qualified_id}: {document.status.upper()}"
         if document.error:
             lines.append(f"{head} - {document.error}")
             continue

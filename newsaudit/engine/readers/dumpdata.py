@@ -35,11 +35,10 @@ def is_dumpdata(data: Any) -> bool:
 
 
 def read_dumpdata(rows: list[dict], source: str, fields: Sequence[str] = ()) -> Iterator[Document | DocumentError]:
-    pages = {str(row.get("pk")): row for row in rows if row.get("model") == PAGE_MODEL}
+    pages = base_page_rows(rows)
     read_any = False
     for index, row in enumerate(rows):
-        model = str(row.get("model") or "")
-        if not _is_page_row(model, row, pages):
+        if not is_page_row(row, pages):
             continue
         result = read_row(row, pages.get(str(row.get("pk"))), f"{source}#{index}", fields)
         if result is None:
@@ -50,18 +49,31 @@ def read_dumpdata(rows: list[dict], source: str, fields: Sequence[str] = ()) -> 
         yield DocumentError(source, "no page with article text in this dumpdata file")
 
 
-def _is_page_row(model: str, row: dict, pages: dict[str, dict]) -> bool:
+def base_page_rows(rows: list[dict]) -> dict[str, dict]:
+    """The `wagtailcore.page` rows by pk (as a string)."""
+    return {str(row.get("pk")): row for row in rows if row.get("model") == PAGE_MODEL}
+
+
+def is_page_row(row: dict, pages: dict[str, dict]) -> bool:
+    """A page type's row (`news.articlepage`), read as a page: joined with its `wagtailcore.page` row when the
+    dump has those, else any row outside Django's and Wagtail's own apps."""
+    model = str(row.get("model") or "")
     if model == PAGE_MODEL or model.split(".")[0].startswith(FRAMEWORK_APPS):
         return False
     return str(row.get("pk")) in pages if pages else True
+
+
+def row_doc_id(row: dict, fallback_id: str) -> str:
+    """`page:<pk>`, or `fallback_id` when the row has no usable pk."""
+    pk = row.get("pk")
+    return f"page:{pk}" if isinstance(pk, int | str) and not isinstance(pk, bool) else fallback_id
 
 
 def read_row(
     row: dict, page: dict | None, fallback_id: str, fields: Sequence[str] = ()
 ) -> Document | DocumentError | None:
     """One page-type row joined with its `wagtailcore.page` row; None when it holds no article text."""
-    pk = row.get("pk")
-    doc_id = f"page:{pk}" if isinstance(pk, int | str) and not isinstance(pk, bool) else fallback_id
+    doc_id = row_doc_id(row, fallback_id)
     values = row.get("fields")
     page_fields = page.get("fields") if page and isinstance(page.get("fields"), dict) else {}
     title = page_fields.get("title") or (values.get("title") if isinstance(values, dict) else "")

@@ -27,8 +27,12 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | DocumentError]:
         yield read_record(record, fallback_id)
 
 
+def record_doc_id(record: dict, fallback_id: str) -> str:
+    return str(record.get("id", fallback_id))
+
+
 def read_record(record: dict, fallback_id: str) -> Document | DocumentError:
-    doc_id = str(record.get("id", fallback_id))
+    doc_id = record_doc_id(record, fallback_id)
     title = record.get("title") or ""
     if not isinstance(title, str):
         return DocumentError(doc_id, "'title' must be a string")

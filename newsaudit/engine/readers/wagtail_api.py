@@ -32,7 +32,7 @@ def read_api(data: Any, source: str, fields: Sequence[str] = ()) -> Iterator[Doc
     """A listing (`{"meta", "items"}`) or one page detail object."""
     if not is_listing(data):
         page = read_page(data, source, fields)
-        yield page if page is not None else DocumentError(_doc_id(data, source), _no_text(fields), _title(data))
+        yield page if page is not None else DocumentError(page_doc_id(data, source), _no_text(fields), _title(data))
         return
     read_any = False
     for index, item in enumerate(data["items"]):
@@ -54,7 +54,7 @@ def read_api(data: Any, source: str, fields: Sequence[str] = ()) -> Iterator[Doc
 
 def read_page(page: dict, source: str, fields: Sequence[str] = ()) -> Document | DocumentError | None:
     """One page as a Document; None when it has no article text."""
-    doc_id = _doc_id(page, source)
+    doc_id = page_doc_id(page, source)
     title = _title(page)
     try:
         blocks = page_blocks(page, fields)
@@ -63,7 +63,8 @@ def read_page(page: dict, source: str, fields: Sequence[str] = ()) -> Document |
     return page_document(doc_id, blocks, title, page_meta(page))
 
 
-def _doc_id(page: dict, source: str) -> str:
+def page_doc_id(page: dict, source: str) -> str:
+    """`page:<id>`, or `source` when the page has no usable id."""
     page_id = page.get("id")
     return f"page:{page_id}" if isinstance(page_id, int | str) and not isinstance(page_id, bool) else source
 

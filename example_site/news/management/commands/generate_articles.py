@@ -13,6 +13,11 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, required=True, help="how many articles to create")
         parser.add_argument("--seed", type=int, default=1, help="same seed, same articles (default 1)")
         parser.add_argument("--batch", type=int, default=BATCH, help=f"pages per transaction (default {BATCH})")
+        parser.add_argument(
+            "--without-revisions",
+            action="store_true",
+            help="write page rows only, no revisions (like a scripted import)",
+        )
 
     def handle(self, *args, **options):
         count = options["count"]
@@ -25,7 +30,13 @@ class Command(BaseCommand):
                 sys.stderr.write(f"\rgenerated {done:,}/{count:,}")
                 sys.stderr.flush()
 
-        created = generate_articles(count, seed=options["seed"], batch=options["batch"], progress=progress)
+        created = generate_articles(
+            count,
+            seed=options["seed"],
+            batch=options["batch"],
+            progress=progress,
+            revisions=not options["without_revisions"],
+        )
         if sys.stderr.isatty():
             sys.stderr.write("\n")
         seconds = time.perf_counter() - started

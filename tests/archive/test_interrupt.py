@@ -1,0 +1,115 @@
+"""Ctrl-C in the middle of `audit_archive --jobs 2`: a real subprocess on a generated archive (pages with
+revisions and imported pages without any), interrupted with SIGINT while its workers are busy. It must stop
+promptly with a clear message and exit status 130, print no traceback, leave no worker process behind, and a
+rerun must resume where it stopped: every page ends with exactly one audit."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from .helpers import ROOT, manage, manage_command, site_env
+
+WITH_REVISIONS, WITHOUT_REVISIONS = 900, 300
+ARTICLES = WITH_REVISIONS + WITHOUT_REVISIONS
+CHUNK = 400  # 200 pages per worker batch: seconds of work in flight when the signal arrives
+PROMPT_SECONDS = 1.5  # from SIGINT to exit; waiting for the batches in flight takes seconds longer
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc")
+
+
+def audits(db_path: Path) -> int:
+    with sqlite3.connect(db_path, timeout=30) as conn:
+        return conn.execute("SELECT COUNT(*) FROM newsaudit_auditresult").fetchone()[0]
+
+
+def child_pids(pid: int) -> set[int]:
+    children: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children.update(int(child) for child in (task / "children").read_text().split())
+    return children
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][:1] != "Z"  # a zombie is not running
+
+
+def interrupt_mid_run(env: dict[str, str], db_path: Path, *, after: int, whole_group: bool) -> tuple:
+    """Start the command, wait until `after` audits are stored, send SIGINT (to the process group, as Ctrl-C in
+    a terminal does, or to the main process only, as `kill -INT` does); returns its outcome and timings."""
+    command = manage_command("audit_archive", "--jobs", "2", "--chunk-size", str(CHUNK), "--no-progress")
+    process = subprocess.Popen(
+        command, env=env, cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 240
+    while audits(db_path) < after and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, f"finished before the interrupt:\n{process.communicate()}"
+    workers = child_pids(process.pid)
+    sent = time.monotonic()
+    if whole_group:
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        os.kill(process.pid, signal.SIGINT)
+    try:
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    seconds = time.monotonic() - sent
+    time.sleep(0.2)
+    return process.returncode, stdout, stderr, seconds, workers, {pid for pid in workers if alive(pid)}
+
+
+def check_interrupted(outcome: tuple, db_path: Path) -> int:
+    returncode, stdout, stderr, seconds, workers, survivors = outcome
+    stored = audits(db_path)
+    assert returncode == 130, (returncode, stdout, stderr)
+    assert len(workers) == 2, f"expected two busy workers at the interrupt, saw {workers}"
+    assert not survivors, f"worker processes left running: {survivors}"
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert f"interrupted after {stored:,} pages" in stdout
+    assert "run the same command again to audit the rest" in stdout
+    print(f"stopped {seconds:.2f} s after SIGINT with {stored} audits stored")  # shown with pytest -s
+    assert seconds < PROMPT_SECONDS, f"took {seconds:.2f} s to stop after SIGINT"
+    assert 0 < stored < ARTICLES
+    return stored
+
+
+def test_sigint_stops_promptly_and_a_rerun_resumes(tmp_path):
+    db_path = tmp_path / "archive.sqlite3"
+    env = site_env(f"sqlite:///{db_path}")
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "generate_articles", "--count", str(WITH_REVISIONS))
+    manage(env, "generate_articles", "--count", str(WITHOUT_REVISIONS), "--without-revisions")
+
+    main_only = interrupt_mid_run(env, db_path, after=CHUNK, whole_group=False)
+    first = check_interrupted(main_only, db_path)
+    ctrl_c = interrupt_mid_run(env, db_path, after=first + CHUNK, whole_group=True)
+    second = check_interrupted(ctrl_c, db_path)
+    assert f"{first:,} unchanged" in ctrl_c[1]  # the second run skipped what the first had saved
+
+    rerun = manage(env, "audit_archive", "--jobs", "2", "--chunk-size", str(CHUNK), "--no-progress")
+    assert f"audited {ARTICLES:,} pages" in rerun.stdout
+    assert f"{ARTICLES - second:,} audited, {second:,} unchanged" in rerun.stdout
+    assert f"audited from the page as stored: {WITHOUT_REVISIONS} pages" in rerun.stdout
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            """SELECT p.id, p.latest_revision_id, COUNT(r.id), MIN(r.revision_id), SUM(r.is_latest),
+                      SUM(r.from_page_row)
+               FROM wagtailcore_page p JOIN django_content_type ct ON ct.id = p.content_type_id
+               LEFT JOIN newsaudit_auditresult r ON r.page_id = p.id
+               WHERE ct.model = 'articlepage' GROUP BY p.id"""
+        ).fetchall()
+    assert len(rows) == ARTICLES
+    assert all(count == 1 and is_latest == 1 for _, _, count, _, is_latest, _ in rows)
+    assert all(revision == latest for _, latest, _, revision, _, _ in rows if latest is not None)
+    assert sum(1 for *_, from_row in rows if from_row) == WITHOUT_REVISIONS
