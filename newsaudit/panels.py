@@ -107,7 +107,9 @@ def stored_panel_context(page: Page) -> dict[str, Any]:
 def audit_pending(page: Page, result: AuditResult | None) -> bool:
     """The page has a revision newer than its stored audit: the audit of that save is still to come (it runs after
     the editor's response, or in a task worker). The panel then shows the last audit and fetches the new one."""
-    if not getattr(settings, "NEWSAUDIT_AUDIT_ON_SAVE", True) or not getattr(page.specific_class, "newsaudit_audit", True):
+    if not getattr(settings, "NEWSAUDIT_AUDIT_ON_SAVE", True) or not getattr(
+        page.specific_class, "newsaudit_audit", True
+    ):
         return False
     latest_revision_id = page.latest_revision_id
     if latest_revision_id is None:

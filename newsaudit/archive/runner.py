@@ -50,9 +50,13 @@ class ArchiveOptions:
 Pending = tuple[ChunkPlan, list[Future]]
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, `systemctl stop`, a container stopping), handled like Ctrl-C."""
+
+
 def run_archive(options: ArchiveOptions, stream: TextIO | None = None) -> ArchiveSummary:
-    """Audit the selected pages. Ctrl-C (KeyboardInterrupt) stops at once: the worker processes are terminated,
-    the chunks already written stay written, and the summary says so (`summary.interrupted`)."""
+    """Audit the selected pages. Ctrl-C (KeyboardInterrupt) or SIGTERM stops at once: the worker processes are
+    terminated, the chunks already written stay written, and the summary says so (`summary.interrupted`)."""
     summary = ArchiveSummary(fail_on=Severity.parse(options.fail_on) if options.fail_on else None)
     writer: ReportWriter | None = None
     progress: Progress | None = None
@@ -62,9 +66,11 @@ def run_archive(options: ArchiveOptions, stream: TextIO | None = None) -> Archiv
         progress = Progress(selected_pages(options.selection).count(), stream or sys.stderr, options.progress)
         sites = SiteConfigs()
         pool = LazyPool(options.workers, sites)
-        _pipeline(options, sites, pool, partial(_finish, summary=summary, writer=writer, progress=progress))
-    except KeyboardInterrupt:
+        with sigterm_as_interrupt():
+            _pipeline(options, sites, pool, partial(_finish, summary=summary, writer=writer, progress=progress))
+    except KeyboardInterrupt as interrupt:
         summary.interrupted = True
+        summary.terminated = isinstance(interrupt, Terminated)
     finally:
         with interrupts_ignored():  # a second Ctrl-C must not break the cleanup into a traceback
             if pool is not None:
@@ -86,15 +92,47 @@ def _finish(pending: Pending, *, summary: ArchiveSummary, writer: ReportWriter |
 
 @contextmanager
 def interrupts_ignored() -> Iterator[None]:
-    """Ignore SIGINT for the duration (main thread only: other threads cannot set signal handlers)."""
+    """Ignore SIGINT and SIGTERM for the duration (main thread only: other threads cannot set signal handlers)."""
+    with signal_handlers({signal.SIGINT: signal.SIG_IGN, signal.SIGTERM: signal.SIG_IGN}):
+        yield
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Finish the block first; a Ctrl-C or SIGTERM that arrives meanwhile is raised when it ends."""
+    received: list[int] = []
+
+    def remember(signum: int, frame: object) -> None:
+        received.append(signum)
+
+    with signal_handlers({signal.SIGINT: remember, signal.SIGTERM: remember}):
+        yield
+    if received:
+        raise Terminated if received[0] == signal.SIGTERM else KeyboardInterrupt
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises `Terminated`, so it takes Ctrl-C's path: workers stopped, finished chunks kept."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated
+
+    with signal_handlers({signal.SIGTERM: terminate}):
+        yield
+
+
+@contextmanager
+def signal_handlers(handlers: dict[signal.Signals, Callable | int]) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = {signum: signal.signal(signum, handler) for signum, handler in handlers.items()}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 class LazyPool:
@@ -134,6 +172,13 @@ def _pipeline(
 
 
 def _record(plan: ChunkPlan, results: list[WorkResult], summary: ArchiveSummary, writer: ReportWriter | None) -> None:
+    with interrupts_deferred():  # a chunk stored is a chunk counted and written, whenever the signal comes
+        _record_chunk(plan, results, summary, writer)
+
+
+def _record_chunk(
+    plan: ChunkPlan, results: list[WorkResult], summary: ArchiveSummary, writer: ReportWriter | None
+) -> None:
     outcomes = store_chunk(plan, results)
     summary.no_revision += len(plan.page_rows)
     summary.vanished += len(plan.vanished)

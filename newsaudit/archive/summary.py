@@ -27,6 +27,7 @@ class ArchiveSummary:
     started: float = field(default_factory=time.perf_counter)
     seconds: float = 0.0
     interrupted: bool = False
+    terminated: bool = False  # by SIGTERM rather than Ctrl-C
 
     def add(self, outcome: Outcome) -> None:
         summary = outcome.summary
@@ -56,11 +57,17 @@ class ArchiveSummary:
             "seconds": round(self.seconds, 2),
         }
 
+    @property
+    def _verb(self) -> str:
+        if self.terminated:
+            return "stopped by SIGTERM after"
+        return "interrupted after" if self.interrupted else "audited"
+
     def render(self, top: int = 5) -> str:
         statuses = ", ".join(f"{s} {self.statuses.get(s, 0):,}" for s in ("pass", "warn", "fail", "error"))
         rules = ", ".join(f"{code} {n:,}" for code, n in self.rules.most_common(top)) or "none"
         lines = [
-            f"{'interrupted after' if self.interrupted else 'audited'} {self.pages:,} pages in {self.seconds:.1f} s "
+            f"{self._verb} {self.pages:,} pages in {self.seconds:.1f} s "
             f"({self.rate:,.0f} pages/s): {self.audited:,} audited, {self.unchanged:,} unchanged",
             f"statuses: {statuses}",
             f"top rules (pages): {rules}",

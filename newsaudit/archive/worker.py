@@ -60,8 +60,10 @@ def init_worker(configs: dict[int, Config]) -> None:
 
 def init_pool_worker(configs: dict[int, Config]) -> None:
     """A forked worker ignores SIGINT: Ctrl-C reaches the whole process group, and the command alone decides
-    what happens (it stops the workers itself), so the workers never print a KeyboardInterrupt traceback."""
+    what happens (it stops the workers itself), so the workers never print a KeyboardInterrupt traceback. SIGTERM
+    gets its default back (the command's own handler is inherited by the fork): a worker told to stop, stops."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     init_worker(configs)
 
 
@@ -150,6 +152,18 @@ def stop_workers(pool: Executor, grace_seconds: float = 2.0) -> None:
         if process.is_alive():
             process.kill()
             process.join()
+    _unblock_result_reader(pool)
+
+
+def _unblock_result_reader(pool: ProcessPoolExecutor) -> None:
+    """A worker killed while sending its result leaves half a message in the result pipe, and the pool's manager
+    thread would wait for the rest for ever (and the interpreter joins that thread at exit: a hang). With every
+    worker gone, closing this process's own copy of the pipe's write end turns the wait into end-of-file, which
+    the pool handles as a broken pool and cleans up."""
+    result_queue = getattr(pool, "_result_queue", None)  # private, as `_processes`; present in 3.11 to 3.14
+    writer = getattr(result_queue, "_writer", None)
+    if writer is not None:
+        writer.close()
 
 
 def batches(items: list[WorkItem], parts: int) -> Iterator[list[WorkItem]]:

@@ -1,6 +1,6 @@
 """Ctrl-C in the middle of `audit_archive --jobs 2`: a real subprocess on a generated archive (pages with
 revisions and imported pages without any), interrupted with SIGINT while its workers are busy. It must stop
-promptly with a clear message and exit status 130, print no traceback, leave no worker process behind, and a
+promptly with a clear message and exit status 130 (143 for SIGTERM, as `systemctl stop` sends), print no traceback, leave no worker process behind, and a
 rerun must resume where it stopped: every page ends with exactly one audit."""
 
 import os
@@ -42,23 +42,27 @@ def alive(pid: int) -> bool:
     return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][:1] != "Z"  # a zombie is not running
 
 
-def interrupt_mid_run(env: dict[str, str], db_path: Path, *, after: int, whole_group: bool) -> tuple:
-    """Start the command, wait until `after` audits are stored, send SIGINT (to the process group, as Ctrl-C in
-    a terminal does, or to the main process only, as `kill -INT` does); returns its outcome and timings."""
+def interrupt_mid_run(
+    env: dict[str, str], db_path: Path, *, after: int, whole_group: bool, signum: int = signal.SIGINT
+) -> tuple:
+    """Start the command, wait until `after` audits are stored, send `signum` (to the process group, as Ctrl-C in
+    a terminal or `systemctl stop` does, or to the main process only, as `kill` does); returns its outcome."""
     command = manage_command("audit_archive", "--jobs", "2", "--chunk-size", str(CHUNK), "--no-progress")
     process = subprocess.Popen(
         command, env=env, cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     deadline = time.monotonic() + 240
-    while audits(db_path) < after and process.poll() is None and time.monotonic() < deadline:
+    while process.poll() is None and time.monotonic() < deadline:
+        if audits(db_path) >= after and len(child_pids(process.pid)) == 2:
+            break
         time.sleep(0.05)
     assert process.poll() is None, f"finished before the interrupt:\n{process.communicate()}"
     workers = child_pids(process.pid)
     sent = time.monotonic()
     if whole_group:
-        os.killpg(process.pid, signal.SIGINT)
+        os.killpg(process.pid, signum)
     else:
-        os.kill(process.pid, signal.SIGINT)
+        os.kill(process.pid, signum)
     try:
         stdout, stderr = process.communicate(timeout=60)
     finally:
@@ -69,17 +73,17 @@ def interrupt_mid_run(env: dict[str, str], db_path: Path, *, after: int, whole_g
     return process.returncode, stdout, stderr, seconds, workers, {pid for pid in workers if alive(pid)}
 
 
-def check_interrupted(outcome: tuple, db_path: Path) -> int:
+def check_interrupted(outcome: tuple, db_path: Path, *, exit_status: int = 130, said: str = "interrupted") -> int:
     returncode, stdout, stderr, seconds, workers, survivors = outcome
     stored = audits(db_path)
-    assert returncode == 130, (returncode, stdout, stderr)
+    assert returncode == exit_status, (returncode, stdout, stderr)
     assert len(workers) == 2, f"expected two busy workers at the interrupt, saw {workers}"
     assert not survivors, f"worker processes left running: {survivors}"
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
-    assert f"interrupted after {stored:,} pages" in stdout
+    assert f"{said} after {stored:,} pages" in stdout
     assert "run the same command again to audit the rest" in stdout
-    print(f"stopped {seconds:.2f} s after SIGINT with {stored} audits stored")  # shown with pytest -s
-    assert seconds < PROMPT_SECONDS, f"took {seconds:.2f} s to stop after SIGINT"
+    print(f"stopped {seconds:.2f} s after the signal with {stored} audits stored")  # shown with pytest -s
+    assert seconds < PROMPT_SECONDS, f"took {seconds:.2f} s to stop after the signal"
     assert 0 < stored < ARTICLES
     return stored
 
@@ -96,6 +100,9 @@ def test_sigint_stops_promptly_and_a_rerun_resumes(tmp_path):
     ctrl_c = interrupt_mid_run(env, db_path, after=first + CHUNK, whole_group=True)
     second = check_interrupted(ctrl_c, db_path)
     assert f"{first:,} unchanged" in ctrl_c[1]  # the second run skipped what the first had saved
+    # SIGTERM to the whole group, as `systemctl stop` sends it, as soon as both workers are busy
+    stop = interrupt_mid_run(env, db_path, after=second, whole_group=True, signum=signal.SIGTERM)
+    second = check_interrupted(stop, db_path, exit_status=143, said="stopped by SIGTERM")
 
     rerun = manage(env, "audit_archive", "--jobs", "2", "--chunk-size", str(CHUNK), "--no-progress")
     assert f"audited {ARTICLES:,} pages" in rerun.stdout

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from newsaudit.archive import ArchiveFilter, ArchiveOptions, SelectionError, run_archive
 from newsaudit.archive.runner import CHUNK_SIZE
 
-EXIT_FAIL, EXIT_INTERRUPTED = 1, 130
+EXIT_FAIL, EXIT_INTERRUPTED, EXIT_TERMINATED = 1, 130, 143  # 128 + SIGINT / SIGTERM, as shells report
 
 
 class Command(BaseCommand):
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(summary.render())
         if summary.interrupted:
-            raise SystemExit(EXIT_INTERRUPTED)
+            raise SystemExit(EXIT_TERMINATED if summary.terminated else EXIT_INTERRUPTED)
         if summary.failing:
             raise SystemExit(EXIT_FAIL)
 
