@@ -21,7 +21,7 @@ from .engine.audit import audit_item, error_report
 from .engine.config import Config, ConfigError
 from .engine.metrics import preload_dictionaries
 from .engine.output import FORMATS, document_fails
-from .engine.readers import iter_files, read_path
+from .engine.readers import MAX_FILE_BYTES, DocumentError, iter_files, read_data, read_path, sniff_suffix
 from .engine.report import DocumentReport, Report
 from .engine.rules import registry
 from .engine.severity import Severity
@@ -46,7 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="audit files or folders")
-    check.add_argument("paths", nargs="+", metavar="PATH", help=".html .htm .txt .jsonl .json files or folders")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help=".html .htm .txt .jsonl .json files or folders; - reads stdin"
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name standard input (-) is reported under; its suffix picks the reader (default: guessed)",
+    )
     check.add_argument("--format", choices=sorted(FORMATS), default="text")
     check.add_argument("--fail-on", choices=["info", "warning", "error"], default="error")
     check.add_argument("--config", type=Path, help="newsaudit.toml or pyproject.toml with [tool.newsaudit]")
@@ -155,14 +162,18 @@ def load_baseline(path: Path) -> baseline.Baseline:
 
 def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    missing = [p for p in args.paths if not Path(p).exists()]
+    paths = [p for p in args.paths if p != STDIN]
+    missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
+    if len(paths) < len(args.paths) - 1:
+        raise UsageError("standard input (-) can be named once")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per core) or more")
     accepted = load_baseline(args.baseline) if args.baseline else None
-    files = list(iter_files(args.paths))
-    report = Report(list(_audit_files(files, config, args.jobs)))
+    documents = audit_stdin(args.stdin_filename, config) if len(paths) < len(args.paths) else []
+    documents += _audit_files(list(iter_files(paths)), config, args.jobs)
+    report = Report(documents)
     if accepted is not None:
         baseline.apply(report, accepted, config)
     fail_on = Severity.parse(args.fail_on)
@@ -186,6 +197,24 @@ def printable(text: str) -> str:
     """Lone surrogates (JSON input may carry `\\ud800`) cannot be written as UTF-8: each becomes `?`, one
     character for one, so offsets in the output stay true."""
     return text.encode("utf-8", "replace").decode("utf-8")
+
+
+STDIN = "-"
+
+
+def audit_stdin(name: str | None, config: Config) -> list[DocumentReport]:
+    """Standard input as one file, read whole (up to the file size limit) before any worker starts."""
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    suffix = Path(name).suffix if name else sniff_suffix(data)
+    doc_id = name or "stdin"
+    try:
+        items = list(read_data(data, doc_id, suffix, config.export_fields))
+    except Exception as error:  # as for files: a reader bug becomes one error report
+        items = [DocumentError(doc_id, f"internal error reading standard input: {type(error).__name__}: {error}")]
+    reports = [audit_item(item, config) for item in items]
+    for report in reports:
+        report.file = doc_id
+    return reports
 
 
 def audit_file(path: Path, config: Config) -> list[DocumentReport]:

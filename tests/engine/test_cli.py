@@ -126,3 +126,43 @@ def test_rules_catalogue_in_docs_is_generated_from_the_definitions():
     assert docs.read_text(encoding="utf-8") == rules_markdown(), (
         "run: newsaudit rules --format markdown > docs/rules.md"
     )
+
+
+WEASEL_HTML = "<p>Observers note that the harbour wall is failing.</p><p>The council said on Monday it would act.</p>"
+
+
+def _stdin_report(stdin: str, *args: str) -> dict:
+    result = run_cli("check", "--format", "json", *args, "-", stdin=stdin)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_stdin_format_is_guessed_from_the_content():
+    html = _stdin_report(WEASEL_HTML)["documents"]
+    assert [(d["id"], d["file"]) for d in html] == [("stdin", "stdin")]
+    weasel = next(f for f in html[0]["findings"] if f["rule"] == "NA201")
+    assert weasel["excerpt"] == "Observers note"
+    assert html[0]["title"] is None or "<p>" not in html[0]["title"]
+    lines = '{"id": "a", "text": "Observers note that prices rose."}\n{"id": "b", "text": "Prices rose."}\n'
+    assert [d["id"] for d in _stdin_report(lines)["documents"]] == ["a", "b"]
+    export = FIXTURES.parent.parent / "ci" / "fixtures" / "api_listing_html.json"
+    from_file = json.loads(run_cli("check", "--format", "json", str(export)).stdout)["documents"]
+    from_stdin = _stdin_report(export.read_text(encoding="utf-8"))["documents"]
+    assert [d["id"] for d in from_stdin] == [d["id"] for d in from_file] and from_file[0]["id"].startswith("page:")
+    assert [d["findings"] for d in from_stdin] == [d["findings"] for d in from_file]
+    text = _stdin_report("Observers note that <p> is not a tag in plain text.")["documents"][0]
+    assert text["findings"][0]["start"] == 0
+
+
+def test_stdin_filename_names_it_and_picks_the_reader():
+    as_text = _stdin_report(WEASEL_HTML, "--stdin-filename", "draft.txt")["documents"][0]
+    assert as_text["id"] == "draft.txt"
+    weasel = next(f for f in as_text["findings"] if f["rule"] == "NA201")
+    assert weasel["start"] == len("<p>")  # read as plain text: the tag is text, and offsets count it
+
+
+def test_stdin_with_files_and_only_once():
+    both = run_cli("check", "--format", "json", "-", str(FIXTURES / "clean_story.html"), stdin=WEASEL_HTML)
+    assert [d["file"] for d in json.loads(both.stdout)["documents"]] == ["stdin", str(FIXTURES / "clean_story.html")]
+    twice = run_cli("check", "-", "-", stdin=WEASEL_HTML)
+    assert twice.returncode == 2 and twice.stderr.count("\n") == 1 and "once" in twice.stderr

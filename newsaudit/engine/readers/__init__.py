@@ -24,8 +24,10 @@ __all__ = [
     "html_to_blocks",
     "iter_files",
     "read_html",
+    "read_data",
     "read_path",
     "read_text",
+    "sniff_suffix",
 ]
 
 
@@ -50,7 +52,15 @@ def read_path(path: Path, fields: Sequence[str] = ()) -> Iterator[Document | Doc
     except OSError as error:
         yield DocumentError(doc_id, f"cannot read file: {error.strerror or error}")
         return
-    suffix = path.suffix.lower()
+    yield from read_data(data, doc_id, path.suffix, fields)
+
+
+def read_data(data: bytes, doc_id: str, suffix: str, fields: Sequence[str] = ()) -> Iterator[Document | DocumentError]:
+    """Documents of file contents already read (standard input, say); `suffix` picks the reader as a name would."""
+    if len(data) > MAX_FILE_BYTES:
+        yield DocumentError(doc_id, f"input larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return
+    suffix = suffix.lower()
     try:
         if suffix in (".html", ".htm"):
             yield read_html(data, doc_id)
@@ -65,6 +75,31 @@ def read_path(path: Path, fields: Sequence[str] = ()) -> Iterator[Document | Doc
         yield from _read_json(text, doc_id, fields)
     else:
         yield read_text(text, doc_id)
+
+
+def sniff_suffix(data: bytes) -> str:
+    """The reader for unnamed input, from its first characters: HTML, a JSON export, JSON lines, or plain text."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if head == b"<":
+        return ".html"
+    if head == b"[":
+        return ".json"
+    if head == b"{":
+        return ".jsonl" if _json_lines(data) else ".json"
+    return ".txt"
+
+
+def _json_lines(data: bytes) -> bool:
+    """Several non-empty lines, the first a whole JSON value by itself (a pretty-printed export's first line isn't)."""
+    lines = (line for line in data.lstrip(b"\xef\xbb\xbf \t\r\n").splitlines() if line.strip())
+    first, second = next(lines, None), next(lines, None)
+    if first is None or second is None:
+        return False
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _read_json(text: str, doc_id: str, fields: Sequence[str] = ()) -> Iterator[Document | DocumentError]:
