@@ -1,7 +1,8 @@
 """With the ImmediateBackend an editor's Save returns before its audit runs: the audit waits for the response.
 
 These tests drive Django's WSGI application the way a WSGI server does (call it, read the body, then close the
-response), so they can look at the database between "the response is complete" and "the server closed it".
+response), and its ASGI application the way an ASGI server does, so they can look at the database between "the
+response is complete" and "the server closed it".
 """
 
 import io
@@ -131,3 +132,58 @@ def test_deferred_work_runs_once_in_order_and_a_failure_spares_the_rest(
     request_finished.send(sender=None)  # a second close runs nothing again
     assert done == ["first", "second"]
     assert not after_response.defer(lambda: None)
+
+
+def test_under_asgi_too_the_response_is_sent_before_the_audit_runs(session, article):
+    import asyncio
+
+    from asgiref.sync import sync_to_async
+    from django.core.handlers.asgi import ASGIHandler
+
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    body = urlencode({**edit_form(article, CLEAN_PARAGRAPH), "csrfmiddlewaretoken": CSRF_SECRET}, doseq=True).encode()
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": url,
+        "raw_path": url.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"localhost"),
+            (b"content-type", b"application/x-www-form-urlencoded"),
+            (b"content-length", str(len(body)).encode()),
+            (b"cookie", f"sessionid={session}; csrftoken={CSRF_SECRET}".encode()),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("localhost", 80),
+    }
+    messages = [{"type": "http.request", "body": body, "more_body": False}]
+    seen: dict = {}
+    response_sent = asyncio.Event()
+
+    async def receive() -> dict:
+        if messages:
+            return messages.pop(0)
+        await response_sent.wait()  # then the client goes away, as it does once it has the response
+        return {"type": "http.disconnect"}
+
+    def audits_of_latest_revision() -> tuple[int, int]:
+        revision = article.revisions.order_by("-pk").first()
+        return revision.pk, AuditResult.objects.filter(revision=revision).count()
+
+    async def send(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            seen["status"] = message["status"]
+        elif not message.get("more_body"):
+            seen["at_response"] = await sync_to_async(audits_of_latest_revision)()
+            response_sent.set()
+
+    asyncio.run(ASGIHandler()(scope, receive, send))
+    assert seen["status"] == 302
+    revision_id, audits_when_sent = seen["at_response"]
+    assert audits_when_sent == 0  # the whole response had gone out before the audit ran ...
+    assert AuditResult.objects.filter(revision_id=revision_id).count() == 1  # ... and then it ran
