@@ -20,12 +20,14 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from django.db import transaction
+
 from ..engine import Severity
 from .output import ReportWriter
 from .planning import ChunkPlan, SiteConfigs, plan_chunk
 from .progress import Progress
 from .selection import ArchiveFilter, page_chunks, selected_pages
-from .store import store_chunk
+from .store import Outcome, store_chunk
 from .summary import ArchiveSummary
 from .worker import WorkResult, batches, make_executor, run_items, stop_workers
 
@@ -97,18 +99,33 @@ def interrupts_ignored() -> Iterator[None]:
         yield
 
 
+class InterruptGate:
+    """Ctrl-C and SIGTERM interrupt at once until `hold()`; after it they wait until the gate's block ends."""
+
+    def __init__(self) -> None:
+        self.held = False
+        self.received: list[int] = []
+
+    def hold(self) -> None:
+        self.held = True
+
+    def handle(self, signum: int, frame: object) -> None:
+        if not self.held:
+            raise interruption(signum)
+        self.received.append(signum)
+
+
+def interruption(signum: int) -> KeyboardInterrupt:
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
 @contextmanager
-def interrupts_deferred() -> Iterator[None]:
-    """Finish the block first; a Ctrl-C or SIGTERM that arrives meanwhile is raised when it ends."""
-    received: list[int] = []
-
-    def remember(signum: int, frame: object) -> None:
-        received.append(signum)
-
-    with signal_handlers({signal.SIGINT: remember, signal.SIGTERM: remember}):
-        yield
-    if received:
-        raise Terminated if received[0] == signal.SIGTERM else KeyboardInterrupt
+def interrupt_gate() -> Iterator[InterruptGate]:
+    gate = InterruptGate()
+    with signal_handlers({signal.SIGINT: gate.handle, signal.SIGTERM: gate.handle}):
+        yield gate
+    if gate.received:
+        raise interruption(gate.received[0])
 
 
 @contextmanager
@@ -116,7 +133,7 @@ def sigterm_as_interrupt() -> Iterator[None]:
     """SIGTERM raises `Terminated`, so it takes Ctrl-C's path: workers stopped, finished chunks kept."""
 
     def terminate(signum: int, frame: object) -> None:
-        raise Terminated
+        raise interruption(signum)
 
     with signal_handlers({signal.SIGTERM: terminate}):
         yield
@@ -172,14 +189,21 @@ def _pipeline(
 
 
 def _record(plan: ChunkPlan, results: list[WorkResult], summary: ArchiveSummary, writer: ReportWriter | None) -> None:
-    with interrupts_deferred():  # a chunk stored is a chunk counted and written, whenever the signal comes
-        _record_chunk(plan, results, summary, writer)
+    # A signal while the chunk is written rolls it back (the next run audits it again); once it is written, the
+    # signal waits for the count and the commit, so the summary and --output always match the database.
+    with interrupt_gate() as gate, transaction.atomic():
+        outcomes = store_chunk(plan, results)
+        gate.hold()
+        _count(plan, results, outcomes, summary, writer)
 
 
-def _record_chunk(
-    plan: ChunkPlan, results: list[WorkResult], summary: ArchiveSummary, writer: ReportWriter | None
+def _count(
+    plan: ChunkPlan,
+    results: list[WorkResult],
+    outcomes: list[Outcome],
+    summary: ArchiveSummary,
+    writer: ReportWriter | None,
 ) -> None:
-    outcomes = store_chunk(plan, results)
     summary.no_revision += len(plan.page_rows)
     summary.vanished += len(plan.vanished)
     summary.empty += sum(1 for result in results if result.empty)

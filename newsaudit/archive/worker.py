@@ -144,6 +144,7 @@ def stop_workers(pool: Executor, grace_seconds: float = 2.0) -> None:
         pool.shutdown(wait=False, cancel_futures=True)
         return
     processes = list((getattr(pool, "_processes", None) or {}).values())  # public only as of Python 3.14
+    queues = getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)  # private; shutdown() drops them
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
@@ -152,18 +153,18 @@ def stop_workers(pool: Executor, grace_seconds: float = 2.0) -> None:
         if process.is_alive():
             process.kill()
             process.join()
-    _unblock_result_reader(pool)
+    _unblock_pool_threads(*queues)
 
 
-def _unblock_result_reader(pool: ProcessPoolExecutor) -> None:
-    """A worker killed while sending its result leaves half a message in the result pipe, and the pool's manager
-    thread would wait for the rest for ever (and the interpreter joins that thread at exit: a hang). With every
-    worker gone, closing this process's own copy of the pipe's write end turns the wait into end-of-file, which
-    the pool handles as a broken pool and cleans up."""
-    result_queue = getattr(pool, "_result_queue", None)  # private, as `_processes`; present in 3.11 to 3.14
-    writer = getattr(result_queue, "_writer", None)
-    if writer is not None:
-        writer.close()
+def _unblock_pool_threads(call_queue: object, result_queue: object) -> None:
+    """Let the pool's helper threads end once its workers are dead; the interpreter joins them at exit, so a
+    blocked one is a hang. Its feeder thread may be blocked writing work to a pipe nobody reads any more, and its
+    manager thread reading the rest of a result whose worker was killed mid-message. With every worker gone, this
+    process holds the only other ends of those pipes: closing them turns both waits into errors the pool handles
+    (a broken pipe it ignores, end-of-file it treats as a broken pool), as CPython does for a broken pool."""
+    for end in (getattr(call_queue, "_reader", None), getattr(result_queue, "_writer", None)):
+        if end is not None:
+            end.close()
 
 
 def batches(items: list[WorkItem], parts: int) -> Iterator[list[WorkItem]]:
