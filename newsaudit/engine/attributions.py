@@ -197,6 +197,9 @@ NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split()
 )
+# Capitalised words that are never a name: sentence openers, prepositions and adverbs that open a sentence
+# ("During the debate, ...", "Despite ...", "To believe ..."), and the heads of credit lines ("Contributing: ...").
+NOT_NAMES = FUNCTION_CAPITALS | OPENING_ADVERBIALS | frozenset("to perhaps speaking contributing".split())
 SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued found".split())
 THAT_CUE = LexiconEntry("(verb) that", "neutral", "")
 # Verbs that take a that-clause without reporting anyone's words or thoughts.
@@ -346,7 +349,9 @@ def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     j = i - 1
     while j > 0 and (tokens[j].lower in SKIPPABLE or _is_adverb(tokens[j])):
         j -= 1
-    if _word_class(tokens[j]) == "pronoun" and tokens[j - 1].lower in PRONOUN_CLAUSE_OPENERS:
+    if _word_class(tokens[j]) == "pronoun" and (
+        tokens[j - 1].lower in PRONOUN_CLAUSE_OPENERS or tokens[j - 1].text in QUOTE_CLOSERS
+    ):
         return True  # "In a video posted online, she criticized ...", "... and he denied it"
     if _word_class(tokens[j]) == "pronoun":
         return tokens[j - 1].lower in SUBORDINATORS
@@ -356,6 +361,8 @@ def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     if subject is None or subject[0] == 0:
         return False
     opener = tokens[subject[0] - 1].lower
+    if opener in QUOTE_CLOSERS and tokens[i].lower in SAY_CUES:
+        return True  # '... a really cynical view," Ruiz said': the speaker of the quotation
     # "which the inquiry said", "... and Ruiz said": a subordinator or a conjunction before a named subject
     return opener in SUBORDINATORS or (opener in ("and", "but") and _word_class(tokens[j]) == "name")
 
@@ -550,7 +557,7 @@ def _word_class(token: Token) -> str:
     if base in SOURCE_NOUNS:
         return "noun"
     if token.is_capitalised:
-        if base in FUNCTION_CAPITALS or base in DAYS_MONTHS or base in SPEECH_VERBS or base in SKIPPABLE:
+        if base in NOT_NAMES or base in DAYS_MONTHS or base in SPEECH_VERBS or base in SKIPPABLE:
             return "other"
         return "name"
     if base in MODIFIERS or base in DETERMINERS:

@@ -200,3 +200,23 @@ def test_added_with_an_amount_is_not_a_cue():
 def test_headline_labels_before_a_colon_are_not_speakers():
     _, found = attributions("<h1>SHOCKING: Reservoir levels plunge</h1><p>Ruiz: \u201cWe will appeal.\u201d</p>")
     assert [f[0] for f in found] == ["Ruiz"]
+
+
+def test_mixed_quotation_marks_and_elided_years_do_not_swallow_the_speaker():
+    # A straight opening mark closed by a curly one is one quotation.
+    doc = read_html('<p>"The port stays open,\u201d Pia Lund said.</p>', "q")
+    assert [doc.text[q.start : q.end] for q in find_quotes(doc)] == ['"The port stays open,\u201d']
+    # An elided year ("in \u201809") opens no quotation that a later apostrophe would close.
+    _, found = attributions(
+        "<p>Omar Reyes wrote in \u201809 that the levy would pass. \u201cWe felt it,\u201d he said of the "
+        "\u2018fair share\u2019 rule.</p>"
+    )
+    assert [f[:2] for f in found] == [("Omar Reyes", "wrote"), ("he", "said")]
+
+
+def test_speaker_of_a_quotation_inside_a_reported_clause():
+    # "To believe ... 'quote,' he said": the closing quotation mark starts the speaker's own clause.
+    _, found = attributions(
+        "<p>Vera Holt argues the budget is sound, \u201cbut the council has to keep its promises,\u201d she said.</p>"
+    )
+    assert [f[:2] for f in found] == [("Vera Holt", "argues"), ("she", "said")]
