@@ -163,6 +163,36 @@ INVERTIBLE = frozenset(
         "warns",
         "argues",
         "insists",
+        "remarked",
+        "commented",
+        "interjected",
+        "cautioned",
+        "observed",
+        "recounted",
+        "pleaded",
+        "retorted",
+        "quipped",
+        "countered",
+        "responded",
+        "answered",
+        "acknowledged",
+        "conceded",
+        "complained",
+        "boasted",
+        "confirmed",
+        "announced",
+        "declared",
+        "predicted",
+        "suggested",
+        "emphasized",
+        "stressed",
+        "concluded",
+        "joked",
+        "shouted",
+        "yelled",
+        "urged",
+        "promised",
+        "vowed",
     ]
 )
 NOT_ADVERBS = frozenset({"only", "early", "family", "italy", "july", "rally", "ally", "supply", "reply", "daily"})
@@ -178,6 +208,7 @@ OPENING_ADVERBIALS = frozenset(
 SUBORDINATORS = frozenset(
     "when after because as while since before although though whereas until once which whom where".split()
 )
+OPENING_SUBORDINATORS = frozenset("when after because as while since before although though if once unless".split())
 PRONOUN_CLAUSE_OPENERS = frozenset({",", "and", "but", "then", "so", ";"})
 STANCE_ADJECTIVES = frozenset(
     "critical supportive skeptical sceptical confident convinced eager hopeful proud worried concerned optimistic "
@@ -200,6 +231,8 @@ NUMBER_WORDS = frozenset(
 # Capitalised words that are never a name: sentence openers, prepositions and adverbs that open a sentence
 # ("During the debate, ...", "Despite ...", "To believe ..."), and the heads of credit lines ("Contributing: ...").
 NOT_NAMES = FUNCTION_CAPITALS | OPENING_ADVERBIALS | frozenset("to perhaps speaking contributing".split())
+POLL_HEADS = frozenset("poll survey".split())
+POLL_STOPS = frozenset("that which who whom when if and or but".split())
 SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued found".split())
 THAT_CUE = LexiconEntry("(verb) that", "neutral", "")
 # Verbs that take a that-clause without reporting anyone's words or thoughts.
@@ -295,6 +328,11 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
                 yield _make(text, tokens, sentence, quotes, source, cue, "neutral", i, i + 1, inverted=True)
                 used_until = source[1]
             continue
+        if low == "in" and tokens[i + 1 : i + 2] and not inside(quotes, token.start, token.end):
+            poll = _poll_after(tokens, i + 1)
+            if poll:  # "Ruiz leads by six points in a new Herald poll": the poll is the source
+                yield _make(text, tokens, sentence, quotes, poll, Span(token.start, token.end), "neutral", i, i, True)
+            continue
         entry = SPEECH_VERBS.get(low) or _that_clause_cue(tokens, i)
         if (
             entry is None
@@ -342,8 +380,25 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             used_until = _clause_end(tokens, i, relative=tokens[source[0]].lower == "who")
 
 
+def _poll_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
+    """'in a new Herald/Ipsos poll', 'in the latest surveys': a noun phrase of at most eight words headed by a poll."""
+    for k in range(begin, min(len(tokens), begin + 8)):
+        token = tokens[k]
+        if token.lower in POLL_HEADS:
+            return begin, k
+        if not (token.is_word or token.text[:1].isdigit() or token.text in "-/&") or token.lower in POLL_STOPS:
+            return None
+    return None
+
+
 def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     """Inside a reported clause, 'when he told', 'because she worries', 'as he urges' start a clause of their own."""
+    if (
+        tokens[i].lower == "according"
+        and i > 0
+        and (tokens[i - 1].text in (",", "\u2014", "\u2013", "-", "(") or tokens[i - 1].text in QUOTE_CLOSERS)
+    ):
+        return True  # '"We will appeal," Ruiz said, according to the Herald': the outlet reports the report
     if i == used_until or i < 2 or SPEECH_VERBS.get(tokens[i].lower) is None:
         return False
     j = i - 1
@@ -747,6 +802,8 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             name = _labelled_name_ending_at(tokens, k - 1) if k > 0 else None
             if name and _word_class(tokens[name[1]]) in ("name", "other"):
                 return name[0], comma - 1  # "Ruiz, 35, a nurse from Leeds, said"; "Ruiz, speaking in Leeds, said"
+            if name and opener.lower in ("who", "whose") and _word_class(tokens[name[1]]) == "noun":
+                return name[0], comma - 1  # "A council official, who asked not to be named, said"
             inner = _labelled_name_ending_at(tokens, comma - 1)
             if (
                 name
@@ -869,6 +926,13 @@ def _reported_clause(tokens, s, e, cue_first, cue_last, inverted) -> Span | None
     while after < len(tokens) and tokens[after].text in (",", ":", "that"):
         after += 1
     last = len(tokens) - 1
+    if (
+        not inverted
+        and tokens[0].lower in OPENING_SUBORDINATORS
+        and not any(t.text == "," for t in tokens[1 : min(s, cue_first)])
+    ):
+        # "Since she knows the port, she ...": the report ends with the clause the subordinator opened
+        last = next((k - 1 for k in range(after, len(tokens)) if tokens[k].text == ","), last)
     while last >= 0 and not tokens[last].is_word and not tokens[last].text[:1].isdigit():
         last -= 1
     if not inverted and after <= last:

@@ -220,3 +220,28 @@ def test_speaker_of_a_quotation_inside_a_reported_clause():
         "<p>Vera Holt argues the budget is sound, \u201cbut the council has to keep its promises,\u201d she said.</p>"
     )
     assert [f[:2] for f in found] == [("Vera Holt", "argues"), ("she", "said")]
+
+
+def test_relative_clause_after_a_described_source():
+    _, found = attributions(
+        "<p>A harbour official, who asked not to be named because the talks are private, said the deal was close.</p>"
+    )
+    assert ("A harbour official, who asked not to be named because the talks are private", "said") in [
+        f[:2] for f in found
+    ]
+
+
+def test_a_poll_after_in_is_the_source():
+    _, found = attributions("<p>Ruiz leads by six points in a new Herald/Ipsos poll. She trails in the polls.</p>")
+    assert [f[:2] for f in found] == [("a new Herald/Ipsos poll", "in")]
+
+
+def test_according_to_after_a_reported_quotation():
+    _, found = attributions('<p>"We will appeal," Ruiz said, according to the Coast Herald.</p>')
+    assert [f[:2] for f in found] == [("Ruiz", "said"), ("the Coast Herald", "according to")]
+
+
+def test_report_inside_an_opening_subordinate_clause_ends_at_its_comma():
+    doc = read_html("<p>Since she believes the port is safe, the mayor will reopen it.</p>", "a")
+    found = find_attributions(doc, find_quotes(doc))
+    assert doc.text[found[0].content.start : found[0].content.end] == "the port is safe"
