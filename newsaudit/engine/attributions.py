@@ -216,7 +216,7 @@ STANCE_ADJECTIVES = frozenset(
 )
 COPULAS = frozenset("is are was were be been being remains remained seems seemed appears appeared became".split())
 CLAUSE_BREAKERS = frozenset("that which who whom when because while if as is are was were has have had".split())
-OPENERS = frozenset("but and yet so then also still even".split())
+OPENERS = frozenset("but and yet so then also still even though although".split())
 TIME_WORDS = frozenset("week weekend month year night morning afternoon evening".split())
 QUANTITY_HEADS = frozenset(
     "percent per cent half third thirds quarter quarters fifth fifths majority majorities minority plurality".split()
@@ -231,6 +231,8 @@ NUMBER_WORDS = frozenset(
 # Capitalised words that are never a name: sentence openers, prepositions and adverbs that open a sentence
 # ("During the debate, ...", "Despite ...", "To believe ..."), and the heads of credit lines ("Contributing: ...").
 NOT_NAMES = FUNCTION_CAPITALS | OPENING_ADVERBIALS | frozenset("to perhaps speaking contributing".split())
+QUANTIFIER_SUBJECTS = frozenset("most none another few half both all".split())
+QUESTION_WORDS = frozenset("whether what which why how if about whose".split())
 POLL_HEADS = frozenset("poll survey".split())
 POLL_STOPS = frozenset("that which who whom when if and or but".split())
 SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued found".split())
@@ -247,7 +249,9 @@ COLON_LABELS = frozenset(
     "correction clarification warning disclaimer q a image images graphic tags topics share listen "
     # genre and teaser labels in headlines ("SHOCKING: ...", "Analysis: ..."), not speakers
     "breaking shocking exclusive revealed live opinion analysis comment commentary explainer review factcheck "
-    "fact-check quiz poll pictures revealed warning urgent alert confirmed official".split()
+    "fact-check quiz poll pictures revealed warning urgent alert confirmed official latest bombshell busted flashback "
+    # page furniture and interjections before a colon ("Email: ...", "Byline: ...", "Plus: ...", "Wow: ...")
+    "email e-mail byline plus notice hey wow look".split()
 )
 COLON_LEADS = frozenset({"-", "\u2013", "\u2014", "from"})
 CHAIN_ENDINGS = ("ed", "es", "nt", "ts", "ds", "an", "gan", "ks", "rs", "ns", "ls", "ing")
@@ -363,12 +367,14 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             source = None
         if entry.category == "evidence" and (source is None or SOURCE_NOUNS.get(tokens[source[1]].lower) != "document"):
             source = _document_subject(tokens, i) or source  # "Exit polls taken in Ohio found"
+        if low in SAY_CUES and (source is None or tokens[source[0] - 1].lower not in (",", "\u2014")):
+            source = _final_subject(tokens, i) or source
         if source is None and low in SAY_CUES:
             source = _modified_subject(tokens, i)
         if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
             source = _participle_subject(tokens, i)
         if source is None and low in INVERTIBLE and (i == 0 or _follows_quote_or_comma(tokens, i)):
-            source = _np_after(tokens, i + 1)
+            source = _np_after(tokens, i + 1) or (i > 0 and _described_after(tokens, i + 1)) or None
             if source:
                 yield _make(text, tokens, sentence, quotes, source, cue, entry.category, i, i, inverted=True)
                 used_until = source[1]
@@ -401,6 +407,8 @@ def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
         return True  # '"We will appeal," Ruiz said, according to the Herald': the outlet reports the report
     if i == used_until or i < 2 or SPEECH_VERBS.get(tokens[i].lower) is None:
         return False
+    if _final_subject(tokens, i):
+        return True  # "... whether the staff knew it, current and former officials said.": the whole sentence's source
     j = i - 1
     while j > 0 and (tokens[j].lower in SKIPPABLE or _is_adverb(tokens[j])):
         j -= 1
@@ -422,6 +430,37 @@ def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     return opener in SUBORDINATORS or (opener in ("and", "but") and _word_class(tokens[j]) == "name")
 
 
+def _final_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """', people familiar with the talks said.' closing a sentence: the words between the comma and the say-verb."""
+    if tokens[i].lower not in SAY_CUES or not _ends_sentence(tokens, i + 1):
+        return None
+    last = tokens[i - 1] if i else None
+    if last is None or not last.is_word or last.lower in SKIPPABLE or last.lower in CONNECTORS or _is_adverb(last):
+        return None  # "... and wrote", "Ruiz did not say"
+    if last.lower in CLAUSE_JOINERS or last.lower in SPEECH_VERBS:
+        return None
+    for k in range(i - 1, max(-1, i - 10), -1):
+        token = tokens[k]
+        if token.text == ",":
+            start = k + 1
+            while start < i and (tokens[start].lower in OPENERS or tokens[start].lower in SUBORDINATORS):
+                start += 1  # ", though he said."
+            if not any(_word_class(t) in ("name", "noun", "pronoun") for t in tokens[start:i]):
+                return None
+            return (start, i - 1) if start < i else None
+        if not (token.is_word or token.text[:1].isdigit() or token.text in "-&%") or token.lower in SPEECH_VERBS:
+            return None
+        if token.lower in CLAUSE_BREAKERS or token.lower in SUBORDINATORS:
+            return None  # "... in a finish that he said": a relative clause, not the sentence's source
+    return None
+
+
+def _ends_sentence(tokens: list[Token], k: int) -> bool:
+    """Only closing punctuation, or a short phrase like 'on Monday' / 'in a statement', is left after position k."""
+    rest = [t for t in tokens[k:] if t.is_word or t.text[:1].isdigit()]
+    return len(rest) <= 4 and not any(t.lower in ("that", "he", "she", "they", "it") for t in rest)
+
+
 def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
     """Any past or present verb that opens a that-clause after a named subject: 'Ruiz conceded that ...'."""
     token = tokens[i]
@@ -434,7 +473,11 @@ def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
 
 def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, cue: str, i: int) -> bool:
     """Evidence verbs ("found", "showed") need a document subject; "called" needs a person or "called for"."""
-    head = tokens[source[1]]
+    end = source[1]
+    comma = next((k for k in range(source[0], end) if tokens[k].text == ","), None)
+    if comma is not None and comma > source[0]:
+        end = comma - 1  # "Ana Ruiz, director of the Port Union, called ...": the name before the apposition
+    head = tokens[end]
     head_kind = SOURCE_NOUNS.get(head.lower)
     if category == "evidence":  # "the poll found"; anyone "found that ..."
         return head_kind == "document" or (i + 1 < len(tokens) and tokens[i + 1].lower == "that")
@@ -662,7 +705,13 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
         subject = _sentence_subject(tokens, cue)
         return subject if subject and _word_class(tokens[subject[1]]) in ("name", "pronoun") else None
+    if end == cue - 1 and tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
+        return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
     return _np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
+
+
+def _clause_starts_at(tokens: list[Token], k: int) -> bool:
+    return k == 0 or tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in CLAUSE_JOINERS
 
 
 def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
@@ -842,6 +891,27 @@ def _np_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
     if end == begin:
         return None
     return _trim(tokens, begin, end - 1)
+
+
+def _described_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
+    """'..." said retired judge Ana Ruiz', 'said one unaligned party strategist': at most two unknown lower-case
+    words, then a name or a source noun."""
+    for skip in (1, 2):
+        head = begin + skip
+        if head >= len(tokens):
+            return None
+        words = tokens[begin:head]
+        if not all(t.is_word and not t.is_capitalised and _plain_word(t.lower) for t in words):
+            return None
+        found = _np_after(tokens, head)
+        if found and found[0] == head and not tokens[found[1]].lower.endswith(("'s", "\u2019s")):
+            return begin, found[1]
+    return None
+
+
+def _plain_word(low: str) -> bool:
+    """Not a function word that opens a clause or a question ('that', 'whether', 'about'), nor a speech verb."""
+    return not (low in NOT_NAMES or low in CLAUSE_BREAKERS or low in SPEECH_VERBS or low in QUESTION_WORDS)
 
 
 def _phrase_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:

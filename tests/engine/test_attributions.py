@@ -245,3 +245,27 @@ def test_report_inside_an_opening_subordinate_clause_ends_at_its_comma():
     doc = read_html("<p>Since she believes the port is safe, the mayor will reopen it.</p>", "a")
     found = find_attributions(doc, find_quotes(doc))
     assert doc.text[found[0].content.start : found[0].content.end] == "the port is safe"
+
+
+def test_source_closing_a_long_sentence():
+    _, found = attributions(
+        "<p>The ferry board asked whether the pier could reopen by June, people familiar with the negotiations said.</p>"
+    )
+    assert ("people familiar with the negotiations", "said") in [f[:2] for f in found]
+
+
+def test_inverted_source_with_descriptive_words():
+    _, found = attributions('<p>"We expected more," said retired judge Ana Ruiz. "Fine," said one unaligned voter.</p>')
+    assert [f[:2] for f in found] == [("retired judge Ana Ruiz", "said"), ("one unaligned voter", "said")]
+
+
+def test_quantifier_subjects_and_page_labels():
+    _, found = attributions(
+        "<p>Most believe the port will reopen; few said so in May.</p><p>Email: desk@example.org</p>"
+    )
+    assert [f[:2] for f in found] == [("Most", "believe"), ("few", "said")]
+
+
+def test_called_after_an_apposition_ending_in_a_noun():
+    _, found = attributions("<p>Ana Ruiz, director of the Harbour Union, called the plan a mistake.</p>")
+    assert found[0][:2] == ("Ana Ruiz, director of the Harbour Union", "called")
