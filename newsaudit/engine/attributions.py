@@ -337,7 +337,7 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             if poll:  # "Ruiz leads by six points in a new Herald poll": the poll is the source
                 yield _make(text, tokens, sentence, quotes, poll, Span(token.start, token.end), "neutral", i, i, True)
             continue
-        entry = SPEECH_VERBS.get(low) or _that_clause_cue(tokens, i)
+        entry = SPEECH_VERBS.get(low) or _that_clause_cue(tokens, i) or _light_verb_cue(tokens, i)
         if (
             entry is None
             or (token.is_capitalised and i > 0 and not title_case)
@@ -384,6 +384,39 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             # What follows is the reported clause: a cue inside it ("polls show most residents supported")
             # belongs to the content, not to a new attribution.
             used_until = _clause_end(tokens, i, relative=tokens[source[0]].lower == "who")
+
+
+LIGHT_VERBS = frozenset(
+    "made makes make gave gives give issued issues released releases sent sends offered offers raised raises "
+    "voiced voices took takes posted posts published publishes penned pens struck strikes fired fires "
+    "launched launches unveiled unveils".split()
+)
+COMMUNICATION_NOUNS = frozenset(
+    "statement statements comment comments remark remarks speech speeches address interview interviews letter "
+    "letters email emails tweet tweets message messages case argument arguments pitch promise promises pledge "
+    "plea appeal warning warnings threat threats complaint complaints criticism praise endorsement concern "
+    "concerns question questions doubts point points claim claims prediction predictions apology defense "
+    "defence jab jabs swipe swipes dig digs joke jokes quip op-ed column memo note tribute vow assurances "
+    "assessment rebuke rebuttal response reply retort explanation warning words advice reminder shot shots "
+    "aim broadside critique attack attacks".split()
+)
+AIM_VERBS = frozenset("took takes fired fires".split())  # only with a target: "took aim at", "fired a shot at"
+AIM_NOUNS = frozenset("aim shot shots swipe swipes jab jabs salvo broadside".split())
+ACT_CUE = LexiconEntry("(verb) (noun)", "act", "")
+
+
+def _light_verb_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
+    """'Ruiz made the point that', 'Ruiz issued a statement', 'Ruiz took aim at': a light verb and a noun of speech."""
+    if tokens[i].lower not in LIGHT_VERBS or tokens[i].is_capitalised:
+        return None
+    aims_only = tokens[i].lower in AIM_VERBS
+    for k in range(i + 1, min(len(tokens), i + 5)):
+        token = tokens[k]
+        if token.lower in (AIM_NOUNS if aims_only else COMMUNICATION_NOUNS):
+            return ACT_CUE
+        if not token.is_word or token.lower in SPEECH_VERBS:
+            return None
+    return None
 
 
 def _poll_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:

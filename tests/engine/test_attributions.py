@@ -269,3 +269,10 @@ def test_quantifier_subjects_and_page_labels():
 def test_called_after_an_apposition_ending_in_a_noun():
     _, found = attributions("<p>Ana Ruiz, director of the Harbour Union, called the plan a mistake.</p>")
     assert found[0][:2] == ("Ana Ruiz, director of the Harbour Union", "called")
+
+
+def test_light_verb_with_a_noun_of_speech():
+    _, found = attributions(
+        "<p>The harbour board issued a statement on Monday. Ruiz also took aim at the council. Ruiz took a bus.</p>"
+    )
+    assert [f[:2] for f in found] == [("The harbour board", "issued"), ("Ruiz", "took")]
