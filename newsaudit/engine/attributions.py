@@ -231,6 +231,7 @@ NUMBER_WORDS = frozenset(
 # Capitalised words that are never a name: sentence openers, prepositions and adverbs that open a sentence
 # ("During the debate, ...", "Despite ...", "To believe ..."), and the heads of credit lines ("Contributing: ...").
 NOT_NAMES = FUNCTION_CAPITALS | OPENING_ADVERBIALS | frozenset("to perhaps speaking contributing".split())
+PERSONAL_PRONOUNS = frozenset("he she they we i".split())
 QUANTIFIER_SUBJECTS = frozenset("most none another few half both all".split())
 QUESTION_WORDS = frozenset("whether what which why how if about whose".split())
 POLL_HEADS = frozenset("poll survey".split())
@@ -592,22 +593,35 @@ def _participle_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None
     ):
         return before
     subject = _sentence_subject(tokens, cue)
-    if subject and (tokens[subject[0]].lower in FUNCTION_CAPITALS or tokens[subject[0]].lower in OPENING_ADVERBIALS):
+    if subject is None:
+        return None
+    first = tokens[subject[0]].lower
+    if first in PERSONAL_PRONOUNS:
+        return subject  # "She went on to attack the plan, saying ..."
+    if first in FUNCTION_CAPITALS or first in OPENING_ADVERBIALS:
         return None
     return subject
 
 
 def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
-    """'Smith attacked the bill on Monday, saying ...': the sentence's opening noun phrase."""
-    end = 0
+    """'Smith attacked the bill on Monday, saying ...': the sentence's opening noun phrase, after an opening
+    conjunction or adverbial ('Then she ...', 'Later in the day, she ...')."""
+    begin = 0
+    while begin < cue and tokens[begin].lower in OPENERS:
+        begin += 1
+    if begin < cue and tokens[begin].lower in OPENING_ADVERBIALS:
+        comma = next((k for k in range(begin + 1, min(cue, begin + 10)) if tokens[k].text == ","), None)
+        if comma is not None:
+            begin = comma + 1
+    end = begin
     while end < cue and _word_class(tokens[end]) in ("name", "noun", "modifier", "connector", "pronoun"):
         if _word_class(tokens[end]) == "pronoun":
             end += 1
             break
         end += 1
-    if end == 0:
+    if end == begin:
         return None
-    return _trim(tokens, 0, end - 1)
+    return _trim(tokens, begin, end - 1)
 
 
 def _clause_end(tokens: list[Token], cue: int, relative: bool = False) -> int:

@@ -276,3 +276,16 @@ def test_light_verb_with_a_noun_of_speech():
         "<p>The harbour board issued a statement on Monday. Ruiz also took aim at the council. Ruiz took a bus.</p>"
     )
     assert [f[:2] for f in found] == [("The harbour board", "issued"), ("Ruiz", "took")]
+
+
+def test_participle_after_a_clause_takes_the_sentence_subject():
+    _, found = attributions(
+        "<p>Then she criticised the harbour plan, saying it came too late.</p>"
+        "<p>Later in the day, Ruiz toured the pier, adding that repairs would start soon.</p>"
+    )
+    assert [f[:2] for f in found] == [("she", "criticised"), ("Ruiz", "adding")]
+
+
+def test_more_reporting_verbs():
+    _, found = attributions("<p>Ruiz mentioned the pier. Ruiz remarked that it was old. Ruiz wondered why.</p>")
+    assert [f[1] for f in found] == ["mentioned", "remarked", "wondered"]
