@@ -737,7 +737,7 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if end < 0:
         return None
     if tokens[end].text == ",":
-        return _apposition_before(tokens, end)
+        return _apposition_before(tokens, end) or _long_subject(tokens, end)
     if tokens[end].lower == "who" and end >= 2 and tokens[end - 1].text == ",":
         return end, end  # "Obama, who endorsed Clinton": resolved to the phrase before the comma
     if tokens[end].lower == "who" and end >= 1 and _word_class(tokens[end - 1]) in ("name", "noun"):
@@ -912,6 +912,31 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             if commas > 2:
                 return None
     return None
+
+
+def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    """'Wilcox, whose tuition was paid by the Army, said', 'Cory Ames, 22, of Flint, Mich., said': the noun phrase
+    that opens the clause, then everything up to the comma before the verb (at most 40 tokens back)."""
+    start = comma - 1
+    floor = max(0, comma - 40)
+    while start > floor and tokens[start - 1].text not in (".", ";", ":", "\u201d", '"', "\u201c", "(", ")"):
+        start -= 1
+    if start == floor and floor > 0:
+        return None  # too long to be sure where the clause starts
+    while start < comma and tokens[start].lower in OPENERS:
+        start += 1
+    if start < comma and tokens[start].lower in OPENING_ADVERBIALS:
+        inner = next((k for k in range(start + 1, comma) if tokens[k].text == ","), None)
+        if inner is None:
+            return None
+        start = inner + 1  # "On Friday, Ruiz, a ..., said"
+    subject = _np_after(tokens, start)
+    if subject is None or subject[0] != start or subject[1] + 1 >= comma or tokens[subject[1] + 1].text != ",":
+        return None
+    head = tokens[subject[1]]
+    if _word_class(head) not in ("name", "noun", "pronoun") or head.lower.endswith(("'s", "\u2019s")):
+        return None
+    return subject[0], comma - 1
 
 
 def _np_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:

@@ -289,3 +289,14 @@ def test_participle_after_a_clause_takes_the_sentence_subject():
 def test_more_reporting_verbs():
     _, found = attributions("<p>Ruiz mentioned the pier. Ruiz remarked that it was old. Ruiz wondered why.</p>")
     assert [f[1] for f in found] == ["mentioned", "remarked", "wondered"]
+
+
+def test_long_subject_with_several_commas():
+    _, found = attributions(
+        "<p>Cora Ames, 22, of Flint, Mich., said the pier was safe. Wilcox, whose tuition was paid by the "
+        "Army because he served in the reserve, said the fees should fall.</p>"
+    )
+    assert [f[:2] for f in found if f[1] == "said"] == [
+        ("Cora Ames, 22, of Flint, Mich.", "said"),
+        ("Wilcox, whose tuition was paid by the Army because he served in the reserve", "said"),
+    ]
