@@ -212,7 +212,7 @@ OPENING_SUBORDINATORS = frozenset("when after because as while since before alth
 PRONOUN_CLAUSE_OPENERS = frozenset({",", "and", "but", "then", "so", ";"})
 STANCE_ADJECTIVES = frozenset(
     "critical supportive skeptical sceptical confident convinced eager hopeful proud worried concerned optimistic "
-    "pessimistic adamant unhappy angry furious upset aware determined reluctant".split()
+    "pessimistic adamant unhappy angry furious upset aware determined reluctant quick wary vocal outspoken disappointed dismayed pleased satisfied".split()
 )
 COPULAS = frozenset("is are was were be been being remains remained seems seemed appears appeared became".split())
 CLAUSE_BREAKERS = frozenset("that which who whom when because while if as is are was were has have had".split())
@@ -250,7 +250,7 @@ COLON_LABELS = frozenset(
     "correction clarification warning disclaimer q a image images graphic tags topics share listen "
     # genre and teaser labels in headlines ("SHOCKING: ...", "Analysis: ..."), not speakers
     "breaking shocking exclusive revealed live opinion analysis comment commentary explainer review factcheck "
-    "fact-check quiz poll pictures revealed warning urgent alert confirmed official latest bombshell busted flashback "
+    "fact-check quiz pictures revealed warning urgent alert confirmed official latest bombshell busted flashback "
     # page furniture and interjections before a colon ("Email: ...", "Byline: ...", "Plus: ...", "Wow: ...")
     "email e-mail byline plus notice hey wow look".split()
 )
@@ -533,6 +533,8 @@ def _after_copula(tokens: list[Token], i: int) -> bool:
     while j >= 0 and (_is_adverb(tokens[j]) or tokens[j].lower in ("also", "not", "still", "now", "already")):
         j -= 1
     low = tokens[j].lower.replace("\u2019", "'") if j >= 0 else ""
+    if low in ("be", "being"):
+        return False  # "we must be wary", "voters would be pleased": advice or a guess, not anyone's stance
     return low in COPULAS or low.endswith(("'s", "'re", "'m"))
 
 
@@ -573,6 +575,8 @@ def _is_passive(tokens: list[Token], i: int, entry: LexiconEntry) -> bool:
     low = tokens[i].lower
     if entry.category == "cognition" and not low.endswith("ed"):
         return False  # "is critical of": an adjective, not a passive
+    if low in STANCE_ADJECTIVES and i > 0 and tokens[i - 1].lower not in ("be", "been", "being"):
+        return False  # "was worried that", "is convinced": a state of mind ("cannot be determined" is a passive)
     if not (low.endswith(("ed", "en", "wn")) or low in ("told", "said", "thought", "held", "made", "sought")):
         return False
     j = i - 1

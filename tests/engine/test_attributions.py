@@ -300,3 +300,11 @@ def test_long_subject_with_several_commas():
         ("Cora Ames, 22, of Flint, Mich.", "said"),
         ("Wilcox, whose tuition was paid by the Army because he served in the reserve", "said"),
     ]
+
+
+def test_states_of_mind_after_a_copula():
+    _, found = attributions(
+        "<p>Ruiz was worried that the pier would close. We must be wary of easy answers. "
+        "The cost cannot be determined yet.</p>"
+    )
+    assert [f[:2] for f in found] == [("Ruiz", "worried")]
