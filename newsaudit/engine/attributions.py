@@ -236,7 +236,10 @@ QUANTIFIER_SUBJECTS = frozenset("most none another few half both all".split())
 QUESTION_WORDS = frozenset("whether what which why how if about whose".split())
 POLL_HEADS = frozenset("poll survey".split())
 POLL_STOPS = frozenset("that which who whom when if and or but".split())
-SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued found".split())
+SAY_CUES = frozenset(
+    "said says say told tells added adds wrote writes stated noted argued found explained recalled insisted "
+    "acknowledged warned replied responded tweeted declared announced claimed suggested predicted".split()
+)
 THAT_CUE = LexiconEntry("(verb) that", "neutral", "")
 # Verbs that take a that-clause without reporting anyone's words or thoughts.
 NOT_THAT_CUES = frozenset(

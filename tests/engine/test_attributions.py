@@ -308,3 +308,12 @@ def test_states_of_mind_after_a_copula():
         "The cost cannot be determined yet.</p>"
     )
     assert [f[:2] for f in found] == [("Ruiz", "worried")]
+
+
+def test_more_say_verbs_close_a_quotation_or_a_sentence():
+    _, found = attributions(
+        "<p>Ruiz argued the pier was safe, \u201cand the council knows it,\u201d she insisted. "
+        "The ferry board met twice in May, the harbour master recalled.</p>"
+    )
+    assert ("she", "insisted") in [f[:2] for f in found]
+    assert ("the harbour master", "recalled") in [f[:2] for f in found]
