@@ -209,7 +209,7 @@ SUBORDINATORS = frozenset(
     "when after because as while since before although though whereas until once which whom where".split()
 )
 OPENING_SUBORDINATORS = frozenset("when after because as while since before although though if once unless".split())
-PRONOUN_CLAUSE_OPENERS = frozenset({",", "and", "but", "then", "so", ";"})
+PRONOUN_CLAUSE_OPENERS = frozenset({",", "and", "but", "then", "so", ";", ":"})
 STANCE_ADJECTIVES = frozenset(
     "critical supportive skeptical sceptical confident convinced eager hopeful proud worried concerned optimistic "
     "pessimistic adamant unhappy angry furious upset aware determined reluctant quick wary vocal outspoken disappointed dismayed pleased satisfied".split()
@@ -231,6 +231,7 @@ NUMBER_WORDS = frozenset(
 # Capitalised words that are never a name: sentence openers, prepositions and adverbs that open a sentence
 # ("During the debate, ...", "Despite ...", "To believe ..."), and the heads of credit lines ("Contributing: ...").
 NOT_NAMES = FUNCTION_CAPITALS | OPENING_ADVERBIALS | frozenset("to perhaps speaking contributing".split())
+SPEAKER_KINDS = frozenset({"person", "group", "organisation", "vague"})
 PERSONAL_PRONOUNS = frozenset("he she they we i".split())
 QUANTIFIER_SUBJECTS = frozenset("most none another few half both all".split())
 QUESTION_WORDS = frozenset("whether what which why how if about whose".split())
@@ -464,6 +465,8 @@ def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     if opener in QUOTE_CLOSERS and tokens[i].lower in SAY_CUES:
         return True  # '... a really cynical view," Ruiz said': the speaker of the quotation
     # "which the inquiry said", "... and Ruiz said": a subordinator or a conjunction before a named subject
+    if opener in (";", ":"):
+        return True  # "... is a problem: a recent poll showed that ..."
     return opener in SUBORDINATORS or (opener in ("and", "but") and _word_class(tokens[j]) == "name")
 
 
@@ -520,7 +523,10 @@ def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, c
         return head_kind == "document" or (i + 1 < len(tokens) and tokens[i + 1].lower == "that")
     if cue in CALL_VERBS:
         follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        return follows in ("for", "on") or _word_class(head) in ("name", "pronoun")
+        # "critics called it anti-gay" is a stance; "a bill called the Clean Air Act" names a thing
+        if follows in ("for", "on") or _word_class(head) in ("name", "pronoun"):
+            return True
+        return head_kind in SPEAKER_KINDS and tokens[source[0]].lower not in ("a", "an")  # not "a group called X"
     return True
 
 

@@ -317,3 +317,11 @@ def test_more_say_verbs_close_a_quotation_or_a_sentence():
     )
     assert ("she", "insisted") in [f[:2] for f in found]
     assert ("the harbour master", "recalled") in [f[:2] for f in found]
+
+
+def test_called_after_a_group_but_not_a_name_for_a_thing():
+    _, found = attributions(
+        "<p>Critics called the levy unfair. She joined a group called Harbour Watch. "
+        "The ferry is a problem: a recent survey showed that few riders trust it.</p>"
+    )
+    assert [f[:2] for f in found] == [("Critics", "called"), ("a recent survey", "showed")]
