@@ -342,7 +342,10 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             if poll:  # "Ruiz leads by six points in a new Herald poll": the poll is the source
                 yield _make(text, tokens, sentence, quotes, poll, Span(token.start, token.end), "neutral", i, i, True)
             continue
-        entry = SPEECH_VERBS.get(low) or _that_clause_cue(tokens, i) or _light_verb_cue(tokens, i)
+        if low in ("put", "puts") and tokens[i + 1 : i + 2] and tokens[i + 1].lower == "it":
+            entry = PUT_IT_CUE  # "as Ruiz put it", "how Ruiz puts it"
+        else:
+            entry = SPEECH_VERBS.get(low) or _that_clause_cue(tokens, i) or _light_verb_cue(tokens, i)
         if (
             entry is None
             or (token.is_capitalised and i > 0 and not title_case)
@@ -378,6 +381,14 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             source = _modified_subject(tokens, i)
         if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
             source = _participle_subject(tokens, i)
+        if (
+            source is None
+            and low == "saying"
+            and i > 2
+            and tokens[i - 1].lower == "as"
+            and tokens[i - 2].lower == "quoted"
+        ):
+            source = _np_before(tokens, i - 2)  # "Ruiz was quoted as saying"
         if source is None and low in INVERTIBLE and (i == 0 or _follows_quote_or_comma(tokens, i)):
             source = _np_after(tokens, i + 1) or (i > 0 and _described_after(tokens, i + 1)) or None
             if source:
@@ -407,6 +418,7 @@ COMMUNICATION_NOUNS = frozenset(
 )
 AIM_VERBS = frozenset("took takes fired fires".split())  # only with a target: "took aim at", "fired a shot at"
 AIM_NOUNS = frozenset("aim shot shots swipe swipes jab jabs salvo broadside".split())
+PUT_IT_CUE = LexiconEntry("put it", "neutral", "")
 ACT_CUE = LexiconEntry("(verb) (noun)", "act", "")
 
 

@@ -325,3 +325,10 @@ def test_called_after_a_group_but_not_a_name_for_a_thing():
         "The ferry is a problem: a recent survey showed that few riders trust it.</p>"
     )
     assert [f[:2] for f in found] == [("Critics", "called"), ("a recent survey", "showed")]
+
+
+def test_quoted_as_saying_and_put_it():
+    _, found = attributions(
+        "<p>Ruiz was quoted as saying the port would close. It is a slow death, as the mayor put it.</p>"
+    )
+    assert [f[:2] for f in found] == [("Ruiz", "saying"), ("the mayor", "put")]
