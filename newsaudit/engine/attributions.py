@@ -231,6 +231,10 @@ NUMBER_WORDS = frozenset(
 # Capitalised words that are never a name: sentence openers, prepositions and adverbs that open a sentence
 # ("During the debate, ...", "Despite ...", "To believe ..."), and the heads of credit lines ("Contributing: ...").
 NOT_NAMES = FUNCTION_CAPITALS | OPENING_ADVERBIALS | frozenset("to perhaps speaking contributing".split())
+# Cues whose other senses are far more common in news: they report only before 'that', a colon or a quotation.
+REPORT_ONLY = frozenset("maintained maintains contested states answers".split())
+REPORT_OPENERS = frozenset({"that", ":", ",", "\u201c", '"', "\u2018"})
+ADD_VERBS = frozenset({"add", "adds", "added", "adding"})
 SPEAKER_KINDS = frozenset({"person", "group", "organisation", "vague"})
 PERSONAL_PRONOUNS = frozenset("he she they we i".split())
 QUANTIFIER_SUBJECTS = frozenset("most none another few half both all".split())
@@ -358,8 +362,10 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower.endswith(("'s", "\u2019s")))
         ):
             continue
-        if low in ("add", "adds", "added") and i + 1 < len(tokens) and _is_amount(tokens[i + 1]):
-            continue  # "firms added 337,000 jobs": a quantity, not words
+        if low in ADD_VERBS and i + 1 < len(tokens) and (_is_amount(tokens[i + 1]) or tokens[i + 1].lower == "to"):
+            continue  # "firms added 337,000 jobs", "adding to her lead": a quantity, not words
+        if low in REPORT_ONLY and not (i + 1 < len(tokens) and tokens[i + 1].lower in REPORT_OPENERS):
+            continue  # "maintained her lead", "a contested convention": only "maintained that ..." reports
         if low in STANCE_ADJECTIVES and not _after_copula(tokens, i):
             continue  # "a hopeful candidate" is not a stance; "Ruiz is hopeful that ..." is
         cue = Span(token.start, token.end)

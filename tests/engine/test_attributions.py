@@ -332,3 +332,11 @@ def test_quoted_as_saying_and_put_it():
         "<p>Ruiz was quoted as saying the port would close. It is a slow death, as the mayor put it.</p>"
     )
     assert [f[:2] for f in found] == [("Ruiz", "saying"), ("the mayor", "put")]
+
+
+def test_other_senses_of_report_verbs():
+    _, found = attributions(
+        "<p>Ruiz maintained her lead in the polls, adding to her wins. Ruiz maintained that the pier was safe.</p>"
+    )
+    assert [f[:2] for f in found] == [("Ruiz", "maintained")]
+    assert found[0][0] == "Ruiz"
