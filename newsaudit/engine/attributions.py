@@ -235,6 +235,7 @@ NOT_NAMES = FUNCTION_CAPITALS | OPENING_ADVERBIALS | frozenset("to perhaps speak
 REPORT_ONLY = frozenset("maintained maintains contested states answers".split())
 REPORT_OPENERS = frozenset({"that", ":", ",", "\u201c", '"', "\u2018"})
 ADD_VERBS = frozenset({"add", "adds", "added", "adding"})
+CONTRAST_SUBJECTS = frozenset("others another many some most none few".split())
 SPEAKER_KINDS = frozenset({"person", "group", "organisation", "vague"})
 PERSONAL_PRONOUNS = frozenset("he she they we i".split())
 QUANTIFIER_SUBJECTS = frozenset("most none another few half both all".split())
@@ -474,6 +475,8 @@ def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
         return True  # "In a video posted online, she criticized ...", "... and he denied it"
     if _word_class(tokens[j]) == "pronoun":
         return tokens[j - 1].lower in SUBORDINATORS
+    if tokens[j].lower in CONTRAST_SUBJECTS and tokens[i].lower in SAY_CUES:
+        return tokens[j - 1].lower in ("and", "but", "yet", ";", ",")  # "..., and others have said ..."
     if _word_class(tokens[j]) not in ("name", "noun"):
         return False
     subject = _np_ending_at(tokens, j)
@@ -773,6 +776,8 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return end, end  # "Obama, who endorsed Clinton": resolved to the phrase before the comma
     if tokens[end].lower == "who" and end >= 1 and _word_class(tokens[end - 1]) in ("name", "noun"):
         return end, end  # "voters who said ...": the relative pronoun stands for the phrase before it
+    if tokens[end].lower == "who" and end >= 1 and tokens[cue].lower in SAY_CUES and _plain_head(tokens[end - 1]):
+        return end, end  # "four in 10 who said", "those who say", "teachers unions who said"
     if tokens[end].text == ")":  # "Rep. Ana Ruiz (D-Ore.) said": the party label belongs to the name
         opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
         if opening is not None and opening > 0:
@@ -790,6 +795,14 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
 
 def _clause_starts_at(tokens: list[Token], k: int) -> bool:
     return k == 0 or tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in CLAUSE_JOINERS
+
+
+def _plain_head(token: Token) -> bool:
+    """A word or number that can end the phrase a relative 'who' refers to (not a verb, an auxiliary or a comma)."""
+    low = token.lower
+    if token.text[:1].isdigit():
+        return True
+    return token.is_word and low not in SPEECH_VERBS and low not in SKIPPABLE and not low.endswith(("ed", "ing"))
 
 
 def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:

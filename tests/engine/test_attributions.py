@@ -340,3 +340,8 @@ def test_other_senses_of_report_verbs():
     )
     assert [f[:2] for f in found] == [("Ruiz", "maintained")]
     assert found[0][0] == "Ruiz"
+
+
+def test_who_said_after_a_number_or_those():
+    _, found = attributions("<p>Four in 10 who said the levy was unfair were renters. Those who say so are few.</p>")
+    assert [f[:2] for f in found] == [("who", "said"), ("who", "say")]
