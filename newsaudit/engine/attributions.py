@@ -236,6 +236,7 @@ REPORT_ONLY = frozenset("maintained maintains contested states answers".split())
 REPORT_OPENERS = frozenset({"that", ":", ",", "\u201c", '"', "\u2018"})
 ADD_VERBS = frozenset({"add", "adds", "added", "adding"})
 CONTRAST_SUBJECTS = frozenset("others another many some most none few".split())
+DASHES = frozenset({"\u2014", "\u2013", "--"})
 SPEAKER_KINDS = frozenset({"person", "group", "organisation", "vague"})
 PERSONAL_PRONOUNS = frozenset("he she they we i".split())
 QUANTIFIER_SUBJECTS = frozenset("most none another few half both all".split())
@@ -772,6 +773,13 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return None
     if tokens[end].text == ",":
         return _apposition_before(tokens, end) or _long_subject(tokens, end)
+    if tokens[end].text in DASHES:  # "Jason Sims \u2014 a teacher from Leeds \u2014 says"
+        opening = next((k for k in range(end - 1, max(-1, end - 20), -1) if tokens[k].text in DASHES), None)
+        if opening is not None and opening > 0:
+            named = _np_ending_at(tokens, opening - 1)
+            if named and _word_class(tokens[named[1]]) in ("name", "noun", "pronoun"):
+                return named[0], end - 1
+        return None
     if tokens[end].lower == "who" and end >= 2 and tokens[end - 1].text == ",":
         return end, end  # "Obama, who endorsed Clinton": resolved to the phrase before the comma
     if tokens[end].lower == "who" and end >= 1 and _word_class(tokens[end - 1]) in ("name", "noun"):

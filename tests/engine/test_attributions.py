@@ -345,3 +345,8 @@ def test_other_senses_of_report_verbs():
 def test_who_said_after_a_number_or_those():
     _, found = attributions("<p>Four in 10 who said the levy was unfair were renters. Those who say so are few.</p>")
     assert [f[:2] for f in found] == [("who", "said"), ("who", "say")]
+
+
+def test_apposition_between_dashes():
+    _, found = attributions("<p>Jo Sims \u2014 a teacher from Leeds \u2014 says she will vote.</p>")
+    assert found[0][:2] == ("Jo Sims \u2014 a teacher from Leeds", "says")
