@@ -338,6 +338,9 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             if inside(quotes, token.start, token.end):
                 continue
             source = _np_after(tokens, i + 2) or _phrase_after(tokens, i + 2)
+            if source and source[1] + 2 < len(tokens) and tokens[source[1] + 1].lower == "by":
+                agent = _np_after(tokens, source[1] + 2)  # "according to a new poll by the Pew Research Center"
+                source = (source[0], agent[1]) if agent else source
             if source:
                 cue = Span(token.start, tokens[i + 1].end)
                 yield _make(text, tokens, sentence, quotes, source, cue, "neutral", i, i + 1, inverted=True)
@@ -371,7 +374,12 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         if low in STANCE_ADJECTIVES and not _after_copula(tokens, i):
             continue  # "a hopeful candidate" is not a stance; "Ruiz is hopeful that ..." is
         cue = Span(token.start, token.end)
-        by_agent = i + 2 < len(tokens) and tokens[i + 1].lower == "by" and low.endswith(("ed", "en", "wn"))
+        by_agent = (
+            i + 2 < len(tokens)
+            and tokens[i + 1].lower == "by"
+            and low.endswith(("ed", "en", "wn"))
+            and not tokens[i + 2].lower.endswith("ing")  # "continued by saying" is no agent
+        )
         if by_agent or _is_passive(tokens, i, entry):
             agent = _np_after(tokens, i + 2) or _phrase_after(tokens, i + 2) if by_agent else None
             if agent:  # "the plan was rejected by the council": the agent is the source
@@ -583,6 +591,8 @@ def _document_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
 
 def _modified_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     """'Majorities of voters in five states say': a subject with its modifiers, back to the clause's start."""
+    if cue > 0 and tokens[cue - 1].lower in ("and", "but", "or", "to"):
+        return None  # "seized the floor and said", "stood up to say": a second verb, not a subject
     start = cue
     has_head = False
     while start - 1 >= 0 and cue - start < 15:
@@ -771,6 +781,8 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         end -= 1
     if end < 0:
         return None
+    if tokens[end].text in QUOTE_CLOSERS and end > 1 and tokens[end - 1].text == "," and _short_quote_ends(tokens, end):
+        end -= 1  # 'Hale, who calls it a "farce," said': the comma sits inside a short closing quotation
     if tokens[end].text == ",":
         return _apposition_before(tokens, end) or _long_subject(tokens, end)
     if tokens[end].text in DASHES:  # "Jason Sims \u2014 a teacher from Leeds \u2014 says"
@@ -811,6 +823,14 @@ def _plain_head(token: Token) -> bool:
     if token.text[:1].isdigit():
         return True
     return token.is_word and low not in SPEECH_VERBS and low not in SKIPPABLE and not low.endswith(("ed", "ing"))
+
+
+def _short_quote_ends(tokens: list[Token], close: int) -> bool:
+    """A quotation of at most four words closes at `close` and opens after a word: a scare quote, not a quote."""
+    for k in range(close - 2, max(0, close - 7), -1):
+        if tokens[k].text in ("\u201c", '"', "\u2018", "'"):
+            return k > 0 and tokens[k - 1].is_word
+    return False
 
 
 def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:

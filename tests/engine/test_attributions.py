@@ -350,3 +350,16 @@ def test_who_said_after_a_number_or_those():
 def test_apposition_between_dashes():
     _, found = attributions("<p>Jo Sims \u2014 a teacher from Leeds \u2014 says she will vote.</p>")
     assert found[0][:2] == ("Jo Sims \u2014 a teacher from Leeds", "says")
+
+
+def test_subject_boundaries_around_coordination_scare_quotes_and_by():
+    _, found = attributions(
+        "<p>Hale, who calls the levy a \u201cfarce,\u201d said he would vote no. "
+        "The pier closes in May, according to a survey by the Harbour Trust. "
+        "Ruiz responded by saying the pier was safe.</p>"
+    )
+    assert [f[:2] for f in found] == [
+        ("Hale, who calls the levy a \u201cfarce", "said"),
+        ("a survey by the Harbour Trust", "according to"),
+        ("Ruiz", "responded"),
+    ]
