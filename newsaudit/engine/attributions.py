@@ -369,6 +369,8 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             continue
         if low in ADD_VERBS and i + 1 < len(tokens) and (_is_amount(tokens[i + 1]) or tokens[i + 1].lower == "to"):
             continue  # "firms added 337,000 jobs", "adding to her lead": a quantity, not words
+        if low == "thought" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            continue  # "few thought to ask": an intention to act, not a thought reported
         if low in REPORT_ONLY and not (i + 1 < len(tokens) and tokens[i + 1].lower in REPORT_OPENERS):
             continue  # "maintained her lead", "a contested convention": only "maintained that ..." reports
         if low in STANCE_ADJECTIVES and not _after_copula(tokens, i):
@@ -991,7 +993,8 @@ def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
     that opens the clause, then everything up to the comma before the verb (at most 40 tokens back)."""
     start = comma - 1
     floor = max(0, comma - 40)
-    while start > floor and tokens[start - 1].text not in (".", ";", ":", "\u201d", '"', "\u201c", "(", ")"):
+    # a "." inside a sentence ends an abbreviation ("Jackson, Miss., said"), not the clause
+    while start > floor and tokens[start - 1].text not in (";", ":", "\u201d", '"', "\u201c", "(", ")"):
         start -= 1
     if start == floor and floor > 0:
         return None  # too long to be sure where the clause starts

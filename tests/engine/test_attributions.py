@@ -363,3 +363,14 @@ def test_subject_boundaries_around_coordination_scare_quotes_and_by():
         ("a survey by the Harbour Trust", "according to"),
         ("Ruiz", "responded"),
     ]
+
+
+def test_long_subject_with_an_abbreviated_state_and_more_role_nouns():
+    _, found = attributions(
+        "<p>Cora Ames, a volunteer from Jackson, Miss., attending the rally, said she would vote. "
+        "One former employee said the pier was safe. Few thought to ask why.</p>"
+    )
+    assert [f[:2] for f in found] == [
+        ("Cora Ames, a volunteer from Jackson, Miss., attending the rally", "said"),
+        ("One former employee", "said"),
+    ]
