@@ -163,6 +163,36 @@ INVERTIBLE = frozenset(
         "warns",
         "argues",
         "insists",
+        "remarked",
+        "commented",
+        "interjected",
+        "cautioned",
+        "observed",
+        "recounted",
+        "pleaded",
+        "retorted",
+        "quipped",
+        "countered",
+        "responded",
+        "answered",
+        "acknowledged",
+        "conceded",
+        "complained",
+        "boasted",
+        "confirmed",
+        "announced",
+        "declared",
+        "predicted",
+        "suggested",
+        "emphasized",
+        "stressed",
+        "concluded",
+        "joked",
+        "shouted",
+        "yelled",
+        "urged",
+        "promised",
+        "vowed",
     ]
 )
 NOT_ADVERBS = frozenset({"only", "early", "family", "italy", "july", "rally", "ally", "supply", "reply", "daily"})
@@ -178,14 +208,15 @@ OPENING_ADVERBIALS = frozenset(
 SUBORDINATORS = frozenset(
     "when after because as while since before although though whereas until once which whom where".split()
 )
-PRONOUN_CLAUSE_OPENERS = frozenset({",", "and", "but", "then", "so", ";"})
+OPENING_SUBORDINATORS = frozenset("when after because as while since before although though if once unless".split())
+PRONOUN_CLAUSE_OPENERS = frozenset({",", "and", "but", "then", "so", ";", ":"})
 STANCE_ADJECTIVES = frozenset(
     "critical supportive skeptical sceptical confident convinced eager hopeful proud worried concerned optimistic "
-    "pessimistic adamant unhappy angry furious upset aware determined reluctant".split()
+    "pessimistic adamant unhappy angry furious upset aware determined reluctant quick wary vocal outspoken disappointed dismayed pleased satisfied".split()
 )
 COPULAS = frozenset("is are was were be been being remains remained seems seemed appears appeared became".split())
 CLAUSE_BREAKERS = frozenset("that which who whom when because while if as is are was were has have had".split())
-OPENERS = frozenset("but and yet so then also still even".split())
+OPENERS = frozenset("but and yet so then also still even though although".split())
 TIME_WORDS = frozenset("week weekend month year night morning afternoon evening".split())
 QUANTITY_HEADS = frozenset(
     "percent per cent half third thirds quarter quarters fifth fifths majority majorities minority plurality".split()
@@ -197,7 +228,25 @@ NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split()
 )
-SAY_CUES = frozenset("said says say told tells added adds wrote writes stated noted argued found".split())
+# Capitalised words that are never a name: sentence openers, prepositions and adverbs that open a sentence
+# ("During the debate, ...", "Despite ...", "To believe ..."), and the heads of credit lines ("Contributing: ...").
+NOT_NAMES = FUNCTION_CAPITALS | OPENING_ADVERBIALS | frozenset("to perhaps speaking contributing".split())
+# Cues whose other senses are far more common in news: they report only before 'that', a colon or a quotation.
+REPORT_ONLY = frozenset("maintained maintains contested states answers".split())
+REPORT_OPENERS = frozenset({"that", ":", ",", "\u201c", '"', "\u2018"})
+ADD_VERBS = frozenset({"add", "adds", "added", "adding"})
+CONTRAST_SUBJECTS = frozenset("others another many some most none few".split())
+DASHES = frozenset({"\u2014", "\u2013", "--"})
+SPEAKER_KINDS = frozenset({"person", "group", "organisation", "vague"})
+PERSONAL_PRONOUNS = frozenset("he she they we i".split())
+QUANTIFIER_SUBJECTS = frozenset("most none another few half both all".split())
+QUESTION_WORDS = frozenset("whether what which why how if about whose".split())
+POLL_HEADS = frozenset("poll survey".split())
+POLL_STOPS = frozenset("that which who whom when if and or but".split())
+SAY_CUES = frozenset(
+    "said says say told tells added adds wrote writes stated noted argued found explained recalled insisted "
+    "acknowledged warned replied responded tweeted declared announced claimed suggested predicted".split()
+)
 THAT_CUE = LexiconEntry("(verb) that", "neutral", "")
 # Verbs that take a that-clause without reporting anyone's words or thoughts.
 NOT_THAT_CUES = frozenset(
@@ -211,7 +260,9 @@ COLON_LABELS = frozenset(
     "correction clarification warning disclaimer q a image images graphic tags topics share listen "
     # genre and teaser labels in headlines ("SHOCKING: ...", "Analysis: ..."), not speakers
     "breaking shocking exclusive revealed live opinion analysis comment commentary explainer review factcheck "
-    "fact-check quiz poll pictures revealed warning urgent alert confirmed official".split()
+    "fact-check quiz pictures revealed warning urgent alert confirmed official latest bombshell busted flashback "
+    # page furniture and interjections before a colon ("Email: ...", "Byline: ...", "Plus: ...", "Wow: ...")
+    "email e-mail byline plus notice hey wow look".split()
 )
 COLON_LEADS = frozenset({"-", "\u2013", "\u2014", "from"})
 CHAIN_ENDINGS = ("ed", "es", "nt", "ts", "ds", "an", "gan", "ks", "rs", "ns", "ls", "ing")
@@ -287,12 +338,23 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             if inside(quotes, token.start, token.end):
                 continue
             source = _np_after(tokens, i + 2) or _phrase_after(tokens, i + 2)
+            if source and source[1] + 2 < len(tokens) and tokens[source[1] + 1].lower == "by":
+                agent = _np_after(tokens, source[1] + 2)  # "according to a new poll by the Pew Research Center"
+                source = (source[0], agent[1]) if agent else source
             if source:
                 cue = Span(token.start, tokens[i + 1].end)
                 yield _make(text, tokens, sentence, quotes, source, cue, "neutral", i, i + 1, inverted=True)
                 used_until = source[1]
             continue
-        entry = SPEECH_VERBS.get(low) or _that_clause_cue(tokens, i)
+        if low == "in" and tokens[i + 1 : i + 2] and not inside(quotes, token.start, token.end):
+            poll = _poll_after(tokens, i + 1)
+            if poll:  # "Ruiz leads by six points in a new Herald poll": the poll is the source
+                yield _make(text, tokens, sentence, quotes, poll, Span(token.start, token.end), "neutral", i, i, True)
+            continue
+        if low in ("put", "puts") and tokens[i + 1 : i + 2] and tokens[i + 1].lower == "it":
+            entry = PUT_IT_CUE  # "as Ruiz put it", "how Ruiz puts it"
+        else:
+            entry = SPEECH_VERBS.get(low) or _that_clause_cue(tokens, i) or _light_verb_cue(tokens, i)
         if (
             entry is None
             or (token.is_capitalised and i > 0 and not title_case)
@@ -305,12 +367,21 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower.endswith(("'s", "\u2019s")))
         ):
             continue
-        if low in ("add", "adds", "added") and i + 1 < len(tokens) and _is_amount(tokens[i + 1]):
-            continue  # "firms added 337,000 jobs": a quantity, not words
+        if low in ADD_VERBS and i + 1 < len(tokens) and (_is_amount(tokens[i + 1]) or tokens[i + 1].lower == "to"):
+            continue  # "firms added 337,000 jobs", "adding to her lead": a quantity, not words
+        if low == "thought" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            continue  # "few thought to ask": an intention to act, not a thought reported
+        if low in REPORT_ONLY and not (i + 1 < len(tokens) and tokens[i + 1].lower in REPORT_OPENERS):
+            continue  # "maintained her lead", "a contested convention": only "maintained that ..." reports
         if low in STANCE_ADJECTIVES and not _after_copula(tokens, i):
             continue  # "a hopeful candidate" is not a stance; "Ruiz is hopeful that ..." is
         cue = Span(token.start, token.end)
-        by_agent = i + 2 < len(tokens) and tokens[i + 1].lower == "by" and low.endswith(("ed", "en", "wn"))
+        by_agent = (
+            i + 2 < len(tokens)
+            and tokens[i + 1].lower == "by"
+            and low.endswith(("ed", "en", "wn"))
+            and not tokens[i + 2].lower.endswith("ing")  # "continued by saying" is no agent
+        )
         if by_agent or _is_passive(tokens, i, entry):
             agent = _np_after(tokens, i + 2) or _phrase_after(tokens, i + 2) if by_agent else None
             if agent:  # "the plan was rejected by the council": the agent is the source
@@ -322,12 +393,22 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             source = None
         if entry.category == "evidence" and (source is None or SOURCE_NOUNS.get(tokens[source[1]].lower) != "document"):
             source = _document_subject(tokens, i) or source  # "Exit polls taken in Ohio found"
+        if low in SAY_CUES and (source is None or tokens[source[0] - 1].lower not in (",", "\u2014")):
+            source = _final_subject(tokens, i) or source
         if source is None and low in SAY_CUES:
             source = _modified_subject(tokens, i)
         if source is None and (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
             source = _participle_subject(tokens, i)
+        if (
+            source is None
+            and low == "saying"
+            and i > 2
+            and tokens[i - 1].lower == "as"
+            and tokens[i - 2].lower == "quoted"
+        ):
+            source = _np_before(tokens, i - 2)  # "Ruiz was quoted as saying"
         if source is None and low in INVERTIBLE and (i == 0 or _follows_quote_or_comma(tokens, i)):
-            source = _np_after(tokens, i + 1)
+            source = _np_after(tokens, i + 1) or (i > 0 and _described_after(tokens, i + 1)) or None
             if source:
                 yield _make(text, tokens, sentence, quotes, source, cue, entry.category, i, i, inverted=True)
                 used_until = source[1]
@@ -339,25 +420,117 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             used_until = _clause_end(tokens, i, relative=tokens[source[0]].lower == "who")
 
 
+LIGHT_VERBS = frozenset(
+    "made makes make gave gives give issued issues released releases sent sends offered offers raised raises "
+    "voiced voices took takes posted posts published publishes penned pens struck strikes fired fires "
+    "launched launches unveiled unveils".split()
+)
+COMMUNICATION_NOUNS = frozenset(
+    "statement statements comment comments remark remarks speech speeches address interview interviews letter "
+    "letters email emails tweet tweets message messages case argument arguments pitch promise promises pledge "
+    "plea appeal warning warnings threat threats complaint complaints criticism praise endorsement concern "
+    "concerns question questions doubts point points claim claims prediction predictions apology defense "
+    "defence jab jabs swipe swipes dig digs joke jokes quip op-ed column memo note tribute vow assurances "
+    "assessment rebuke rebuttal response reply retort explanation warning words advice reminder shot shots "
+    "aim broadside critique attack attacks".split()
+)
+AIM_VERBS = frozenset("took takes fired fires".split())  # only with a target: "took aim at", "fired a shot at"
+AIM_NOUNS = frozenset("aim shot shots swipe swipes jab jabs salvo broadside".split())
+PUT_IT_CUE = LexiconEntry("put it", "neutral", "")
+ACT_CUE = LexiconEntry("(verb) (noun)", "act", "")
+
+
+def _light_verb_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
+    """'Ruiz made the point that', 'Ruiz issued a statement', 'Ruiz took aim at': a light verb and a noun of speech."""
+    if tokens[i].lower not in LIGHT_VERBS or tokens[i].is_capitalised:
+        return None
+    aims_only = tokens[i].lower in AIM_VERBS
+    for k in range(i + 1, min(len(tokens), i + 5)):
+        token = tokens[k]
+        if token.lower in (AIM_NOUNS if aims_only else COMMUNICATION_NOUNS):
+            return ACT_CUE
+        if not token.is_word or token.lower in SPEECH_VERBS:
+            return None
+    return None
+
+
+def _poll_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
+    """'in a new Herald/Ipsos poll', 'in the latest surveys': a noun phrase of at most eight words headed by a poll."""
+    for k in range(begin, min(len(tokens), begin + 8)):
+        token = tokens[k]
+        if token.lower in POLL_HEADS:
+            return begin, k
+        if not (token.is_word or token.text[:1].isdigit() or token.text in "-/&") or token.lower in POLL_STOPS:
+            return None
+    return None
+
+
 def _opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     """Inside a reported clause, 'when he told', 'because she worries', 'as he urges' start a clause of their own."""
+    if (
+        tokens[i].lower == "according"
+        and i > 0
+        and (tokens[i - 1].text in (",", "\u2014", "\u2013", "-", "(") or tokens[i - 1].text in QUOTE_CLOSERS)
+    ):
+        return True  # '"We will appeal," Ruiz said, according to the Herald': the outlet reports the report
     if i == used_until or i < 2 or SPEECH_VERBS.get(tokens[i].lower) is None:
         return False
+    if _final_subject(tokens, i):
+        return True  # "... whether the staff knew it, current and former officials said.": the whole sentence's source
     j = i - 1
     while j > 0 and (tokens[j].lower in SKIPPABLE or _is_adverb(tokens[j])):
         j -= 1
-    if _word_class(tokens[j]) == "pronoun" and tokens[j - 1].lower in PRONOUN_CLAUSE_OPENERS:
+    if _word_class(tokens[j]) == "pronoun" and (
+        tokens[j - 1].lower in PRONOUN_CLAUSE_OPENERS or tokens[j - 1].text in QUOTE_CLOSERS
+    ):
         return True  # "In a video posted online, she criticized ...", "... and he denied it"
     if _word_class(tokens[j]) == "pronoun":
         return tokens[j - 1].lower in SUBORDINATORS
+    if tokens[j].lower in CONTRAST_SUBJECTS and tokens[i].lower in SAY_CUES:
+        return tokens[j - 1].lower in ("and", "but", "yet", ";", ",")  # "..., and others have said ..."
     if _word_class(tokens[j]) not in ("name", "noun"):
         return False
     subject = _np_ending_at(tokens, j)
     if subject is None or subject[0] == 0:
         return False
     opener = tokens[subject[0] - 1].lower
+    if opener in QUOTE_CLOSERS and tokens[i].lower in SAY_CUES:
+        return True  # '... a really cynical view," Ruiz said': the speaker of the quotation
     # "which the inquiry said", "... and Ruiz said": a subordinator or a conjunction before a named subject
+    if opener in (";", ":"):
+        return True  # "... is a problem: a recent poll showed that ..."
     return opener in SUBORDINATORS or (opener in ("and", "but") and _word_class(tokens[j]) == "name")
+
+
+def _final_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """', people familiar with the talks said.' closing a sentence: the words between the comma and the say-verb."""
+    if tokens[i].lower not in SAY_CUES or not _ends_sentence(tokens, i + 1):
+        return None
+    last = tokens[i - 1] if i else None
+    if last is None or not last.is_word or last.lower in SKIPPABLE or last.lower in CONNECTORS or _is_adverb(last):
+        return None  # "... and wrote", "Ruiz did not say"
+    if last.lower in CLAUSE_JOINERS or last.lower in SPEECH_VERBS:
+        return None
+    for k in range(i - 1, max(-1, i - 10), -1):
+        token = tokens[k]
+        if token.text == ",":
+            start = k + 1
+            while start < i and (tokens[start].lower in OPENERS or tokens[start].lower in SUBORDINATORS):
+                start += 1  # ", though he said."
+            if not any(_word_class(t) in ("name", "noun", "pronoun") for t in tokens[start:i]):
+                return None
+            return (start, i - 1) if start < i else None
+        if not (token.is_word or token.text[:1].isdigit() or token.text in "-&%") or token.lower in SPEECH_VERBS:
+            return None
+        if token.lower in CLAUSE_BREAKERS or token.lower in SUBORDINATORS:
+            return None  # "... in a finish that he said": a relative clause, not the sentence's source
+    return None
+
+
+def _ends_sentence(tokens: list[Token], k: int) -> bool:
+    """Only closing punctuation, or a short phrase like 'on Monday' / 'in a statement', is left after position k."""
+    rest = [t for t in tokens[k:] if t.is_word or t.text[:1].isdigit()]
+    return len(rest) <= 4 and not any(t.lower in ("that", "he", "she", "they", "it") for t in rest)
 
 
 def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
@@ -372,13 +545,20 @@ def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
 
 def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, cue: str, i: int) -> bool:
     """Evidence verbs ("found", "showed") need a document subject; "called" needs a person or "called for"."""
-    head = tokens[source[1]]
+    end = source[1]
+    comma = next((k for k in range(source[0], end) if tokens[k].text == ","), None)
+    if comma is not None and comma > source[0]:
+        end = comma - 1  # "Ana Ruiz, director of the Port Union, called ...": the name before the apposition
+    head = tokens[end]
     head_kind = SOURCE_NOUNS.get(head.lower)
     if category == "evidence":  # "the poll found"; anyone "found that ..."
         return head_kind == "document" or (i + 1 < len(tokens) and tokens[i + 1].lower == "that")
     if cue in CALL_VERBS:
         follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        return follows in ("for", "on") or _word_class(head) in ("name", "pronoun")
+        # "critics called it anti-gay" is a stance; "a bill called the Clean Air Act" names a thing
+        if follows in ("for", "on") or _word_class(head) in ("name", "pronoun"):
+            return True
+        return head_kind in SPEAKER_KINDS and tokens[source[0]].lower not in ("a", "an")  # not "a group called X"
     return True
 
 
@@ -394,6 +574,8 @@ def _after_copula(tokens: list[Token], i: int) -> bool:
     while j >= 0 and (_is_adverb(tokens[j]) or tokens[j].lower in ("also", "not", "still", "now", "already")):
         j -= 1
     low = tokens[j].lower.replace("\u2019", "'") if j >= 0 else ""
+    if low in ("be", "being"):
+        return False  # "we must be wary", "voters would be pleased": advice or a guess, not anyone's stance
     return low in COPULAS or low.endswith(("'s", "'re", "'m"))
 
 
@@ -411,6 +593,8 @@ def _document_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
 
 def _modified_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     """'Majorities of voters in five states say': a subject with its modifiers, back to the clause's start."""
+    if cue > 0 and tokens[cue - 1].lower in ("and", "but", "or", "to"):
+        return None  # "seized the floor and said", "stood up to say": a second verb, not a subject
     start = cue
     has_head = False
     while start - 1 >= 0 and cue - start < 15:
@@ -434,6 +618,8 @@ def _is_passive(tokens: list[Token], i: int, entry: LexiconEntry) -> bool:
     low = tokens[i].lower
     if entry.category == "cognition" and not low.endswith("ed"):
         return False  # "is critical of": an adjective, not a passive
+    if low in STANCE_ADJECTIVES and i > 0 and tokens[i - 1].lower not in ("be", "been", "being"):
+        return False  # "was worried that", "is convinced": a state of mind ("cannot be determined" is a passive)
     if not (low.endswith(("ed", "en", "wn")) or low in ("told", "said", "thought", "held", "made", "sought")):
         return False
     j = i - 1
@@ -454,22 +640,35 @@ def _participle_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None
     ):
         return before
     subject = _sentence_subject(tokens, cue)
-    if subject and (tokens[subject[0]].lower in FUNCTION_CAPITALS or tokens[subject[0]].lower in OPENING_ADVERBIALS):
+    if subject is None:
+        return None
+    first = tokens[subject[0]].lower
+    if first in PERSONAL_PRONOUNS:
+        return subject  # "She went on to attack the plan, saying ..."
+    if first in FUNCTION_CAPITALS or first in OPENING_ADVERBIALS:
         return None
     return subject
 
 
 def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
-    """'Smith attacked the bill on Monday, saying ...': the sentence's opening noun phrase."""
-    end = 0
+    """'Smith attacked the bill on Monday, saying ...': the sentence's opening noun phrase, after an opening
+    conjunction or adverbial ('Then she ...', 'Later in the day, she ...')."""
+    begin = 0
+    while begin < cue and tokens[begin].lower in OPENERS:
+        begin += 1
+    if begin < cue and tokens[begin].lower in OPENING_ADVERBIALS:
+        comma = next((k for k in range(begin + 1, min(cue, begin + 10)) if tokens[k].text == ","), None)
+        if comma is not None:
+            begin = comma + 1
+    end = begin
     while end < cue and _word_class(tokens[end]) in ("name", "noun", "modifier", "connector", "pronoun"):
         if _word_class(tokens[end]) == "pronoun":
             end += 1
             break
         end += 1
-    if end == 0:
+    if end == begin:
         return None
-    return _trim(tokens, 0, end - 1)
+    return _trim(tokens, begin, end - 1)
 
 
 def _clause_end(tokens: list[Token], cue: int, relative: bool = False) -> int:
@@ -550,7 +749,7 @@ def _word_class(token: Token) -> str:
     if base in SOURCE_NOUNS:
         return "noun"
     if token.is_capitalised:
-        if base in FUNCTION_CAPITALS or base in DAYS_MONTHS or base in SPEECH_VERBS or base in SKIPPABLE:
+        if base in NOT_NAMES or base in DAYS_MONTHS or base in SPEECH_VERBS or base in SKIPPABLE:
             return "other"
         return "name"
     if base in MODIFIERS or base in DETERMINERS:
@@ -584,12 +783,23 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         end -= 1
     if end < 0:
         return None
+    if tokens[end].text in QUOTE_CLOSERS and end > 1 and tokens[end - 1].text == "," and _short_quote_ends(tokens, end):
+        end -= 1  # 'Hale, who calls it a "farce," said': the comma sits inside a short closing quotation
     if tokens[end].text == ",":
-        return _apposition_before(tokens, end)
+        return _apposition_before(tokens, end) or _long_subject(tokens, end)
+    if tokens[end].text in DASHES:  # "Jason Sims \u2014 a teacher from Leeds \u2014 says"
+        opening = next((k for k in range(end - 1, max(-1, end - 20), -1) if tokens[k].text in DASHES), None)
+        if opening is not None and opening > 0:
+            named = _np_ending_at(tokens, opening - 1)
+            if named and _word_class(tokens[named[1]]) in ("name", "noun", "pronoun"):
+                return named[0], end - 1
+        return None
     if tokens[end].lower == "who" and end >= 2 and tokens[end - 1].text == ",":
         return end, end  # "Obama, who endorsed Clinton": resolved to the phrase before the comma
     if tokens[end].lower == "who" and end >= 1 and _word_class(tokens[end - 1]) in ("name", "noun"):
         return end, end  # "voters who said ...": the relative pronoun stands for the phrase before it
+    if tokens[end].lower == "who" and end >= 1 and tokens[cue].lower in SAY_CUES and _plain_head(tokens[end - 1]):
+        return end, end  # "four in 10 who said", "those who say", "teachers unions who said"
     if tokens[end].text == ")":  # "Rep. Ana Ruiz (D-Ore.) said": the party label belongs to the name
         opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
         if opening is not None and opening > 0:
@@ -600,7 +810,29 @@ def _np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
         subject = _sentence_subject(tokens, cue)
         return subject if subject and _word_class(tokens[subject[1]]) in ("name", "pronoun") else None
+    if end == cue - 1 and tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
+        return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
     return _np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
+
+
+def _clause_starts_at(tokens: list[Token], k: int) -> bool:
+    return k == 0 or tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in CLAUSE_JOINERS
+
+
+def _plain_head(token: Token) -> bool:
+    """A word or number that can end the phrase a relative 'who' refers to (not a verb, an auxiliary or a comma)."""
+    low = token.lower
+    if token.text[:1].isdigit():
+        return True
+    return token.is_word and low not in SPEECH_VERBS and low not in SKIPPABLE and not low.endswith(("ed", "ing"))
+
+
+def _short_quote_ends(tokens: list[Token], close: int) -> bool:
+    """A quotation of at most four words closes at `close` and opens after a word: a scare quote, not a quote."""
+    for k in range(close - 2, max(0, close - 7), -1):
+        if tokens[k].text in ("\u201c", '"', "\u2018", "'"):
+            return k > 0 and tokens[k - 1].is_word
+    return False
 
 
 def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
@@ -740,6 +972,8 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             name = _labelled_name_ending_at(tokens, k - 1) if k > 0 else None
             if name and _word_class(tokens[name[1]]) in ("name", "other"):
                 return name[0], comma - 1  # "Ruiz, 35, a nurse from Leeds, said"; "Ruiz, speaking in Leeds, said"
+            if name and opener.lower in ("who", "whose") and _word_class(tokens[name[1]]) == "noun":
+                return name[0], comma - 1  # "A council official, who asked not to be named, said"
             inner = _labelled_name_ending_at(tokens, comma - 1)
             if (
                 name
@@ -752,6 +986,32 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             if commas > 2:
                 return None
     return None
+
+
+def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    """'Wilcox, whose tuition was paid by the Army, said', 'Cory Ames, 22, of Flint, Mich., said': the noun phrase
+    that opens the clause, then everything up to the comma before the verb (at most 40 tokens back)."""
+    start = comma - 1
+    floor = max(0, comma - 40)
+    # a "." inside a sentence ends an abbreviation ("Jackson, Miss., said"), not the clause
+    while start > floor and tokens[start - 1].text not in (";", ":", "\u201d", '"', "\u201c", "(", ")"):
+        start -= 1
+    if start == floor and floor > 0:
+        return None  # too long to be sure where the clause starts
+    while start < comma and tokens[start].lower in OPENERS:
+        start += 1
+    if start < comma and tokens[start].lower in OPENING_ADVERBIALS:
+        inner = next((k for k in range(start + 1, comma) if tokens[k].text == ","), None)
+        if inner is None:
+            return None
+        start = inner + 1  # "On Friday, Ruiz, a ..., said"
+    subject = _np_after(tokens, start)
+    if subject is None or subject[0] != start or subject[1] + 1 >= comma or tokens[subject[1] + 1].text != ",":
+        return None
+    head = tokens[subject[1]]
+    if _word_class(head) not in ("name", "noun", "pronoun") or head.lower.endswith(("'s", "\u2019s")):
+        return None
+    return subject[0], comma - 1
 
 
 def _np_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
@@ -778,6 +1038,27 @@ def _np_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
     if end == begin:
         return None
     return _trim(tokens, begin, end - 1)
+
+
+def _described_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
+    """'..." said retired judge Ana Ruiz', 'said one unaligned party strategist': at most two unknown lower-case
+    words, then a name or a source noun."""
+    for skip in (1, 2):
+        head = begin + skip
+        if head >= len(tokens):
+            return None
+        words = tokens[begin:head]
+        if not all(t.is_word and not t.is_capitalised and _plain_word(t.lower) for t in words):
+            return None
+        found = _np_after(tokens, head)
+        if found and found[0] == head and not tokens[found[1]].lower.endswith(("'s", "\u2019s")):
+            return begin, found[1]
+    return None
+
+
+def _plain_word(low: str) -> bool:
+    """Not a function word that opens a clause or a question ('that', 'whether', 'about'), nor a speech verb."""
+    return not (low in NOT_NAMES or low in CLAUSE_BREAKERS or low in SPEECH_VERBS or low in QUESTION_WORDS)
 
 
 def _phrase_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
@@ -862,6 +1143,13 @@ def _reported_clause(tokens, s, e, cue_first, cue_last, inverted) -> Span | None
     while after < len(tokens) and tokens[after].text in (",", ":", "that"):
         after += 1
     last = len(tokens) - 1
+    if (
+        not inverted
+        and tokens[0].lower in OPENING_SUBORDINATORS
+        and not any(t.text == "," for t in tokens[1 : min(s, cue_first)])
+    ):
+        # "Since she knows the port, she ...": the report ends with the clause the subordinator opened
+        last = next((k - 1 for k in range(after, len(tokens)) if tokens[k].text == ","), last)
     while last >= 0 and not tokens[last].is_word and not tokens[last].text[:1].isdigit():
         last -= 1
     if not inverted and after <= last:

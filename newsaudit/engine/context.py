@@ -66,8 +66,15 @@ class Context:
 
     @cached_property
     def attributed_content(self) -> list[tuple[int, int]]:
-        """Spans that report what a source said: the outlet is not speaking in its own voice there."""
-        spans = [(a.content.start, a.content.end) for a in self.attributions if a.content]
+        """Spans that report what a source said or thinks: the outlet is not speaking in its own voice there.
+
+        The object of a deed ('Ruiz ordered the thugs to leave', 'Ruiz backed the plan') is still the outlet's
+        wording unless it is quoted."""
+        spans = [
+            (a.content.start, a.content.end)
+            for a in self.attributions
+            if a.content and (a.direct or a.cue_category != "deed")
+        ]
         return sorted(spans)
 
     def in_attributed_content(self, start: int, end: int) -> bool:

@@ -65,6 +65,8 @@ def _block_quotes(text: str, start: int, end: int, block: int, runs_on: bool) ->
         elif (
             (open_kind in OPENING and char in CLOSING)
             or (open_kind == STRAIGHT and char == STRAIGHT)
+            or (open_kind == STRAIGHT and char == "\u201d")  # mixed typography: '"We will,\u201d she said'
+            or (open_kind in OPENING and char == STRAIGHT and _straight_closes_only(text, position, width, start, end))
             or (open_kind == SINGLE_OPEN and _single_closes(text, position, end))
         ):
             if position - open_at > open_width:
@@ -94,6 +96,8 @@ def _straight_opens_only(text: str, position: int, width: int, block_start: int,
 def _single_opens(text: str, position: int, block_start: int) -> bool:
     if text[position] != SINGLE_OPEN:
         return False
+    if position + 1 < len(text) and text[position + 1].isdigit():
+        return False  # an elided year ("in \u201808", "the \u201890s") is not a quotation
     return position == block_start or not text[position - 1].isalnum()
 
 

@@ -200,3 +200,177 @@ def test_added_with_an_amount_is_not_a_cue():
 def test_headline_labels_before_a_colon_are_not_speakers():
     _, found = attributions("<h1>SHOCKING: Reservoir levels plunge</h1><p>Ruiz: \u201cWe will appeal.\u201d</p>")
     assert [f[0] for f in found] == ["Ruiz"]
+
+
+def test_mixed_quotation_marks_and_elided_years_do_not_swallow_the_speaker():
+    # A straight opening mark closed by a curly one is one quotation.
+    doc = read_html('<p>"The port stays open,\u201d Pia Lund said.</p>', "q")
+    assert [doc.text[q.start : q.end] for q in find_quotes(doc)] == ['"The port stays open,\u201d']
+    # An elided year ("in \u201809") opens no quotation that a later apostrophe would close.
+    _, found = attributions(
+        "<p>Omar Reyes wrote in \u201809 that the levy would pass. \u201cWe felt it,\u201d he said of the "
+        "\u2018fair share\u2019 rule.</p>"
+    )
+    assert [f[:2] for f in found] == [("Omar Reyes", "wrote"), ("he", "said")]
+
+
+def test_speaker_of_a_quotation_inside_a_reported_clause():
+    # "To believe ... 'quote,' he said": the closing quotation mark starts the speaker's own clause.
+    _, found = attributions(
+        "<p>Vera Holt argues the budget is sound, \u201cbut the council has to keep its promises,\u201d she said.</p>"
+    )
+    assert [f[:2] for f in found] == [("Vera Holt", "argues"), ("she", "said")]
+
+
+def test_relative_clause_after_a_described_source():
+    _, found = attributions(
+        "<p>A harbour official, who asked not to be named because the talks are private, said the deal was close.</p>"
+    )
+    assert ("A harbour official, who asked not to be named because the talks are private", "said") in [
+        f[:2] for f in found
+    ]
+
+
+def test_a_poll_after_in_is_the_source():
+    _, found = attributions("<p>Ruiz leads by six points in a new Herald/Ipsos poll. She trails in the polls.</p>")
+    assert [f[:2] for f in found] == [("a new Herald/Ipsos poll", "in")]
+
+
+def test_according_to_after_a_reported_quotation():
+    _, found = attributions('<p>"We will appeal," Ruiz said, according to the Coast Herald.</p>')
+    assert [f[:2] for f in found] == [("Ruiz", "said"), ("the Coast Herald", "according to")]
+
+
+def test_report_inside_an_opening_subordinate_clause_ends_at_its_comma():
+    doc = read_html("<p>Since she believes the port is safe, the mayor will reopen it.</p>", "a")
+    found = find_attributions(doc, find_quotes(doc))
+    assert doc.text[found[0].content.start : found[0].content.end] == "the port is safe"
+
+
+def test_source_closing_a_long_sentence():
+    _, found = attributions(
+        "<p>The ferry board asked whether the pier could reopen by June, people familiar with the negotiations said.</p>"
+    )
+    assert ("people familiar with the negotiations", "said") in [f[:2] for f in found]
+
+
+def test_inverted_source_with_descriptive_words():
+    _, found = attributions('<p>"We expected more," said retired judge Ana Ruiz. "Fine," said one unaligned voter.</p>')
+    assert [f[:2] for f in found] == [("retired judge Ana Ruiz", "said"), ("one unaligned voter", "said")]
+
+
+def test_quantifier_subjects_and_page_labels():
+    _, found = attributions(
+        "<p>Most believe the port will reopen; few said so in May.</p><p>Email: desk@example.org</p>"
+    )
+    assert [f[:2] for f in found] == [("Most", "believe"), ("few", "said")]
+
+
+def test_called_after_an_apposition_ending_in_a_noun():
+    _, found = attributions("<p>Ana Ruiz, director of the Harbour Union, called the plan a mistake.</p>")
+    assert found[0][:2] == ("Ana Ruiz, director of the Harbour Union", "called")
+
+
+def test_light_verb_with_a_noun_of_speech():
+    _, found = attributions(
+        "<p>The harbour board issued a statement on Monday. Ruiz also took aim at the council. Ruiz took a bus.</p>"
+    )
+    assert [f[:2] for f in found] == [("The harbour board", "issued"), ("Ruiz", "took")]
+
+
+def test_participle_after_a_clause_takes_the_sentence_subject():
+    _, found = attributions(
+        "<p>Then she criticised the harbour plan, saying it came too late.</p>"
+        "<p>Later in the day, Ruiz toured the pier, adding that repairs would start soon.</p>"
+    )
+    assert [f[:2] for f in found] == [("she", "criticised"), ("Ruiz", "adding")]
+
+
+def test_more_reporting_verbs():
+    _, found = attributions("<p>Ruiz mentioned the pier. Ruiz remarked that it was old. Ruiz wondered why.</p>")
+    assert [f[1] for f in found] == ["mentioned", "remarked", "wondered"]
+
+
+def test_long_subject_with_several_commas():
+    _, found = attributions(
+        "<p>Cora Ames, 22, of Flint, Mich., said the pier was safe. Wilcox, whose tuition was paid by the "
+        "Army because he served in the reserve, said the fees should fall.</p>"
+    )
+    assert [f[:2] for f in found if f[1] == "said"] == [
+        ("Cora Ames, 22, of Flint, Mich.", "said"),
+        ("Wilcox, whose tuition was paid by the Army because he served in the reserve", "said"),
+    ]
+
+
+def test_states_of_mind_after_a_copula():
+    _, found = attributions(
+        "<p>Ruiz was worried that the pier would close. We must be wary of easy answers. "
+        "The cost cannot be determined yet.</p>"
+    )
+    assert [f[:2] for f in found] == [("Ruiz", "worried")]
+
+
+def test_more_say_verbs_close_a_quotation_or_a_sentence():
+    _, found = attributions(
+        "<p>Ruiz argued the pier was safe, \u201cand the council knows it,\u201d she insisted. "
+        "The ferry board met twice in May, the harbour master recalled.</p>"
+    )
+    assert ("she", "insisted") in [f[:2] for f in found]
+    assert ("the harbour master", "recalled") in [f[:2] for f in found]
+
+
+def test_called_after_a_group_but_not_a_name_for_a_thing():
+    _, found = attributions(
+        "<p>Critics called the levy unfair. She joined a group called Harbour Watch. "
+        "The ferry is a problem: a recent survey showed that few riders trust it.</p>"
+    )
+    assert [f[:2] for f in found] == [("Critics", "called"), ("a recent survey", "showed")]
+
+
+def test_quoted_as_saying_and_put_it():
+    _, found = attributions(
+        "<p>Ruiz was quoted as saying the port would close. It is a slow death, as the mayor put it.</p>"
+    )
+    assert [f[:2] for f in found] == [("Ruiz", "saying"), ("the mayor", "put")]
+
+
+def test_other_senses_of_report_verbs():
+    _, found = attributions(
+        "<p>Ruiz maintained her lead in the polls, adding to her wins. Ruiz maintained that the pier was safe.</p>"
+    )
+    assert [f[:2] for f in found] == [("Ruiz", "maintained")]
+    assert found[0][0] == "Ruiz"
+
+
+def test_who_said_after_a_number_or_those():
+    _, found = attributions("<p>Four in 10 who said the levy was unfair were renters. Those who say so are few.</p>")
+    assert [f[:2] for f in found] == [("who", "said"), ("who", "say")]
+
+
+def test_apposition_between_dashes():
+    _, found = attributions("<p>Jo Sims \u2014 a teacher from Leeds \u2014 says she will vote.</p>")
+    assert found[0][:2] == ("Jo Sims \u2014 a teacher from Leeds", "says")
+
+
+def test_subject_boundaries_around_coordination_scare_quotes_and_by():
+    _, found = attributions(
+        "<p>Hale, who calls the levy a \u201cfarce,\u201d said he would vote no. "
+        "The pier closes in May, according to a survey by the Harbour Trust. "
+        "Ruiz responded by saying the pier was safe.</p>"
+    )
+    assert [f[:2] for f in found] == [
+        ("Hale, who calls the levy a \u201cfarce", "said"),
+        ("a survey by the Harbour Trust", "according to"),
+        ("Ruiz", "responded"),
+    ]
+
+
+def test_long_subject_with_an_abbreviated_state_and_more_role_nouns():
+    _, found = attributions(
+        "<p>Cora Ames, a volunteer from Jackson, Miss., attending the rally, said she would vote. "
+        "One former employee said the pier was safe. Few thought to ask why.</p>"
+    )
+    assert [f[:2] for f in found] == [
+        ("Cora Ames, a volunteer from Jackson, Miss., attending the rally", "said"),
+        ("One former employee", "said"),
+    ]

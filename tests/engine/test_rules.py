@@ -162,3 +162,14 @@ def test_one_finding_per_unnamed_source():
 def test_part_of_a_described_set_is_not_a_vague_quantity():
     assert "NA206" not in rules_of(audit_html("<p>Some of the cans will go to local cafes.</p>"))
     assert "NA206" in rules_of(audit_html("<p>Many shops closed early on Friday.</p>"))
+
+
+def test_the_object_of_a_deed_is_the_outlets_wording():
+    # A source's words or thoughts are theirs; what a source does or backs is described in the outlet's voice.
+    report = audit_html("<p>The mayor ordered the thugs to leave the pier.</p><p>Ruiz said thugs had come.</p>")
+    assert spans_of(report, "NA401") == ["thugs"]
+
+
+def test_weasel_head_is_read_before_an_apposition():
+    report = audit_html("<p>Others, especially two younger economists, have argued that the levy fails.</p>")
+    assert "NA201" in rules_of(report)

@@ -96,7 +96,8 @@ def _described_insider(text: str, source_start: int) -> bool:
 def weasel_attribution(ctx: Context) -> Iterator[Hit]:
     flagged: set[int] = set()
     for item in ctx.attributions:
-        words = ctx.text[item.source.start : item.source.end].lower().split()
+        # "Others, especially two economists, have argued": the phrase before an apposition decides
+        words = ctx.text[item.source.start : item.source.end].split(",")[0].lower().split()
         head = words[-1] if words else ""
         vague = SOURCE_NOUNS.get(head) == "vague" or (words and words[0] in VAGUE_QUANTIFIERS and item.anonymous)
         if item.anonymous and vague and not _described_insider(ctx.text, item.source.start):
