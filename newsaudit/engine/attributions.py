@@ -1396,3 +1396,19 @@ def summarise_sources(document: Document, attributions: list[Attribution]) -> li
 def _surname(name: str) -> str:
     words = [w for w in name.replace(",", " ").split() if w[:1].isupper()]
     return words[-1].lower() if words else name.lower()
+
+
+def is_named(name: str) -> bool:
+    """A proper name ('Ana Ruiz', 'Port Union', 'Council leader Ana Ruiz'), not a description or a role ('the
+    council', 'Its general manager', 'The inspectorate'): some capitalised word that is no role, body,
+    determiner, pronoun or sentence opener."""
+    for word in name.replace(",", " ").split():
+        word = word.strip(".:;()\"'\u2018\u2019\u201c\u201d")
+        low = word.lower()
+        low = low[:-2] if low.endswith(("'s", "\u2019s")) else low
+        if not word[:1].isupper() or low in SOURCE_NOUNS or low in PRONOUNS or low in DETERMINERS:
+            continue
+        if low in MODIFIERS or low in NOT_NAMES or low in DAYS_MONTHS:
+            continue
+        return True
+    return False

@@ -430,3 +430,20 @@ def test_kind_follows_the_head_noun_not_the_possessor():
 def test_possessor_is_not_the_subject_of_a_participle():
     found = sources_of("<p>The Fen Partnership's proposed levy, which it set out in May, would raise fees.</p>")
     assert found == []
+
+
+def test_descriptions_and_roles_are_sources_but_not_named_ones():
+    from newsaudit.engine import audit, read_html
+
+    body = (
+        "<p>The harbour board said the crane was unsafe. Its chief engineer said repairs would take a month. "
+        "The board's safety notice said the quay was shut. Tova Lind said her boat was stuck. "
+        "The quay has two cranes. One was built in 1990. The other is newer. Boats now unload at the old pier.</p>"
+    )
+    report = audit(read_html(body, "n"))
+    summary = report.to_dict()["source_summary"]
+    assert summary["names"] == ["Tova Lind"] and summary["single_source"] is True
+    messages = [f.message for f in report.findings if f.rule == "NA104"]
+    assert messages == ["Single-source story: 'Tova Lind' is the only named source."]
+    only_descriptions = body.replace("Tova Lind said her boat was stuck.", "A skipper said the boats were stuck.")
+    assert not [f for f in audit(read_html(only_descriptions, "d")).findings if f.rule == "NA104"]
