@@ -1076,15 +1076,21 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
     """'Smith, the party's treasurer, said' and 'Hale, one of two members who voted no, said' -> name + appositive."""
     lower_bound = max(0, comma - 2 * _MAX_NP_TOKENS)
     commas = 0
+    held = None  # a phrase before ", which ...": the relative clause may describe the last part of an apposition
     for k in range(comma - 1, lower_bound - 1, -1):
         if tokens[k].text in (".", ";", ":", "\u201d", '"'):
-            return None
+            return held
         if tokens[k].text == ",":
             opener = tokens[k + 1] if k + 1 < comma else None
             if opener is None:
-                return None
+                return held
             name = _labelled_name_ending_at(tokens, k - 1) if k > 0 else None
             if name and _word_class(tokens[name[1]]) in ("name", "other"):
+                if held is None and opener.lower == "which" and name[0] > 1 and tokens[name[0] - 1].is_word:
+                    # "Sanne Voss, operations manager at Greyrock, which runs the quarry, said": Voss speaks
+                    held = name[0], comma - 1
+                    commas += 1
+                    continue
                 return name[0], comma - 1  # "Ruiz, 35, a nurse from Leeds, said"; "Ruiz, speaking in Leeds, said"
             if name and opener.lower in ("who", "whose") and _word_class(tokens[name[1]]) == "noun":
                 return name[0], comma - 1  # "A council official, who asked not to be named, said"
@@ -1098,8 +1104,8 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
                 return name[0], comma - 1  # "the council's spokesman, Ali Khan, said"
             commas += 1
             if commas > 2:
-                return None
-    return None
+                return held
+    return held
 
 
 def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
@@ -1346,6 +1352,9 @@ def _resolve(document: Document, attributions: list[Attribution]) -> None:
                 item.name = role_names[head]
             else:
                 item.name = _canonical(phrase)
+                head, of, _ = item.name.partition(" of ")
+                if of and item.kind == "person" and is_named(head):
+                    item.name = head  # "Station Officer Kai Moss of the Fen Fire Service" -> "Station Officer Kai Moss"
             for word in words:
                 if word.lower() in SOURCE_NOUNS and item.kind == "person":
                     role_names[word.lower()] = item.name

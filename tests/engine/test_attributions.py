@@ -447,3 +447,13 @@ def test_descriptions_and_roles_are_sources_but_not_named_ones():
     assert messages == ["Single-source story: 'Tova Lind' is the only named source."]
     only_descriptions = body.replace("Tova Lind said her boat was stuck.", "A skipper said the boats were stuck.")
     assert not [f for f in audit(read_html(only_descriptions, "d")).findings if f.rule == "NA104"]
+
+
+def test_relative_clause_after_an_apposition_keeps_the_name_and_affiliation_is_cut():
+    found = sources_of(
+        "<p>Ola Berg, site manager at Fenway Stone, which owns the pit, said the blasts would stop. "
+        "Crew Manager Ivo Dane of the Fen Fire Service said the blaze was out. Dane said no one was hurt.</p>"
+    )
+    assert ("Ola Berg", "person") in found
+    assert ("Crew Manager Ivo Dane", "person") in found
+    assert len(found) == 2
