@@ -1352,6 +1352,9 @@ def _resolve(document: Document, attributions: list[Attribution]) -> None:
                 item.name = role_names[head]
             else:
                 item.name = _canonical(phrase)
+                parts = phrase.split(",")
+                if item.kind == "person" and len(parts) > 1 and not is_named(parts[0]) and is_named(parts[1]):
+                    item.name = _canonical(parts[1])  # "Its general manager, Lena Amsel": the name, not the role
                 head, of, _ = item.name.partition(" of ")
                 if of and item.kind == "person" and is_named(head):
                     item.name = head  # "Station Officer Kai Moss of the Fen Fire Service" -> "Station Officer Kai Moss"

@@ -457,3 +457,8 @@ def test_relative_clause_after_an_apposition_keeps_the_name_and_affiliation_is_c
     assert ("Ola Berg", "person") in found
     assert ("Crew Manager Ivo Dane", "person") in found
     assert len(found) == 2
+
+
+def test_role_then_name_in_apposition_is_named_by_the_name():
+    found = sources_of("<p>Its chief engineer, Nils Okoro, said the tanks were full. Okoro said more would come.</p>")
+    assert found == [("Nils Okoro", "person")]
