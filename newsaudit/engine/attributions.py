@@ -345,6 +345,13 @@ def find_attributions(
                     common = _common_words(text)
                 if first.lower in common:
                     continue  # "Quarry must warn ..." opening a headline, where the text says "the quarry"
+            if item.kind == "person" and item.source.start == first.start and item.source.end > first.end:
+                if common is None:
+                    common = _common_words(text)
+                if first.lower in common or first.lower + "s" in common:  # "Shop owners said" where "shops" is common
+                    last = next(k for k, t in enumerate(tokens) if t.end >= item.source.end)
+                    item.kind, item.anonymous = _classify(tokens, 0, last, opener_is_word=True)
+                    item.name = item.name if item.kind != "anonymous" else ""
             found.append(item)
     _resolve(document, found)
     return found
@@ -1289,7 +1296,8 @@ def _reported_clause(tokens, s, e, cue_first, cue_last, inverted) -> Span | None
     return None
 
 
-def _classify(tokens: list[Token], s: int, e: int) -> tuple[str, bool]:
+def _classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) -> tuple[str, bool]:
+    """`opener_is_word`: the phrase's first word is capitalised only because it opens the sentence."""
     words = tokens[s : e + 1]
     if any(w.text == "," for w in words):  # "Mark Li, a spokesman for the party": the name decides
         words = words[: next(i for i, w in enumerate(words) if w.text == ",")]
@@ -1320,7 +1328,10 @@ def _classify(tokens: list[Token], s: int, e: int) -> tuple[str, bool]:
         return "document", False
     if category == "organisation":
         return "organisation", False
-    has_name = any(_word_class(w) == "name" and w.lower not in MODIFIERS for w in words[:-1])
+    has_name = any(
+        _word_class(w) == "name" and w.lower not in MODIFIERS and not (k == 0 and opener_is_word)
+        for k, w in enumerate(words[:-1])
+    )
     if has_name and not any(w.lower in INDEFINITE for w in words[:1]):
         return "person", False
     definite = words[0].lower in ("the", "his", "her", "their", "its")

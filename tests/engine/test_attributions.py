@@ -462,3 +462,11 @@ def test_relative_clause_after_an_apposition_keeps_the_name_and_affiliation_is_c
 def test_role_then_name_in_apposition_is_named_by_the_name():
     found = sources_of("<p>Its chief engineer, Nils Okoro, said the tanks were full. Okoro said more would come.</p>")
     assert found == [("Nils Okoro", "person")]
+
+
+def test_capitalised_sentence_opener_does_not_make_a_description_named():
+    found = sources_of(
+        "<p>Two shops on Mill Lane shut. Shop owners on Mill Lane have called the plan a disaster. "
+        "Ada Finch said it was late.</p>"
+    )
+    assert ("Shop owners on Mill Lane", "anonymous") in found and ("Ada Finch", "person") in found
