@@ -88,6 +88,7 @@ SKIPPABLE = frozenset(
         "told",
     ]
 ) - {"told"}
+CORE_ENDS = frozenset({"of", "for", "at", "from", "in"})
 CONNECTORS = frozenset({"of", "for", "at", "from", "&", "and", "-", "in"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other"})
@@ -275,6 +276,27 @@ PARTICIPLES = frozenset(
     "promising suggesting".split()
 )
 QUOTE_CLOSERS = frozenset({"\u201d", '"', "\u2019", "\u00bb", "'"})
+# "a source familiar with the talks", "people close to the matter": the whole description is the (anonymous) source.
+ANONYMOUS_FRAMES = tuple(
+    tuple(frame.split())
+    for frame in (
+        "familiar with",
+        "close to",
+        "with knowledge of",
+        "with direct knowledge of",
+        "with firsthand knowledge of",
+        "knowledgeable about",
+        "briefed on",
+        "involved in",
+        "aware of",
+        "privy to",
+        "informed about",
+        "with access to",
+    )
+)
+# "the clubs said to be ...", "Athletic are rumoured to want ...": hearsay about X, not X speaking.
+HEARSAY = frozenset("said reported rumoured rumored believed thought understood alleged known expected".split())
+LOCATIVES = frozenset("on near along outside off".split())
 _MAX_NP_TOKENS = 12
 _GLUE = re.compile(r"[\s,:;\u2014\u2013-]*(?:that)?[\s,:\u2014\u2013-]*")
 
@@ -313,11 +335,36 @@ def find_attributions(
     """`tokens_of` lets a caller that already tokenised the sentences (the rule Context) share its tokens."""
     found: list[Attribution] = []
     text = document.text
+    common: set[str] | None = None
     for sentence in document.sentences():
         tokens = tokens_of(sentence) if tokens_of else tokenize(text, sentence.start, sentence.end)
-        found.extend(_sentence_attributions(text, tokens, sentence, quotes))
+        for item in _sentence_attributions(text, tokens, sentence, quotes):
+            first = tokens[0]
+            if item.source == Span(first.start, first.end) and _word_class(first) == "name":
+                if common is None:
+                    common = _common_words(text)
+                if first.lower in common:
+                    continue  # "Quarry must warn ..." opening a headline, where the text says "the quarry"
+            if item.kind == "person" and item.source.start == first.start and item.source.end > first.end:
+                if common is None:
+                    common = _common_words(text)
+                if first.lower in common or first.lower + "s" in common:  # "Shop owners said" where "shops" is common
+                    last = next(k for k, t in enumerate(tokens) if t.end >= item.source.end)
+                    item.kind, item.anonymous = _classify(tokens, 0, last, opener_is_word=True)
+                    item.name = item.name if item.kind != "anonymous" else ""
+            found.append(item)
     _resolve(document, found)
     return found
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w'\u2019-])")
+_MID_CAPITAL = re.compile(r"(?<![\w'\u2019-])[a-z]+,? ([A-Z][a-z]+)(?![\w'\u2019-])")
+
+
+def _common_words(text: str) -> set[str]:
+    """Words the text writes in lower case and never capitalises inside a sentence: common nouns, not names."""
+    lower = set(_LOWER_WORD.findall(text))
+    return lower - {w.lower() for w in _MID_CAPITAL.findall(text)}
 
 
 def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, quotes: list[Quote]):
@@ -375,6 +422,8 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
             continue  # "maintained her lead", "a contested convention": only "maintained that ..." reports
         if low in STANCE_ADJECTIVES and not _after_copula(tokens, i):
             continue  # "a hopeful candidate" is not a stance; "Ruiz is hopeful that ..." is
+        if _hearsay(tokens, i):
+            continue
         cue = Span(token.start, token.end)
         by_agent = (
             i + 2 < len(tokens)
@@ -391,6 +440,12 @@ def _sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, q
         source = _np_before(tokens, i)
         if source and not _subject_fits(tokens, source, entry.category, low, i):
             source = None
+        if source and _possessive(tokens[source[1]]) and _word_class(tokens[source[1]]) != "pronoun":
+            source = None  # "the council's proposed levy": a possessor, not the subject of a verb
+        if source and source[0] >= 2 and tokens[source[0] - 1].lower in LOCATIVES:
+            owner = _np_ending_at(tokens, source[0] - 2)  # "shop owners on Harbour Road said"
+            if owner and _word_class(tokens[owner[1]]) == "noun":
+                source = owner[0], source[1]
         if entry.category == "evidence" and (source is None or SOURCE_NOUNS.get(tokens[source[1]].lower) != "document"):
             source = _document_subject(tokens, i) or source  # "Exit polls taken in Ohio found"
         if low in SAY_CUES and (source is None or tokens[source[0] - 1].lower not in (",", "\u2014")):
@@ -540,6 +595,11 @@ def _that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
         return None
     if not token.lower.endswith(("ed", "es", "ts", "ns", "ds")) or token.lower in NOT_THAT_CUES:
         return None
+    j = i - 1
+    while j >= 0 and (tokens[j].lower in SKIPPABLE or _is_adverb(tokens[j])):
+        j -= 1
+    if j < 0 or (tokens[j].lower != "who" and _word_class(tokens[j]) not in ("name", "noun", "pronoun")):
+        return None  # "other local outlets that stock ...": a noun and its relative clause, not a verb
     return THAT_CUE
 
 
@@ -560,6 +620,63 @@ def _subject_fits(tokens: list[Token], source: tuple[int, int], category: str, c
             return True
         return head_kind in SPEAKER_KINDS and tokens[source[0]].lower not in ("a", "an")  # not "a group called X"
     return True
+
+
+def _possessive(token: Token) -> bool:
+    return token.lower.endswith(("'s", "\u2019s"))
+
+
+def _hearsay(tokens: list[Token], i: int) -> bool:
+    """'the clubs said to be discussing', 'X is rumoured to want': what others say about X, not X speaking."""
+    low = tokens[i].lower
+    if low in HEARSAY and i + 2 < len(tokens) and tokens[i + 1].lower == "to" and _bare_verb(tokens[i + 2]):
+        return True
+    j = i - 1
+    while j >= 0 and tokens[j].lower in ("be", "have", "been", "being"):
+        j -= 1
+    return j >= 1 and tokens[j].lower == "to" and tokens[j - 1].lower in HEARSAY
+
+
+def _bare_verb(token: Token) -> bool:
+    """A plausible bare infinitive after 'to' ('be', 'want', 'favour'), not a recipient ('reporters', 'him')."""
+    low = token.lower
+    if not token.is_word or token.is_capitalised or low in DETERMINERS or low in PRONOUNS or low in SOURCE_NOUNS:
+        return False
+    if low in NUMBER_WORDS or low in ("me", "us", "you", "them", "him", "her", "it", "this", "that", "these"):
+        return False
+    return not low.endswith("s") or low.endswith("ss")
+
+
+def _anonymous_frame(tokens: list[Token], s: int, e: int) -> tuple[int, int] | None:
+    """'a source familiar with the process', 'people close to the matter': the source is the whole description.
+
+    Returns the widened span when `s..e` is the object of such a frame (found before it) or its head (found
+    after it); None otherwise. The head must be a source noun ('source', 'people', 'official'), not a name."""
+    for frame in ANONYMOUS_FRAMES:
+        n = len(frame)
+        if s - n - 1 >= 0 and tuple(t.lower for t in tokens[s - n : s]) == frame:
+            head = _np_ending_at(tokens, s - n - 1)
+            if head and _word_class(tokens[head[1]]) == "noun":
+                return head[0], e
+        after = tuple(t.lower for t in tokens[e + 1 : e + 1 + n])
+        if e + n + 1 < len(tokens) and after == frame and _word_class(tokens[e]) == "noun":
+            obj = _np_after(tokens, e + 1 + n) or _description_after(tokens, e + 1 + n)
+            if obj and obj[0] == e + 1 + n:
+                return s, obj[1]
+    return None
+
+
+def _description_after(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """'the repairs', 'its plans for the site': a determiner and at most four plain lower-case words."""
+    if k >= len(tokens) or tokens[k].lower not in DETERMINERS:
+        return None
+    end = k
+    while end + 1 < len(tokens) and end - k < 4:
+        token = tokens[end + 1]
+        if not token.is_word or token.is_capitalised or not _plain_word(token.lower) or token.lower in SKIPPABLE:
+            break
+        end += 1
+    return (k, end) if end > k else None
 
 
 def _is_amount(token: Token) -> bool:
@@ -748,6 +865,10 @@ def _word_class(token: Token) -> str:
         return "pronoun"
     if base in SOURCE_NOUNS:
         return "noun"
+    if base in DETERMINERS:
+        return "modifier"  # "The" opening a sentence is no name
+    if base in NEGATED_AUXILIARIES:
+        return "other"  # "WON'T" in a shouted headline
     if token.is_capitalised:
         if base in NOT_NAMES or base in DAYS_MONTHS or base in SPEECH_VERBS or base in SKIPPABLE:
             return "other"
@@ -962,15 +1083,21 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
     """'Smith, the party's treasurer, said' and 'Hale, one of two members who voted no, said' -> name + appositive."""
     lower_bound = max(0, comma - 2 * _MAX_NP_TOKENS)
     commas = 0
+    held = None  # a phrase before ", which ...": the relative clause may describe the last part of an apposition
     for k in range(comma - 1, lower_bound - 1, -1):
         if tokens[k].text in (".", ";", ":", "\u201d", '"'):
-            return None
+            return held
         if tokens[k].text == ",":
             opener = tokens[k + 1] if k + 1 < comma else None
             if opener is None:
-                return None
+                return held
             name = _labelled_name_ending_at(tokens, k - 1) if k > 0 else None
             if name and _word_class(tokens[name[1]]) in ("name", "other"):
+                if held is None and opener.lower == "which" and name[0] > 1 and tokens[name[0] - 1].is_word:
+                    # "Sanne Voss, operations manager at Greyrock, which runs the quarry, said": Voss speaks
+                    held = name[0], comma - 1
+                    commas += 1
+                    continue
                 return name[0], comma - 1  # "Ruiz, 35, a nurse from Leeds, said"; "Ruiz, speaking in Leeds, said"
             if name and opener.lower in ("who", "whose") and _word_class(tokens[name[1]]) == "noun":
                 return name[0], comma - 1  # "A council official, who asked not to be named, said"
@@ -984,8 +1111,8 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
                 return name[0], comma - 1  # "the council's spokesman, Ali Khan, said"
             commas += 1
             if commas > 2:
-                return None
-    return None
+                return held
+    return held
 
 
 def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
@@ -1069,6 +1196,8 @@ def _phrase_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
         end += 1
     if end == begin or (end < len(tokens) and tokens[end].is_word):
         return None  # ran past the bound: no clear phrase
+    if any(t.lower in CLAUSE_BREAKERS for t in tokens[begin:end]):
+        return None  # "according to a method that combines ...": in accordance with, not a source
     return begin, end - 1
 
 
@@ -1085,6 +1214,9 @@ def _unknown_words_before_noun(tokens: list[Token], at: int, limit: int) -> int:
 
 def _make(text, tokens, sentence, quotes, source_idx, cue: Span, category, cue_first, cue_last, inverted):
     s, e = source_idx
+    framed = _anonymous_frame(tokens, s, e)
+    if framed:
+        s, e = framed
     source = Span(tokens[s].start, tokens[e].end)
     quote = _adjacent_quote(text, quotes, source, cue, sentence)
     if quote:
@@ -1093,7 +1225,7 @@ def _make(text, tokens, sentence, quotes, source_idx, cue: Span, category, cue_f
     else:
         content = _reported_clause(tokens, s, e, cue_first, cue_last, inverted)
         direct = False
-    kind, anonymous = _classify(tokens, s, e)
+    kind, anonymous = ("anonymous", True) if framed else _classify(tokens, s, e)
     found = Attribution(source, cue, content, direct, anonymous, kind, category, sentence, quote=quote)
     if tokens[s].lower == "who":
         antecedent = _np_ending_at(tokens, s - 2 if tokens[s - 1].text == "," else s - 1)
@@ -1164,10 +1296,14 @@ def _reported_clause(tokens, s, e, cue_first, cue_last, inverted) -> Span | None
     return None
 
 
-def _classify(tokens: list[Token], s: int, e: int) -> tuple[str, bool]:
+def _classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) -> tuple[str, bool]:
+    """`opener_is_word`: the phrase's first word is capitalised only because it opens the sentence."""
     words = tokens[s : e + 1]
     if any(w.text == "," for w in words):  # "Mark Li, a spokesman for the party": the name decides
         words = words[: next(i for i, w in enumerate(words) if w.text == ",")]
+    at = next((k for k in range(1, len(words)) if words[k].lower in LOCATIVES), None)
+    if at is not None:  # "shop owners on Harbour Road": the owners, not the road
+        words = words[:at]
     head = words[-1]
     head_class = _word_class(head)
     phrase = " ".join(t.lower for t in words)
@@ -1179,15 +1315,23 @@ def _classify(tokens: list[Token], s: int, e: int) -> tuple[str, bool]:
     if bare in OUTLETS:
         return "outlet", False
     if head_class == "name":
-        if head.lower.rstrip(".") in ORG_SUFFIXES or any(w.lower in ORG_SUFFIXES for w in words[1:]):
+        # The name's own last word decides, before any "of"/"for"/"at" phrase: "Bank of England" is a body,
+        # "Station Manager Ana Ruiz of the Fire Service" a person.
+        core = next((k for k in range(1, len(words)) if words[k].lower in CORE_ENDS), len(words))
+        last = words[core - 1].lower.rstrip(".")
+        last = last[:-2] if last.endswith(("'s", "\u2019s")) else last
+        if last in ORG_SUFFIXES:
             return "organisation", False
         return "person", False
-    category = SOURCE_NOUNS.get(head.lower, "person")
+    category = SOURCE_NOUNS.get(head.lower) or ("organisation" if head.lower in ORG_SUFFIXES else "person")
     if category == "document":
         return "document", False
     if category == "organisation":
         return "organisation", False
-    has_name = any(_word_class(w) == "name" and w.lower not in MODIFIERS for w in words[:-1])
+    has_name = any(
+        _word_class(w) == "name" and w.lower not in MODIFIERS and not (k == 0 and opener_is_word)
+        for k, w in enumerate(words[:-1])
+    )
     if has_name and not any(w.lower in INDEFINITE for w in words[:1]):
         return "person", False
     definite = words[0].lower in ("the", "his", "her", "their", "its")
@@ -1219,6 +1363,12 @@ def _resolve(document: Document, attributions: list[Attribution]) -> None:
                 item.name = role_names[head]
             else:
                 item.name = _canonical(phrase)
+                parts = phrase.split(",")
+                if item.kind == "person" and len(parts) > 1 and not is_named(parts[0]) and is_named(parts[1]):
+                    item.name = _canonical(parts[1])  # "Its general manager, Lena Amsel": the name, not the role
+                head, of, _ = item.name.partition(" of ")
+                if of and item.kind == "person" and is_named(head):
+                    item.name = head  # "Station Officer Kai Moss of the Fen Fire Service" -> "Station Officer Kai Moss"
             for word in words:
                 if word.lower() in SOURCE_NOUNS and item.kind == "person":
                     role_names[word.lower()] = item.name
@@ -1269,3 +1419,19 @@ def summarise_sources(document: Document, attributions: list[Attribution]) -> li
 def _surname(name: str) -> str:
     words = [w for w in name.replace(",", " ").split() if w[:1].isupper()]
     return words[-1].lower() if words else name.lower()
+
+
+def is_named(name: str) -> bool:
+    """A proper name ('Ana Ruiz', 'Port Union', 'Council leader Ana Ruiz'), not a description or a role ('the
+    council', 'Its general manager', 'The inspectorate'): some capitalised word that is no role, body,
+    determiner, pronoun or sentence opener."""
+    for word in name.replace(",", " ").split():
+        word = word.strip(".:;()\"'\u2018\u2019\u201c\u201d")
+        low = word.lower()
+        low = low[:-2] if low.endswith(("'s", "\u2019s")) else low
+        if not word[:1].isupper() or low in SOURCE_NOUNS or low in PRONOUNS or low in DETERMINERS:
+            continue
+        if low in MODIFIERS or low in NOT_NAMES or low in DAYS_MONTHS:
+            continue
+        return True
+    return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from .attributions import summarise_sources
+from .attributions import is_named, summarise_sources
 from .config import DEFAULT, Config
 from .context import Context
 from .document import Document
@@ -79,7 +79,7 @@ def _audit(document: Document, config: Config) -> DocumentReport:
 
 def source_summary(ctx: Context, sources: list) -> dict:
     """Who the story rests on: distinct named sources, the anonymous share, single sourcing, outlets credited."""
-    named = sorted({s.name for s in sources if s.kind != "anonymous"}, key=str.lower)
+    named = sorted({s.name for s in sources if s.kind != "anonymous" and is_named(s.name)}, key=str.lower)
     anonymous = sum(1 for a in ctx.attributions if a.anonymous)
     total = len(ctx.attributions)
     outlets = {outlet for credit in ctx.credits for outlet in credit.outlets}

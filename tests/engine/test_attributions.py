@@ -374,3 +374,99 @@ def test_long_subject_with_an_abbreviated_state_and_more_role_nouns():
         ("Cora Ames, a volunteer from Jackson, Miss., attending the rally", "said"),
         ("One former employee", "said"),
     ]
+
+
+def sources_of(html: str):
+    doc = read_html(html, "a")
+    return [(s.name, s.kind) for s in summarise_sources(doc, find_attributions(doc, find_quotes(doc)))]
+
+
+def test_anonymous_description_is_the_whole_source():
+    found = sources_of(
+        "<p>A source familiar with the tender said three bids were in. People with knowledge of the audit said it "
+        "was late. An aide close to the mayor said no decision was made. \u201cIt is done,\u201d said one engineer "
+        "involved in the repairs.</p>"
+    )
+    assert ("A source familiar with the tender", "anonymous") in found
+    assert ("People with knowledge of the audit", "anonymous") in found
+    assert ("An aide close to the mayor", "anonymous") in found
+    assert ("one engineer involved in the repairs", "anonymous") in found
+    assert not any(name in ("the tender", "the audit", "the mayor", "the repairs") for name, _ in found)
+
+
+def test_hearsay_about_someone_is_not_them_speaking():
+    found = sources_of(
+        "<p>The bakery is near a deal, with both owners said to be weighing an offer. Milo Grant is rumoured to "
+        "want a quick sale. The buyer was reported to be keen. Ada Finch said to reporters that talks went well.</p>"
+    )
+    assert found == [("Ada Finch", "person")]
+
+
+def test_determiners_headline_words_and_places_are_not_names():
+    found = sources_of(
+        "<h1>BAKERY WON'T REOPEN, OWNERS SAY</h1><p>Bakery must pay a fine, the court ruled. "
+        "The bakery on Mill Lane closed in May. Traders on Mill Lane have called the fine harsh. "
+        "The hearing will resume in June, Ada Finch said.</p>"
+    )
+    names = [name for name, _ in found]
+    assert "The" not in names and "WON'T" not in names and "Bakery" not in names and "Mill Lane" not in names
+    assert ("Ada Finch", "person") in found
+
+
+def test_kind_follows_the_head_noun_not_the_possessor():
+    found = sources_of(
+        "<p>The North Fen Drainage Partnership said the pumps failed. The Coastal Safety Inspectorate said it would "
+        "look again. The inspectorate said so twice. Costs rose, the board's budget paper said. The route is new, "
+        "according to the trust's planning page. Kai Moss, station officer of the Fen Fire Service, said so.</p>"
+    )
+    assert ("North Fen Drainage Partnership", "organisation") in found
+    assert ("Coastal Safety Inspectorate", "organisation") in found
+    assert ("The inspectorate", "organisation") in found
+    assert ("the board's budget paper", "document") in found
+    assert ("the trust's planning page", "document") in found
+    assert any(name.startswith("Kai Moss") and kind == "person" for name, kind in found)
+
+
+def test_possessor_is_not_the_subject_of_a_participle():
+    found = sources_of("<p>The Fen Partnership's proposed levy, which it set out in May, would raise fees.</p>")
+    assert found == []
+
+
+def test_descriptions_and_roles_are_sources_but_not_named_ones():
+    from newsaudit.engine import audit, read_html
+
+    body = (
+        "<p>The harbour board said the crane was unsafe. Its chief engineer said repairs would take a month. "
+        "The board's safety notice said the quay was shut. Tova Lind said her boat was stuck. "
+        "The quay has two cranes. One was built in 1990. The other is newer. Boats now unload at the old pier.</p>"
+    )
+    report = audit(read_html(body, "n"))
+    summary = report.to_dict()["source_summary"]
+    assert summary["names"] == ["Tova Lind"] and summary["single_source"] is True
+    messages = [f.message for f in report.findings if f.rule == "NA104"]
+    assert messages == ["Single-source story: 'Tova Lind' is the only named source."]
+    only_descriptions = body.replace("Tova Lind said her boat was stuck.", "A skipper said the boats were stuck.")
+    assert not [f for f in audit(read_html(only_descriptions, "d")).findings if f.rule == "NA104"]
+
+
+def test_relative_clause_after_an_apposition_keeps_the_name_and_affiliation_is_cut():
+    found = sources_of(
+        "<p>Ola Berg, site manager at Fenway Stone, which owns the pit, said the blasts would stop. "
+        "Crew Manager Ivo Dane of the Fen Fire Service said the blaze was out. Dane said no one was hurt.</p>"
+    )
+    assert ("Ola Berg", "person") in found
+    assert ("Crew Manager Ivo Dane", "person") in found
+    assert len(found) == 2
+
+
+def test_role_then_name_in_apposition_is_named_by_the_name():
+    found = sources_of("<p>Its chief engineer, Nils Okoro, said the tanks were full. Okoro said more would come.</p>")
+    assert found == [("Nils Okoro", "person")]
+
+
+def test_capitalised_sentence_opener_does_not_make_a_description_named():
+    found = sources_of(
+        "<p>Two shops on Mill Lane shut. Shop owners on Mill Lane have called the plan a disaster. "
+        "Ada Finch said it was late.</p>"
+    )
+    assert ("Shop owners on Mill Lane", "anonymous") in found and ("Ada Finch", "person") in found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..attributions import SPEECH_VERBS
+from ..attributions import SPEECH_VERBS, is_named
 from ..context import Context
 from .registry import Hit, rule
 
@@ -109,10 +109,11 @@ def loaded_speech_verb(ctx: Context) -> Iterator[Hit]:
 def single_source(ctx: Context) -> Iterator[Hit]:
     if len(ctx.body_sentences) < MIN_SENTENCES_FOR_SOURCE_COUNT:
         return
-    named = {a.name.lower() for a in ctx.attributions if a.name and not a.anonymous}
+    # A description ("the council", "its general manager") is a source but not a named one.
+    named = {a.name.lower() for a in ctx.attributions if a.name and not a.anonymous and is_named(a.name)}
     surnames = {n.split()[-1] for n in named if n.split()}
     if len(surnames) == 1:
-        first = next(a for a in ctx.attributions if a.name and not a.anonymous)
+        first = next(a for a in ctx.attributions if a.name and not a.anonymous and is_named(a.name))
         yield Hit(
             first.source.start,
             first.source.end,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..attributions import Attribution
+from ..attributions import Attribution, is_named
 from ..context import Context
 from .registry import Hit, rule
 
@@ -126,7 +126,7 @@ def one_sided_sources(ctx: Context) -> Iterator[Hit]:
     sides: dict[str, set[str | None]] = {}  # source -> the sides its mentions give it
     first: dict[str, Attribution] = {}
     for item in ctx.attributions:
-        if item.anonymous or not item.name or item.kind not in ("person", "organisation"):
+        if item.anonymous or not item.name or item.kind not in ("person", "organisation") or not is_named(item.name):
             continue
         key = _person_key(item.name) if item.kind == "person" else item.name.lower()
         sides.setdefault(key, set()).add(_side(ctx, item))
