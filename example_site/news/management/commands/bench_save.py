@@ -79,6 +79,11 @@ def edit_form(page: ArticlePage, words: int, salt: int) -> dict:
     )
 
 
+def bench_page() -> ArticlePage:
+    section: SectionPage = ensure_section(ensure_home(), "Benchmarks")
+    return section.add_child(instance=ArticlePage(title="Save benchmark", slug=f"bench-{time.time_ns()}"))
+
+
 def bench_user():
     user_model = get_user_model()
     user = user_model.objects.filter(username="newsaudit-bench").first()
@@ -133,8 +138,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {key}: {value}")
 
     def _bench(self, words: int, repeat: int, label: str) -> None:
-        section: SectionPage = ensure_section(ensure_home(), "Benchmarks")
-        page = section.add_child(instance=ArticlePage(title="Save benchmark", slug=f"bench-{time.time_ns()}"))
+        page = bench_page()
         try:
             self._save(page, words, 0)  # warm up both paths: templates, lexicons, query plans
             with_plugin = [self._save(page, words, i) for i in range(1, repeat + 1)]
@@ -150,8 +154,7 @@ class Command(BaseCommand):
     def _bench_http(self, words: int, repeat: int, backend: str, label: str) -> None:
         if backend != "immediate":
             raise CommandError("--via http runs the site's own TASKS setting; use --backend immediate")
-        section: SectionPage = ensure_section(ensure_home(), "Benchmarks")
-        page = section.add_child(instance=ArticlePage(title="Save benchmark", slug=f"bench-{time.time_ns()}"))
+        page = bench_page()
         client = Client()
         client.force_login(bench_user())
         cookie = f"sessionid={client.cookies['sessionid'].value}; csrftoken={CSRF_SECRET}"
