@@ -7,7 +7,6 @@ from typing import Any
 
 import wagtail
 from django import forms
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -107,9 +106,9 @@ def stored_panel_context(page: Page) -> dict[str, Any]:
 def audit_pending(page: Page, result: AuditResult | None) -> bool:
     """The page has a revision newer than its stored audit: the audit of that save is still to come (it runs after
     the editor's response, or in a task worker). The panel then shows the last audit and fetches the new one."""
-    if not getattr(settings, "NEWSAUDIT_AUDIT_ON_SAVE", True) or not getattr(
-        page.specific_class, "newsaudit_audit", True
-    ):
+    from .tasks import audit_on_save
+
+    if not audit_on_save() or not getattr(page.specific_class, "newsaudit_audit", True):
         return False
     latest_revision_id = page.latest_revision_id
     if latest_revision_id is None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Revision, get_default_page_content_type
 from wagtail.signals import page_published, page_unpublished
 
 from .models import AuditResult
-from .tasks import schedule_audit
+from .tasks import audit_on_save, schedule_audit
 
 
 def on_revision_saved(
@@ -20,8 +19,8 @@ def on_revision_saved(
 ) -> None:
     if raw or instance.base_content_type_id != get_default_page_content_type().pk:
         return
-    if not getattr(settings, "NEWSAUDIT_AUDIT_ON_SAVE", True):
-        return  # bulk imports: audit afterwards with `manage.py audit_archive`
+    if not audit_on_save():
+        return
     transaction.on_commit(partial(schedule_audit, instance.pk))
 
 

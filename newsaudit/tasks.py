@@ -12,17 +12,14 @@ import logging
 from django.conf import settings
 
 from . import after_response
+from .task_backends import ImmediateBackend
 
 try:  # Django >= 6.0
     from django.tasks import task
-    from django.tasks.backends.immediate import ImmediateBackend
-
-    IMMEDIATE_BACKEND = "django.tasks.backends.immediate.ImmediateBackend"
 except ImportError:  # Django 5.2: the backport Wagtail already depends on
     from django_tasks import task
-    from django_tasks.backends.immediate import ImmediateBackend
 
-    IMMEDIATE_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
+IMMEDIATE_BACKEND = f"{ImmediateBackend.__module__}.{ImmediateBackend.__qualname__}"
 
 log = logging.getLogger("newsaudit")
 
@@ -33,6 +30,11 @@ def audit_revision_task(revision_id: int) -> str:
 
     result = record_revision(revision_id)
     return result.status if result is not None else "missing"
+
+
+def audit_on_save() -> bool:
+    """`NEWSAUDIT_AUDIT_ON_SAVE` (default True); False for bulk imports, audited afterwards by `audit_archive`."""
+    return getattr(settings, "NEWSAUDIT_AUDIT_ON_SAVE", True)
 
 
 def task_backend_alias() -> str:

@@ -79,7 +79,8 @@ def read_data(data: bytes, doc_id: str, suffix: str, fields: Sequence[str] = ())
 
 def sniff_suffix(data: bytes) -> str:
     """The reader for unnamed input, from its first characters: HTML, a JSON export, JSON lines, or plain text."""
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    data = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = data[:1]
     if head == b"<":
         return ".html"
     if head == b"[":
@@ -91,7 +92,7 @@ def sniff_suffix(data: bytes) -> str:
 
 def _json_lines(data: bytes) -> bool:
     """Several non-empty lines, the first a whole JSON value by itself (a pretty-printed export's first line isn't)."""
-    lines = (line for line in data.lstrip(b"\xef\xbb\xbf \t\r\n").splitlines() if line.strip())
+    lines = (line for line in data.splitlines() if line.strip())
     first, second = next(lines, None), next(lines, None)
     if first is None or second is None:
         return False
