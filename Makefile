@@ -12,7 +12,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3.11 python3 \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: help venv test test-engine test-matrix lint demo eval bench clean
+.PHONY: help venv test test-engine test-matrix test-realsite lint demo eval bench clean
 
 help:
 	@echo "make demo   - build .venv, load the sample articles, serve the example site on 127.0.0.1:$(PORT)"
@@ -44,9 +44,14 @@ test: $(STAMP)
 		DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not browser" tests/django; \
 	else echo "SKIPPED: PostgreSQL not reachable on 127.0.0.1:5432"; fi
 	$(MAKE) test-matrix
+	$(MAKE) test-realsite
 
 test-matrix: $(STAMP)
 	$(VENV)/bin/nox -s wagtail74 wagtail8_py312
+
+# Wagtail's bakerydemo from ../shared/sites, in a temporary copy with only "newsaudit" added (skipped when absent).
+test-realsite: $(STAMP)
+	$(VENV)/bin/nox -s realsite
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput

@@ -3,7 +3,9 @@
 
 import glob
 import shutil
+import stat
 import subprocess
+from pathlib import Path
 
 import nox
 
@@ -56,3 +58,49 @@ def wagtail8_py312(session: nox.Session) -> None:
         session.skip("SKIPPED: Wagtail 8 + Django 6 needs Python >= 3.12, none found")
     session.install("-e", ".[test]", "wagtail>=8,<9", "Django>=6,<7")
     _run_django_tests(session)
+
+
+SITES = Path(__file__).resolve().parent.parent / "shared" / "sites"
+REALSITE_SETTINGS = """from .dev import *  # noqa: F403
+
+INSTALLED_APPS += ["newsaudit"]  # noqa: F405  (the one line the README asks a site to add)
+"""
+
+
+@nox.session(name="realsite", python=PY312, venv_backend="venv" if PY312 else "none")
+def realsite(session: nox.Session) -> None:
+    """Wagtail's bakerydemo (../shared/sites/bakerydemo, Wagtail 7.4 + Django 6): a temporary copy with its own
+    requirements, newsaudit added to INSTALLED_APPS and nothing else changed, then tests/realsite against it."""
+    site = SITES / "bakerydemo"
+    if not PY312:
+        session.skip("SKIPPED: the real-site test (bakerydemo, Django 6) needs Python >= 3.12, none found")
+    if not site.is_dir():
+        session.skip(f"SKIPPED: real-site test: {site} not found")
+    copy = Path(session.create_tmp()).resolve() / "bakerydemo"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(site, copy)
+    for path in [copy, *copy.rglob("*")]:
+        path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    (copy / "bakerydemo" / "settings" / "newsaudit_realsite.py").write_text(REALSITE_SETTINGS)
+    session.install("-r", str(copy / "requirements" / "base.txt"))
+    session.install("-e", ".[test]")
+    project = Path(__file__).resolve().parent
+    session.chdir(copy)
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "django_debug_mode=true",  # the site's manifest static storage needs collectstatic unless DEBUG
+        "--rootdir",
+        str(project),
+        str(project / "tests" / "realsite"),
+        env={
+            "NEWSAUDIT_REALSITE": str(copy),
+            "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.newsaudit_realsite",
+            "PYTHONPATH": str(copy),
+        },
+    )

@@ -8,7 +8,8 @@ class NewsauditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import after_response, signal_handlers
+        from . import after_response, edit_views, signal_handlers
 
         signal_handlers.register()
         after_response.register()
+        edit_views.install_side_panel()

@@ -7,6 +7,7 @@ from typing import Any
 
 import wagtail
 from django import forms
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.models import Page
 
 from .models import CATEGORIES, AuditResult
+from .page_types import is_audited
 from .permissions import can_audit
 
 TEMPLATE = "newsaudit/panel.html"
@@ -44,9 +46,15 @@ def side_panel_supported() -> bool:
     return wagtail.VERSION >= (8, 0)
 
 
+def automatic_side_panel() -> bool:
+    """`NEWSAUDIT_SIDE_PANEL` (default True): every page type's edit view gets the side panel with no model edit."""
+    return bool(getattr(settings, "NEWSAUDIT_SIDE_PANEL", True))
+
+
 def audit_panels() -> list[Panel]:
-    """What a page model adds to `content_panels`: nothing on Wagtail 8 (the side panel is automatic)."""
-    return [] if side_panel_supported() else [AuditPanel()]
+    """What a page model adds to `content_panels`: nothing while the side panel is automatic (the default on
+    Wagtail 7.4 and 8); the panel as a `content_panels` entry when `NEWSAUDIT_SIDE_PANEL = False`."""
+    return [] if automatic_side_panel() else [AuditPanel()]
 
 
 def panel_context(
@@ -108,7 +116,7 @@ def audit_pending(page: Page, result: AuditResult | None) -> bool:
     the editor's response, or in a task worker). The panel then shows the last audit and fetches the new one."""
     from .tasks import audit_on_save
 
-    if not audit_on_save() or not getattr(page.specific_class, "newsaudit_audit", True):
+    if not audit_on_save() or not is_audited(page.specific_class):
         return False
     latest_revision_id = page.latest_revision_id
     if latest_revision_id is None:

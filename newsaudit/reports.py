@@ -17,10 +17,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from .models import CATEGORIES, STATUS_CHOICES, AuditResult
+from .page_types import audited_content_type_ids
 from .panels import CATEGORY_LABELS
 from .permissions import editable_pages
 
@@ -34,7 +35,7 @@ def audited_results(user: Any) -> QuerySet[AuditResult]:
     )
     return (
         AuditResult.objects.latest_per_page()
-        .filter(page__in=editable_pages(user))
+        .filter(page__in=editable_pages(user), page__content_type_id__in=audited_content_type_ids())
         .select_related("page", "page__content_type")
         .annotate(section_title=Subquery(parent.values("title")[:1]))
     )
@@ -50,9 +51,7 @@ def _sections(request: Any) -> QuerySet[Page]:
 
 
 def _page_types(request: Any) -> QuerySet[ContentType]:
-    return ContentType.objects.filter(
-        pk__in=[ContentType.objects.get_for_model(m).pk for m in get_page_models()]
-    ).order_by("model")
+    return ContentType.objects.filter(pk__in=audited_content_type_ids()).order_by("model")
 
 
 class AuditReportFilterSet(WagtailFilterSet):

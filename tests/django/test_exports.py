@@ -92,3 +92,20 @@ def test_sarif_points_at_each_finding_in_the_export_file(sample_site, tmp_path: 
             exact += 1
     assert exact >= len(results) * 0.6, f"only {exact} of {len(results)} findings located exactly"
     print(f"{export}: {exact} of {len(results)} findings located at their exact text")
+
+
+def test_a_page_reads_the_same_on_save_and_from_its_dumpdata_export(sample_site, tmp_path: Path):
+    """One field walker for both paths: the editor's audit and CI's audit of an export see the same document."""
+    from newsaudit.engine.readers import read_path
+    from newsaudit.extract import page_document
+
+    dump = tmp_path / "dump.json"
+    call_command("dumpdata", "wagtailcore.page", "news.articlepage", output=str(dump), verbosity=0)
+    exported = {doc.id: doc for doc in read_path(dump) if hasattr(doc, "blocks")}
+    assert set(exported) == {f"page:{page.pk}" for page in sample_site.values()}
+    for page in sample_site.values():
+        saved, export = page_document(page.specific), exported[f"page:{page.pk}"]
+        assert saved.text == export.text
+        assert [(b.kind, b.start, b.end) for b in saved.blocks] == [(b.kind, b.start, b.end) for b in export.blocks]
+        stream_ids = [b.block_id for b in saved.blocks if not (b.block_id or "").startswith("field:")]
+        assert stream_ids == [b.block_id for b in export.blocks if b.block_id is not None]
