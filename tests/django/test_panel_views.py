@@ -9,7 +9,6 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-
 from .conftest import CLEAN_PARAGRAPH, WEASEL_PARAGRAPH, make_article
 
 
