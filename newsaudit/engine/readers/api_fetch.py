@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 
 PAGE_SIZE = 20
 MAX_REQUESTS = 10_000
-TIMEOUT_SECONDS = 30
+TIMEOUT_SECONDS = 120  # a type listing with image renditions is slow the first time it is asked for
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 
