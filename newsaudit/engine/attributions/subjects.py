@@ -186,6 +186,9 @@ def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """The subject that ends just before the cue (auxiliaries, adverbs and time phrases skipped): a noun phrase, an
+    apposition ('Smith, the treasurer, said'), a relative 'who', a name with its party label, a chained verb's
+    subject ('went on to say'), a quantifier or quantity ('Most believe', '47 percent said') or a description."""
     end = cue - 1
     while end >= 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end]) or is_time_word(tokens, end)):
         end -= 1
@@ -195,19 +198,10 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         end -= 1  # 'Hale, who calls it a "farce," said': the comma sits inside a short closing quotation
     if tokens[end].text == ",":
         return _apposition_before(tokens, end) or _long_subject(tokens, end)
-    if tokens[end].text in DASHES:  # "Jason Sims \u2014 a teacher from Leeds \u2014 says"
-        opening = next((k for k in range(end - 1, max(-1, end - 20), -1) if tokens[k].text in DASHES), None)
-        if opening is not None and opening > 0:
-            named = np_ending_at(tokens, opening - 1)
-            if named and word_class(tokens[named[1]]) in ("name", "noun", "pronoun"):
-                return named[0], end - 1
-        return None
-    if tokens[end].lower == "who" and end >= 2 and tokens[end - 1].text == ",":
-        return end, end  # "Obama, who endorsed Clinton": resolved to the phrase before the comma
-    if tokens[end].lower == "who" and end >= 1 and word_class(tokens[end - 1]) in ("name", "noun"):
-        return end, end  # "voters who said ...": the relative pronoun stands for the phrase before it
-    if tokens[end].lower == "who" and end >= 1 and tokens[cue].lower in SAY_CUES and plain_head(tokens[end - 1]):
-        return end, end  # "four in 10 who said", "those who say", "teachers unions who said"
+    if tokens[end].text in DASHES:
+        return _dashed_subject(tokens, end)
+    if _relative_who(tokens, end, cue):
+        return end, end
     if tokens[end].text == ")":  # "Rep. Ana Ruiz (D-Ore.) said": the party label belongs to the name
         opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
         if opening is not None and opening > 0:
@@ -221,6 +215,28 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if end == cue - 1 and tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
         return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
     return np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
+
+
+def _dashed_subject(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """'Jason Sims \u2014 a teacher from Leeds \u2014 says': the name before the opening dash and the aside."""
+    opening = next((k for k in range(end - 1, max(-1, end - 20), -1) if tokens[k].text in DASHES), None)
+    if opening is not None and opening > 0:
+        named = np_ending_at(tokens, opening - 1)
+        if named and word_class(tokens[named[1]]) in ("name", "noun", "pronoun"):
+            return named[0], end - 1
+    return None
+
+
+def _relative_who(tokens: list[Token], end: int, cue: int) -> bool:
+    """A relative 'who' as the subject, resolved later to the phrase it follows: 'Obama, who endorsed Clinton',
+    'voters who said', and before a say-verb 'four in 10 who said', 'those who say'."""
+    if tokens[end].lower != "who" or end < 1:
+        return False
+    if end >= 2 and tokens[end - 1].text == ",":
+        return True
+    if word_class(tokens[end - 1]) in ("name", "noun"):
+        return True
+    return tokens[cue].lower in SAY_CUES and plain_head(tokens[end - 1])
 
 
 def _clause_starts_at(tokens: list[Token], k: int) -> bool:
