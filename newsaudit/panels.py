@@ -15,6 +15,7 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.models import Page
 
+from .engine.report import CreditRecord, SourceRecord
 from .models import CATEGORIES, AuditResult
 from .page_types import is_audited
 from .permissions import can_audit
@@ -68,7 +69,7 @@ def panel_context(
 ) -> dict[str, Any]:
     report = report or {}
     findings = [f for f in report.get("findings", []) if not f.get("suppressed")]
-    sources = report.get("sources", [])
+    sources = [SourceRecord.from_dict(s) for s in report.get("sources", [])]
     scores = report.get("scores", {})
     readability = report.get("readability", {})
     return {
@@ -79,9 +80,9 @@ def panel_context(
         "error": report.get("error", ""),
         "overall": scores.get("overall"),
         "scores": [(CATEGORY_LABELS[c], scores[c]) for c in CATEGORIES if c in scores],
-        "credits": report.get("credits", []),
-        "named_sources": [s for s in sources if s.get("kind") != "anonymous"],
-        "anonymous_sources": [s for s in sources if s.get("kind") == "anonymous"],
+        "credits": [CreditRecord.from_dict(c) for c in report.get("credits", [])],
+        "named_sources": [s for s in sources if s.kind != "anonymous"],
+        "anonymous_sources": [s for s in sources if s.kind == "anonymous"],
         "groups": _grouped(findings),
         "finding_count": len(findings),
         "readability": [(label, readability[key]) for key, label in READABILITY_LABELS if key in readability],

@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 
 from ..engine import Severity
+from ..engine.kinds import STATUSES
 from ..engine.output import document_fails
 from .store import Outcome
 
@@ -57,7 +58,7 @@ class ArchiveSummary:
         """The JSON contract's summary block (documents and statuses), plus the archive's own counts."""
         return {
             "documents": self.pages,
-            **{status: self.statuses.get(status, 0) for status in ("pass", "warn", "fail", "error")},
+            **{status: self.statuses.get(status, 0) for status in STATUSES},
             "audited": self.audited,
             "unchanged": self.unchanged,
             "no_revision": self.no_revision,
@@ -72,7 +73,7 @@ class ArchiveSummary:
         return "interrupted after" if self.interrupted else "audited"
 
     def render(self, top: int = 5) -> str:
-        statuses = ", ".join(f"{s} {self.statuses.get(s, 0):,}" for s in ("pass", "warn", "fail", "error"))
+        statuses = ", ".join(f"{s} {self.statuses.get(s, 0):,}" for s in STATUSES)
         rules = ", ".join(f"{code} {n:,}" for code, n in self.rules.most_common(top)) or "none"
         lines = [
             f"{self._verb} {self.pages:,} pages in {self.seconds:.1f} s "
