@@ -81,9 +81,11 @@ DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DI
 
 
 @nox.session(python=find_python(12))
-def realsite(session: nox.Session) -> None:
+@nox.parametrize("wagtail", [nox.param("", id="site-pins"), nox.param("wagtail>=8,<9", id="wagtail8")])
+def realsite(session: nox.Session, wagtail: str) -> None:
     """Wagtail's bakerydemo (../shared/sites/bakerydemo, Wagtail 7.4 + Django 6, so Python >= 3.12): a temporary
-    copy with its own requirements, newsaudit added to INSTALLED_APPS and nothing else, then tests/realsite."""
+    copy with its own requirements (or those with Wagtail 8 instead of its 7.4 pin), newsaudit added to
+    INSTALLED_APPS and nothing else, then tests/realsite."""
     site = SITES / "bakerydemo"
     if not site.is_dir():
         session.skip(f"SKIPPED: real-site test: {site} not found")
@@ -93,7 +95,11 @@ def realsite(session: nox.Session) -> None:
     for path in [copy, *copy.rglob("*")]:
         path.chmod(path.stat().st_mode | stat.S_IWUSR)
     (copy / "bakerydemo" / "settings" / "newsaudit_realsite.py").write_text(REALSITE_SETTINGS)
-    session.install("-r", str(copy / "requirements" / "base.txt"))
+    requirements = copy / "requirements" / "base.txt"
+    if wagtail:
+        pins = [line for line in requirements.read_text().splitlines() if not line.startswith("wagtail>")]
+        requirements.write_text("\n".join([*pins, wagtail]) + "\n")
+    session.install("-r", str(requirements))
     session.install("-e", ".[test]")
     project = Path(__file__).resolve().parent
     session.chdir(copy)
