@@ -21,6 +21,7 @@ from .settings import config_for_site
 
 log = logging.getLogger("newsaudit")
 CONTEXT_CHARS = 160
+OCCURRENCE_WINDOW = 20_000
 
 
 def config_fingerprint(config: Config) -> str:
@@ -46,11 +47,40 @@ def site_for(page: Page) -> Site | None:
 
 
 def report_dict(document: Document, report: DocumentReport) -> dict[str, Any]:
-    """report.to_dict() plus, per finding, the surrounding sentence text the panel highlights it in."""
+    """report.to_dict() plus, per finding, the surrounding sentence text the panel shows it in and where the span
+    lies in its block, so the editor's text can be marked: `block_start`/`block_end` (offsets into the block's
+    text) and `occurrence` (how many times the excerpt occurs in the block before the span)."""
     data = report.to_dict()
+    spans = _block_spans(document)
     for finding in data["findings"]:
         finding["context"] = _sentence_context(document, finding["start"], finding["end"])
+        span = spans.get(finding.get("block_id"))
+        if span is not None and span[0] <= finding["start"] <= span[1]:
+            finding |= _block_position(document.text, span[0], finding)
     return data
+
+
+def _block_spans(document: Document) -> dict[str, tuple[int, int]]:
+    """block_id -> (start, end) in the document text; a rich-text block read as several paragraphs spans them all."""
+    spans: dict[str, tuple[int, int]] = {}
+    for block in document.blocks:
+        if block.block_id is None:
+            continue
+        start, _end = spans.get(block.block_id, (block.start, block.end))
+        spans[block.block_id] = (start, block.end)
+    return spans
+
+
+def _block_position(text: str, block_start: int, finding: dict[str, Any]) -> dict[str, int]:
+    needle = text[finding["start"] : finding["end"]]
+    # Counted within a bounded window so a huge block with many findings stays linear; a repeat further back
+    # than the window is rare enough that marking an earlier copy of the same words is acceptable.
+    window_start = max(block_start, finding["start"] - OCCURRENCE_WINDOW)
+    return {
+        "block_start": finding["start"] - block_start,
+        "block_end": finding["end"] - block_start,
+        "occurrence": text.count(needle, window_start, finding["start"]) if needle else 0,
+    }
 
 
 def _sentence_context(document: Document, start: int, end: int) -> dict[str, str]:

@@ -21,7 +21,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.permissions import page_permission_policy
 
 from .models import CATEGORIES, STATUS_CHOICES, AuditResult
-from .panels import CATEGORY_LABELS
+from .panel_findings import CATEGORY_LABELS
 from .permissions import editable_pages
 
 PATH_STEP = Page.steplen

@@ -29,6 +29,7 @@ class Finding:
     block_id: str | None = None
     suppressed: bool = False
     baselined: bool = False  # matched a finding of the --baseline report: known, not new
+    scope: str = "span"  # "article": about the whole article, not the span it points at
 
     @property
     def counts(self) -> bool:
@@ -53,6 +54,8 @@ class Finding:
             data["suppressed"] = True
         if self.baselined:
             data["baselined"] = True
+        if self.scope != "span":
+            data["scope"] = self.scope
         return data
 
 
@@ -147,10 +150,14 @@ def category_scores(findings: list[Finding], sentences: int, reading_ease: float
     return scores
 
 
-def status_for(findings: list[Finding], overall: int, warn_below: int, fail_below: int) -> str:
+def status_for(findings: list[Finding], scores: dict[str, int], warn_below: int, fail_below: int) -> str:
+    """Fail on an error-level finding or an overall score below `fail_below`; warn on a warning-level finding or
+    any category score below `warn_below`; pass otherwise. The lowest category, not the average, decides the warning,
+    so a page whose loaded-language score is 35 does not pass on the strength of its other categories."""
     worst = max((f.severity for f in findings if f.counts), default=None)
-    if worst == Severity.ERROR or overall < fail_below:
+    lowest = min((scores[c] for c in SCORED_CATEGORIES if c in scores), default=100)
+    if worst == Severity.ERROR or scores.get("overall", 100) < fail_below:
         return "fail"
-    if worst == Severity.WARNING or overall < warn_below:
+    if worst == Severity.WARNING or lowest < warn_below:
         return "warn"
     return "pass"
