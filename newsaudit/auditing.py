@@ -14,6 +14,7 @@ from django.db.models import F
 from wagtail.models import Page, Revision, Site
 
 from . import __version__
+from .dismissals import apply_dismissals
 from .engine import Config, Document, DocumentReport, audit, error_report
 from .extract import page_document
 from .models import AuditResult
@@ -102,7 +103,9 @@ def audit_page(page: Page, config: Config | None = None) -> tuple[Document | Non
     except Exception as error:
         log.exception("newsaudit: could not read %s", doc_id)
         return None, error_report(doc_id, f"could not read the page: {type(error).__name__}: {error}").to_dict()
-    return document, report_dict(document, audit(document, config))
+    report = audit(document, config)
+    apply_dismissals(page.pk, report, config)
+    return document, report_dict(document, report)
 
 
 def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | None:
@@ -124,7 +127,9 @@ def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | N
         digest = content_hash(document, config)
         if not force and existing and existing.content_hash == digest and existing.engine_version == __version__:
             return existing
-        data = report_dict(document, audit(document, config))
+        report = audit(document, config)
+        apply_dismissals(page_id, report, config)
+        data = report_dict(document, report)
     except Exception as error:  # a broken revision must still leave a visible result, never an exception
         log.exception("newsaudit: audit of revision %s failed", revision_id)
         digest = ""

@@ -87,7 +87,7 @@ class AuditResult(models.Model):
     def apply_report(self, data: dict[str, Any]) -> None:
         """Copy the filterable summary fields out of a report dict (DocumentReport.to_dict())."""
         scores = data.get("scores") or {}
-        findings = [f for f in data.get("findings", []) if not f.get("suppressed")]
+        findings = [f for f in data.get("findings", []) if not f.get("suppressed") and not f.get("dismissed")]
         self.report = data
         self.status = data.get("status", "error")
         self.error = data.get("error") or ""
@@ -102,3 +102,29 @@ class AuditResult(models.Model):
         codes = sorted({f["rule"] for f in findings})
         self.rules = f" {' '.join(codes)} "[:1000] if codes else ""
         self.word_count = int((data.get("readability") or {}).get("words") or 0)
+
+
+class Dismissal(models.Model):
+    """An editor's decision that one finding on one page is not a problem: who, when, why, and the words it was
+    about. It applies to every later audit of the page while a finding of the same rule has the same excerpt
+    (whitespace and case aside); undoing it keeps the record, with who undid it and when."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="newsaudit_dismissals")
+    rule = models.CharField(max_length=8)
+    excerpt = models.CharField(max_length=300, help_text="The flagged words, as the audit quoted them.")
+    excerpt_key = models.CharField(max_length=300, help_text="The excerpt with whitespace collapsed and case folded.")
+    reason = models.CharField(max_length=500, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "dismissed finding"
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["page", "undone_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.rule} {self.excerpt[:40]!r}"

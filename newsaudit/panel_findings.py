@@ -153,6 +153,7 @@ def _row(items: list[dict[str, Any]]) -> dict[str, Any]:
         "hint": first.get("hint", ""),
         "why": rule.why if rule else "",
         "count": count,
+        "whole": first.get("scope") == "article",  # about the whole text: no place in it to mark or list
         "spots": [_spot(f) for f in items],
     }
 

@@ -14,6 +14,7 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.models import Page
 
+from .dismissals import dismissed_rows
 from .models import AuditResult
 from .panel_findings import (
     LIGHT_FOR_STATUS,
@@ -61,7 +62,8 @@ def panel_context(
     notice: str = "",
 ) -> dict[str, Any]:
     report = report or {}
-    findings = [f for f in report.get("findings", []) if not f.get("suppressed")]
+    findings = [f for f in report.get("findings", []) if not f.get("suppressed") and not f.get("dismissed")]
+    dismissed = [f for f in report.get("findings", []) if f.get("dismissed")]
     sources = report.get("sources", [])
     readability = report.get("readability", {})
     from .auditing import site_for
@@ -93,7 +95,9 @@ def panel_context(
         "finding_count": len(findings),
         "problem_count": problems,
         "readability": [(label, readability[key]) for key, label in READABILITY_LABELS if key in readability],
+        "dismissed": dismissed_rows(page.pk, dismissed) if dismissed else [],
         "check_url": reverse("newsaudit:check", args=[page.pk]) if page.pk else "",
+        "dismiss_url": reverse("newsaudit:dismiss", args=[page.pk]) if page.pk else "",
         "panel_url": reverse("newsaudit:panel", args=[page.pk]) if page.pk else "",
         "login_url": reverse("wagtailadmin_login"),
         "unsaved": unsaved,

@@ -30,11 +30,12 @@ class Finding:
     suppressed: bool = False
     baselined: bool = False  # matched a finding of the --baseline report: known, not new
     scope: str = "span"  # "article": about the whole article, not the span it points at
+    dismissed: bool = False  # an editor dismissed it for this page (Wagtail side): shown apart, not counted
 
     @property
     def counts(self) -> bool:
-        """Does this finding count toward status and exit code? Suppressed and baselined ones do not."""
-        return not (self.suppressed or self.baselined)
+        """Does this finding count toward scores, status and exit code? Suppressed, baselined and dismissed ones do not."""
+        return not (self.suppressed or self.baselined or self.dismissed)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -56,6 +57,8 @@ class Finding:
             data["baselined"] = True
         if self.scope != "span":
             data["scope"] = self.scope
+        if self.dismissed:
+            data["dismissed"] = True
         return data
 
 
@@ -148,6 +151,14 @@ def category_scores(findings: list[Finding], sentences: int, reading_ease: float
         scores["readability"] = round(min(scores["readability"], (scores["readability"] + ease_score) / 2))
     scores["overall"] = round(sum(scores[c] for c in SCORED_CATEGORIES) / len(SCORED_CATEGORIES))
     return scores
+
+
+def rescore(report: DocumentReport, warn_below: int, fail_below: int) -> None:
+    """Recompute a report's scores and status after some findings stopped counting (dismissed by an editor)."""
+    figures = report.readability
+    ease = float(figures["flesch_reading_ease"]) if figures.get("words") else None
+    report.scores = category_scores(report.findings, int(figures.get("sentences", 0)), ease)
+    report.status = status_for(report.findings, report.scores, warn_below, fail_below)
 
 
 def status_for(findings: list[Finding], scores: dict[str, int], warn_below: int, fail_below: int) -> str:

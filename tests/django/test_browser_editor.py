@@ -196,3 +196,40 @@ def test_expired_session_is_a_message_with_a_login_link(
     assert "/admin/login/" in message.locator("[data-newsaudit-login]").get_attribute("href")
     page.screenshot(path=str(ARTIFACTS / "editor-04-expired-session.png"))
     assert not alerts
+
+
+def test_dismiss_from_the_card_and_undo(live_server, transactional_db, django_db_serialized_rollback, browser):  # noqa: F811
+    from newsaudit.models import Dismissal
+
+    page, article, alerts = _open_editor(browser, live_server, "reservoir-levels-weasel")
+    page.locator("[data-newsaudit-live]").uncheck()
+    editor = _body_editor(page)
+    editor.scroll_into_view_if_needed()
+    page.wait_for_timeout(200)
+    observers = page.locator('[data-newsaudit-spot][data-excerpt="Observers note"]')
+    spot = page.evaluate(
+        "() => [...document.querySelectorAll('[data-newsaudit-spot]')]"
+        ".findIndex(s => s.dataset.excerpt === 'Observers note')"
+    )
+    mark = page.locator(f'[data-newsaudit-marks] [data-spot="{spot}"]').first.bounding_box()
+    page.mouse.move(mark["x"] + 5, mark["y"] + mark["height"] / 2)
+    card = page.locator('[data-newsaudit-card="NA201"]')
+    card.locator("[data-newsaudit-dismiss]").click()
+    card.locator("[data-newsaudit-reason]").fill("Named in the next paragraph.")
+    with page.expect_response(lambda r: "/dismiss/" in r.url) as response:
+        card.locator("[data-newsaudit-dismiss-confirm]").click()
+    assert response.value.status == 200
+    page.locator('[data-newsaudit-group="dismissed"]').wait_for(state="attached")
+    assert observers.count() == 0
+    dismissed = page.locator('[data-newsaudit-group="dismissed"]')
+    dismissed.locator("summary").click()
+    assert "Named in the next paragraph." in dismissed.inner_text() and "admin" in dismissed.inner_text()
+    assert Dismissal.objects.filter(page_id=article.pk, undone_at__isnull=True).count() == 1
+    dismissed.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "editor-05-dismissed.png"))
+
+    with page.expect_response(lambda r: "/undo/" in r.url):
+        dismissed.locator("[data-newsaudit-undo]").click()
+    observers.first.wait_for(state="attached")
+    assert page.locator('[data-newsaudit-group="dismissed"]').count() == 0
+    assert not alerts

@@ -361,7 +361,7 @@
       pointerFrame = 0;
       var item = placedAt(pointer.x, pointer.y);
       if (item) showCard(item);
-      else if (card && !card.matches(':hover')) hideSoon();
+      else if (card && !card.matches(':hover') && !card.contains(document.activeElement)) hideSoon();
     });
   });
   document.addEventListener('selectionchange', function () { window.requestAnimationFrame(caretCard); });

@@ -50,10 +50,12 @@
     liveTimer = window.setTimeout(function () { send(url); }, delay);
   }
 
-  function send(url) {
+  // POST to a panel endpoint (the check, a dismissal, an undo) and swap in the panel it returns.
+  function send(url, body) {
     var form = editForm();
     var panel = currentPanel();
     if (!form || !panel) return;
+    var recheck = !!body && panel.hasAttribute('data-unsaved');
     if (inflight) inflight.abort();
     var controller = new AbortController();
     inflight = controller;
@@ -61,7 +63,7 @@
     var started = performance.now();
     fetch(url, {
       method: 'POST',
-      body: new FormData(form),
+      body: body || new FormData(form),
       credentials: 'same-origin',
       signal: controller.signal,
       headers: { 'X-CSRFToken': csrfToken(form), 'X-Requested-With': 'XMLHttpRequest' },
@@ -73,6 +75,8 @@
         if (inflight !== controller) return;
         inflight = null;
         handle(result.response, result.body, started);
+        // A dismissal returns the stored audit; an editor with unsaved changes gets them checked again.
+        if (recheck && result.response.ok) check(currentPanel(), EDITOR_FLUSH_MS);
       })
       .catch(function (error) {
         if (error.name === 'AbortError') return;
@@ -217,6 +221,55 @@
     check(panel, Math.max(LIVE_PAUSE_MS, EDITOR_FLUSH_MS));
   }
 
+  function dismissBody(spotEl, reason) {
+    var body = new FormData();
+    body.append('rule', spotEl.getAttribute('data-rule'));
+    body.append('excerpt', spotEl.getAttribute('data-excerpt'));
+    body.append('reason', reason);
+    return body;
+  }
+
+  // The card's "Dismiss": ask for a reason in the card, then post the dismissal.
+  document.addEventListener('newsaudit:card', function (event) {
+    var panel = currentPanel();
+    var url = panel && panel.getAttribute('data-dismiss-url');
+    if (!url) return;
+    var actions = event.detail.actions;
+    var spotEl = event.detail.spot;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button button-small button-secondary';
+    button.textContent = 'Dismiss';
+    button.setAttribute('data-newsaudit-dismiss', '');
+    button.addEventListener('click', function () {
+      var form = document.createElement('div');
+      form.className = 'newsaudit-card__dismiss';
+      var reason = document.createElement('input');
+      reason.type = 'text';
+      reason.maxLength = 500;
+      reason.placeholder = 'Why is this not a problem?';
+      reason.setAttribute('aria-label', 'Reason for dismissing');
+      reason.setAttribute('data-newsaudit-reason', '');
+      var confirm = document.createElement('button');
+      confirm.type = 'button';
+      confirm.className = 'button button-small';
+      confirm.textContent = 'Dismiss finding';
+      confirm.setAttribute('data-newsaudit-dismiss-confirm', '');
+      confirm.addEventListener('click', function () { send(url, dismissBody(spotEl, reason.value)); });
+      reason.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          confirm.click();
+        }
+      });
+      form.appendChild(reason);
+      form.appendChild(confirm);
+      actions.replaceWith(form);
+      reason.focus();
+    });
+    actions.appendChild(button);
+  });
+
   ['keyup', 'input', 'paste', 'cut', 'drop', 'change'].forEach(function (type) {
     document.addEventListener(type, onEdit, true);
   });
@@ -251,6 +304,12 @@
     if (filter) {
       event.preventDefault();
       toggleFilter(filter);
+      return;
+    }
+    var undo = target.closest('[data-newsaudit-undo]');
+    if (undo) {
+      event.preventDefault();
+      send(undo.getAttribute('data-newsaudit-undo'), new FormData());
       return;
     }
     var go = target.closest('[data-newsaudit-goto]');
