@@ -168,6 +168,12 @@ def test_typing_runs_the_live_check(live_server, transactional_db, django_db_ser
     assert fresh.locator('[data-newsaudit-spot][data-excerpt="Observers note"]').count() == 0
     assert fresh.locator('[data-newsaudit-spot][data-excerpt="Many people are saying"]').count() == 1
     assert _marks(page, "NA201").count() >= 1  # the other weasel phrases, marked from the fresh audit
+    received = float(fresh.get_attribute("data-received-at"))
+    rendered = float(page.locator("[data-newsaudit-marks]").get_attribute("data-rendered-at"))
+    print(
+        f"live check: round trip {fresh.get_attribute('data-response-ms')} ms, marks {rendered - received:.1f} ms later"
+    )
+    assert 0 <= rendered - received < 500
     page.screenshot(path=str(ARTIFACTS / "editor-03-live-check.png"))
 
     # Switched off, typing sends nothing.

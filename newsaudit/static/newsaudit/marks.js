@@ -201,6 +201,7 @@
       placed.push({ spot: spot, found: found, rects: rects });
     });
     target.replaceChildren(fragment);
+    target.setAttribute('data-rendered-at', String(performance.now()));
     if (card && !placed.some(function (p) { return p.spot.el === cardSpot; })) hideCard();
     document.dispatchEvent(new CustomEvent('newsaudit:marked', { detail: { count: placed.length } }));
   }

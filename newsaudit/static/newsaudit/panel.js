@@ -97,7 +97,9 @@
     } else if (!fresh) {
       showMessage('The audit failed on the server (HTTP ' + response.status + '). Try again in a moment.');
     } else {
+      // Timings for the browser test and the docs: the request's round trip, and when its response arrived.
       fresh.setAttribute('data-response-ms', String(Math.round(performance.now() - started)));
+      fresh.setAttribute('data-received-at', String(performance.now()));
       swap(currentPanel(), fresh);
     }
   }
