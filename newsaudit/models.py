@@ -84,6 +84,34 @@ class AuditResult(models.Model):
     def rule_codes(self) -> str:
         return self.rules.strip()
 
+    @property
+    def status_label(self) -> str:
+        from .panel_findings import STATUS_LABELS
+
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+    @property
+    def top_problems(self) -> str:
+        from .panel_findings import top_problems_text
+
+        return top_problems_text(self.report or {})
+
+    @property
+    def page_url(self) -> str:
+        """The page's public URL ('' when it is not routable), for the report's exports."""
+        try:
+            return self.page.get_full_url() or ""
+        except Exception:  # a page outside every site has no URL
+            return ""
+
+    @property
+    def edit_url(self) -> str:
+        """The page's edit view, absolute when WAGTAILADMIN_BASE_URL is set."""
+        from django.urls import reverse
+
+        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
+        return base.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[self.page_id])
+
     def apply_report(self, data: dict[str, Any]) -> None:
         """Copy the filterable summary fields out of a report dict (DocumentReport.to_dict())."""
         scores = data.get("scores") or {}

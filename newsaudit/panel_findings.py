@@ -175,3 +175,29 @@ def _spot(finding: dict[str, Any]) -> dict[str, Any]:
         "block_id": finding.get("block_id") or "",
         "occurrence": finding.get("occurrence", 0),
     }
+
+
+def top_problems(report: dict[str, Any], limit: int = 3) -> list[dict[str, Any]]:
+    """The rules a page most needs fixing for: counted findings by rule, most serious first, then most frequent."""
+    by_rule: dict[str, dict[str, Any]] = {}
+    for finding in report.get("findings") or []:
+        if finding.get("suppressed") or finding.get("dismissed"):
+            continue
+        row = by_rule.setdefault(
+            finding.get("rule", ""),
+            {"rule": finding.get("rule", ""), "label": rule_label(finding.get("name", "")), "count": 0},
+        )
+        row["count"] += 1
+        rank = SEVERITY_ORDER.get(finding.get("severity"), 3)
+        row["rank"] = min(row.get("rank", 3), rank)
+    rows = sorted(by_rule.values(), key=lambda r: (r["rank"], -r["count"], r["rule"]))[:limit]
+    for row in rows:
+        row["severity"] = (
+            next(s for s, rank in SEVERITY_ORDER.items() if rank == row["rank"]) if row["rank"] < 3 else ""
+        )
+    return rows
+
+
+def top_problems_text(report: dict[str, Any], limit: int = 3) -> str:
+    """'Weasel attribution ×3; Loaded language ×2' (the report's column and its exports)."""
+    return "; ".join(f"{r['label']} \u00d7{r['count']}" for r in top_problems(report, limit))

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Avg, Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -21,7 +22,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.permissions import page_permission_policy
 
 from .models import CATEGORIES, STATUS_CHOICES, AuditResult
-from .panel_findings import CATEGORY_LABELS
+from .panel_findings import CATEGORY_LABELS, top_problems
 from .permissions import editable_pages
 
 PATH_STEP = Page.steplen
@@ -50,9 +51,32 @@ def _sections(request: Any) -> QuerySet[Page]:
 
 
 def _page_types(request: Any) -> QuerySet[ContentType]:
-    return ContentType.objects.filter(
-        pk__in=[ContentType.objects.get_for_model(m).pk for m in get_page_models()]
-    ).order_by("model")
+    """Only the page types that have an audit: types never audited (home, index pages) are noise in the filter."""
+    audited = AuditResult.objects.latest_per_page().values("page__content_type").distinct()
+    page_types = [ContentType.objects.get_for_model(m).pk for m in get_page_models()]
+    return ContentType.objects.filter(pk__in=page_types).filter(pk__in=audited).order_by("model")
+
+
+def _iso_seconds(value: Any) -> str:
+    """An ISO 8601 timestamp to the second, in UTC: '2026-11-30T04:41:53+00:00'."""
+    if not isinstance(value, datetime.datetime):
+        return "" if value is None else str(value)
+    if timezone.is_aware(value):
+        value = value.astimezone(datetime.UTC)
+    return value.replace(microsecond=0).isoformat()
+
+
+class StatusColumn(Column):
+    """The status as a coloured badge with the panel's words (Pass / Needs work / Fail / Error)."""
+
+    cell_template_name = "newsaudit/report_status_cell.html"
+
+
+class TopProblemsColumn(Column):
+    cell_template_name = "newsaudit/report_problems_cell.html"
+
+    def get_value(self, instance: AuditResult) -> list[dict[str, Any]]:
+        return top_problems(instance.report or {})
 
 
 class AuditReportFilterSet(WagtailFilterSet):
@@ -86,6 +110,7 @@ class AuditReportFilterSet(WagtailFilterSet):
 class AuditReportView(ReportView):
     page_title = _("News audit")
     header_icon = "clipboard-list"
+    template_name = "newsaudit/report.html"
     model = AuditResult
     filterset_class = AuditReportFilterSet
     index_url_name = "newsaudit_report"
@@ -99,6 +124,8 @@ class AuditReportView(ReportView):
         "section_title",
         "page.content_type.name",
         "status",
+        "status_label",
+        "top_problems",
         "score_overall",
         "score_attribution",
         "score_sourcing",
@@ -111,6 +138,8 @@ class AuditReportView(ReportView):
         "word_count",
         "page.live",
         "created",
+        "page_url",
+        "edit_url",
     ]
     export_headings = {
         "page.id": _("Page ID"),
@@ -121,7 +150,13 @@ class AuditReportView(ReportView):
         "page.live": _("Live"),
         "rule_codes": _("Rules"),
         "created": _("Audited"),
+        "status_label": _("Verdict"),
+        "top_problems": _("Top problems"),
+        "score_bias": CATEGORY_LABELS["bias"],
+        "page_url": _("Page URL"),
+        "edit_url": _("Edit link"),
     }
+    custom_field_preprocess = {"created": {"csv": _iso_seconds, "xlsx": _iso_seconds}}
 
     def get_filename(self) -> str:
         return f"newsaudit-report-{datetime.date.today():%Y-%m-%d}"
@@ -141,12 +176,13 @@ class AuditReportView(ReportView):
             ),
             Column("section_title", label=_("Section")),
             Column("page_type", label=_("Type"), accessor="page.content_type.name"),
-            Column("status", label=_("Status"), sort_key="status"),
+            StatusColumn("status", label=_("Status"), sort_key="status"),
+            TopProblemsColumn("top_problems", label=_("Top problems")),
             Column("score_overall", label=_("Overall"), sort_key="score_overall"),
             Column("score_attribution", label=_("Attribution"), sort_key="score_attribution"),
             Column("score_sourcing", label=_("Sourcing"), sort_key="score_sourcing"),
             Column("score_readability", label=_("Readability"), sort_key="score_readability"),
-            Column("score_bias", label=_("Bias"), sort_key="score_bias"),
+            Column("score_bias", label=CATEGORY_LABELS["bias"], sort_key="score_bias"),
             Column("findings_count", label=_("Findings"), sort_key="findings_count"),
             BooleanColumn("live", label=_("Live"), accessor="page.live"),
             DateColumn("created", label=_("Audited"), sort_key="created"),
