@@ -51,3 +51,27 @@ def test_type_filter_lists_only_audited_page_types(admin_client, two_audited):
     select = re.search(r'<select name="page_type".*?</select>', html, re.S).group(0)
     assert "article page" in select.lower()
     assert "home page" not in select.lower() and "section page" not in select.lower()
+
+
+def test_trends_take_the_report_filters_and_export_csv(admin_client, two_audited):
+    weasel, clean = two_audited
+    url = reverse("newsaudit_trends")
+    everything = admin_client.get(url)
+    assert everything.context["pages"] == 2 and "data-newsaudit-trends-filters" in everything.content.decode()
+    one = admin_client.get(url, {"rule": "NA201"})
+    html = one.content.decode()
+    assert one.context["pages"] == 1 and "<strong>1 article</strong>" in html and "1 articles" not in html
+    export = admin_client.get(url, {"rule": "NA201", "export": "csv"})
+    assert export["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(export.content.decode())))
+    assert rows[0][:3] == ["kind", "label", "articles"]
+    assert any(r[0] == "section" and r[1] == "Environment" for r in rows)
+
+
+def test_trends_merge_one_person_cited_under_different_titles():
+    from newsaudit.trends import merge_people
+
+    counts = merge_people(
+        [{"Councillor Dara Venn"}, {"Transport chair Dara Venn"}, {"Venn", "Ana Ruiz"}, {"Councillor Ana Ruiz"}]
+    )
+    assert counts == {"Dara Venn": 3, "Ana Ruiz": 2}
