@@ -70,15 +70,24 @@
     return textNodes(segment).map(function (n) { return n.data; }).join('');
   }
 
+  // A block's segments and their texts, read once per render however many spots the block has.
+  function blockTexts(block, cache) {
+    if (cache && cache[block]) return cache[block];
+    var container = containerFor(block);
+    var segments = container ? segmentsOf(container) : [];
+    var entry = { segments: segments, texts: segments.map(segmentText) };
+    if (cache) cache[block] = entry;
+    return entry;
+  }
+
   // Where the spot's excerpt is now: {segment, start, end}, or null when the text no longer contains it.
-  function locate(spot) {
+  function locate(spot, cache) {
     if (!spot.block || !spot.excerpt) return null;
-    var container = containerFor(spot.block);
-    if (!container) return null;
+    var entry = blockTexts(spot.block, cache);
+    var segments = entry.segments;
     var seen = 0;
-    var segments = segmentsOf(container);
     for (var i = 0; i < segments.length; i++) {
-      var text = segmentText(segments[i]);
+      var text = entry.texts[i];
       var at = text.indexOf(spot.excerpt);
       while (at !== -1) {
         if (seen === spot.occurrence) return { segment: segments[i], start: at, end: at + spot.excerpt.length };
@@ -179,10 +188,11 @@
     var target = ensureLayer();
     var fragment = document.createDocumentFragment();
     placed = [];
+    var cache = Object.create(null);
     // Info first, errors last: where spans overlap, the more serious mark is drawn on top and found first on hover.
     spotsOf(currentPanel()).sort(function (a, b) { return RANK[a.severity] - RANK[b.severity]; }).forEach(function (spot) {
       if (spot.hidden) return;
-      var found = locate(spot);
+      var found = locate(spot, cache);
       if (!found) return;
       var rects = rectsFor(found).map(function (r) {
         return { left: r.left + window.scrollX, top: r.top + window.scrollY, width: r.width, height: r.height };
