@@ -92,7 +92,7 @@ def test_panel_leads_with_verdict_and_first_problem_above_the_fold(
     assert page.locator("[data-newsaudit-filter]").count() == 5
     first = page.locator('[data-newsaudit-group="problems"] [data-newsaudit-finding]').first
     box = first.bounding_box()
-    assert box is not None and 0 <= box["y"] and box["y"] + 40 < VIEWPORT["height"], box
+    assert box is not None and box["y"] >= 0 and box["y"] + 40 < VIEWPORT["height"], box
     assert first.get_attribute("data-newsaudit-severity") in ("error", "warning")
     assert not page.locator("[data-newsaudit-sources-section]").get_attribute("open")
     page.screenshot(path=str(ARTIFACTS / "editor-01-panel.png"))

@@ -31,6 +31,8 @@ def _weasel(result: AuditResult) -> dict:
 def test_dismissal_is_stored_listed_and_not_counted(admin_client, admin_user, saved_article):
     before = latest_result(saved_article)
     assert not _weasel(before).get("dismissed")
+    panel = admin_client.get(reverse("newsaudit:panel", args=[saved_article.pk])).content.decode()
+    assert "data-newsaudit-dismiss-spot" in panel  # keyboard users dismiss from the panel, not only from a card
     response = _dismiss(admin_client, saved_article)
     html = response.content.decode()
     assert response.status_code == 200

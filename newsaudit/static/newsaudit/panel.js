@@ -231,44 +231,46 @@
     return body;
   }
 
-  // The card's "Dismiss": ask for a reason in the card, then post the dismissal.
+  // A reason field and a confirm button, in place of `target` (the card's actions, or a panel spot's button).
+  function askReason(target, spotEl, url) {
+    var form = document.createElement('div');
+    form.className = 'newsaudit-card__dismiss';
+    var reason = document.createElement('input');
+    reason.type = 'text';
+    reason.maxLength = 500;
+    reason.placeholder = 'Why is this not a problem?';
+    reason.setAttribute('aria-label', 'Reason for dismissing');
+    reason.setAttribute('data-newsaudit-reason', '');
+    var confirm = document.createElement('button');
+    confirm.type = 'button';
+    confirm.className = 'button button-small';
+    confirm.textContent = 'Dismiss finding';
+    confirm.setAttribute('data-newsaudit-dismiss-confirm', '');
+    confirm.addEventListener('click', function () { send(url, dismissBody(spotEl, reason.value)); });
+    reason.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        confirm.click();
+      }
+    });
+    form.appendChild(reason);
+    form.appendChild(confirm);
+    target.replaceWith(form);
+    reason.focus();
+  }
+
+  // The card's "Dismiss" (the panel's own, per place, is in the template: keyboard users reach it there).
   document.addEventListener('newsaudit:card', function (event) {
     var panel = currentPanel();
     var url = panel && panel.getAttribute('data-dismiss-url');
     if (!url) return;
     var actions = event.detail.actions;
-    var spotEl = event.detail.spot;
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'button button-small button-secondary';
     button.textContent = 'Dismiss';
     button.setAttribute('data-newsaudit-dismiss', '');
-    button.addEventListener('click', function () {
-      var form = document.createElement('div');
-      form.className = 'newsaudit-card__dismiss';
-      var reason = document.createElement('input');
-      reason.type = 'text';
-      reason.maxLength = 500;
-      reason.placeholder = 'Why is this not a problem?';
-      reason.setAttribute('aria-label', 'Reason for dismissing');
-      reason.setAttribute('data-newsaudit-reason', '');
-      var confirm = document.createElement('button');
-      confirm.type = 'button';
-      confirm.className = 'button button-small';
-      confirm.textContent = 'Dismiss finding';
-      confirm.setAttribute('data-newsaudit-dismiss-confirm', '');
-      confirm.addEventListener('click', function () { send(url, dismissBody(spotEl, reason.value)); });
-      reason.addEventListener('keydown', function (e) {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          confirm.click();
-        }
-      });
-      form.appendChild(reason);
-      form.appendChild(confirm);
-      actions.replaceWith(form);
-      reason.focus();
-    });
+    button.addEventListener('click', function () { askReason(actions, event.detail.spot, url); });
     actions.appendChild(button);
   });
 
@@ -306,6 +308,13 @@
     if (filter) {
       event.preventDefault();
       toggleFilter(filter);
+      return;
+    }
+    var dismissSpot = target.closest('[data-newsaudit-dismiss-spot]');
+    if (dismissSpot) {
+      event.preventDefault();
+      var panel = dismissSpot.closest('[data-newsaudit-panel]');
+      askReason(dismissSpot, dismissSpot.closest('[data-newsaudit-spot]'), panel.getAttribute('data-dismiss-url'));
       return;
     }
     var undo = target.closest('[data-newsaudit-undo]');
