@@ -1,4 +1,4 @@
-"""`python -m bench --data ../shared/data [--only cli|engine|scaling|wagtail-save|archive|archive-memory] [--runs N] [--json FILE]`."""
+"""`python -m bench --data ../shared/data [--only cli|engine|scaling|wagtail-save|live-check|archive|archive-memory] [--runs N] [--json FILE]`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ def wagtail_save(data: Path, runs: int) -> dict:
     return save_bench.run(max(runs * 5, 15))
 
 
+def live_check(data: Path, runs: int) -> dict:
+    """The editor's live check of unsaved changes (2,000 words, server time, median of 20)."""
+    from . import live_check as check_bench
+
+    return check_bench.run(20)
+
+
 def archive(data: Path, runs: int) -> dict:
     """`manage.py audit_archive` speed over 3,000 generated articles: first run, then the unchanged archive."""
     from . import archive as archive_bench
@@ -42,6 +49,7 @@ BENCHES = {
     "engine": lambda data, runs: engine.run_throughput(data),
     "scaling": lambda data, runs: engine.run_scaling(runs),
     "wagtail-save": wagtail_save,
+    "live-check": live_check,
     "archive": archive,
     "archive-memory": archive_memory,
 }

@@ -14,6 +14,7 @@ from django.db.models import F
 from wagtail.models import Page, Revision, Site
 
 from . import __version__
+from .dismissals import apply_dismissals
 from .engine import Config, Document, DocumentReport, audit, error_report
 from .extract import SKIPPED_KEY, page_document
 from .models import AuditResult
@@ -22,6 +23,7 @@ from .settings import config_for_site
 
 log = logging.getLogger("newsaudit")
 CONTEXT_CHARS = 160
+OCCURRENCE_WINDOW = 20_000
 
 
 def config_fingerprint(config: Config) -> str:
@@ -47,14 +49,43 @@ def site_for(page: Page) -> Site | None:
 
 
 def report_dict(document: Document, report: DocumentReport) -> dict[str, Any]:
-    """report.to_dict() plus, per finding, the surrounding sentence text the panel highlights it in."""
+    """report.to_dict() plus, per finding, the surrounding sentence text the panel shows it in and where the span
+    lies in its block, so the editor's text can be marked: `block_start`/`block_end` (offsets into the block's
+    text) and `occurrence` (how many times the excerpt occurs in the block before the span)."""
     data = report.to_dict()
     skipped = document.meta.get(SKIPPED_KEY)
     if skipped:
         data[SKIPPED_KEY] = skipped.split("; ")
+    spans = _block_spans(document)
     for finding in data["findings"]:
         finding["context"] = _sentence_context(document, finding["start"], finding["end"])
+        span = spans.get(finding.get("block_id"))
+        if span is not None and span[0] <= finding["start"] <= span[1]:
+            finding |= _block_position(document.text, span[0], finding)
     return data
+
+
+def _block_spans(document: Document) -> dict[str, tuple[int, int]]:
+    """block_id -> (start, end) in the document text; a rich-text block read as several paragraphs spans them all."""
+    spans: dict[str, tuple[int, int]] = {}
+    for block in document.blocks:
+        if block.block_id is None:
+            continue
+        start, _end = spans.get(block.block_id, (block.start, block.end))
+        spans[block.block_id] = (start, block.end)
+    return spans
+
+
+def _block_position(text: str, block_start: int, finding: dict[str, Any]) -> dict[str, int]:
+    needle = text[finding["start"] : finding["end"]]
+    # Counted within a bounded window so a huge block with many findings stays linear; a repeat further back
+    # than the window is rare enough that marking an earlier copy of the same words is acceptable.
+    window_start = max(block_start, finding["start"] - OCCURRENCE_WINDOW)
+    return {
+        "block_start": finding["start"] - block_start,
+        "block_end": finding["end"] - block_start,
+        "occurrence": text.count(needle, window_start, finding["start"]) if needle else 0,
+    }
 
 
 def _sentence_context(document: Document, start: int, end: int) -> dict[str, str]:
@@ -76,7 +107,9 @@ def audit_page(page: Page, config: Config | None = None) -> tuple[Document | Non
     except Exception as error:
         log.exception("newsaudit: could not read %s", doc_id)
         return None, error_report(doc_id, f"could not read the page: {type(error).__name__}: {error}").to_dict()
-    return document, report_dict(document, audit(document, config))
+    report = audit(document, config)
+    apply_dismissals(page.pk, report, config)
+    return document, report_dict(document, report)
 
 
 def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | None:
@@ -98,7 +131,9 @@ def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | N
         digest = content_hash(document, config)
         if not force and existing and existing.content_hash == digest and existing.engine_version == __version__:
             return existing
-        data = report_dict(document, audit(document, config))
+        report = audit(document, config)
+        apply_dismissals(page_id, report, config)
+        data = report_dict(document, report)
     except Exception as error:  # a broken revision must still leave a visible result, never an exception
         log.exception("newsaudit: audit of revision %s failed", revision_id)
         digest = ""

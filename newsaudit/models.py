@@ -84,10 +84,38 @@ class AuditResult(models.Model):
     def rule_codes(self) -> str:
         return self.rules.strip()
 
+    @property
+    def status_label(self) -> str:
+        from .panel_findings import STATUS_LABELS
+
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+    @property
+    def top_problems(self) -> str:
+        from .panel_findings import top_problems_text
+
+        return top_problems_text(self.report or {})
+
+    @property
+    def page_url(self) -> str:
+        """The page's public URL ('' when it is not routable), for the report's exports."""
+        try:
+            return self.page.get_full_url() or ""
+        except Exception:  # a page outside every site has no URL
+            return ""
+
+    @property
+    def edit_url(self) -> str:
+        """The page's edit view, absolute when WAGTAILADMIN_BASE_URL is set."""
+        from django.urls import reverse
+
+        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
+        return base.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[self.page_id])
+
     def apply_report(self, data: dict[str, Any]) -> None:
         """Copy the filterable summary fields out of a report dict (DocumentReport.to_dict())."""
         scores = data.get("scores") or {}
-        findings = [f for f in data.get("findings", []) if not f.get("suppressed")]
+        findings = [f for f in data.get("findings", []) if not f.get("suppressed") and not f.get("dismissed")]
         self.report = data
         self.status = data.get("status", "error")
         self.error = data.get("error") or ""
@@ -102,3 +130,29 @@ class AuditResult(models.Model):
         codes = sorted({f["rule"] for f in findings})
         self.rules = f" {' '.join(codes)} "[:1000] if codes else ""
         self.word_count = int((data.get("readability") or {}).get("words") or 0)
+
+
+class Dismissal(models.Model):
+    """An editor's decision that one finding on one page is not a problem: who, when, why, and the words it was
+    about. It applies to every later audit of the page while a finding of the same rule has the same excerpt
+    (whitespace and case aside); undoing it keeps the record, with who undid it and when."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="newsaudit_dismissals")
+    rule = models.CharField(max_length=8)
+    excerpt = models.CharField(max_length=300, help_text="The flagged words, as the audit quoted them.")
+    excerpt_key = models.CharField(max_length=300, help_text="The excerpt with whitespace collapsed and case folded.")
+    reason = models.CharField(max_length=500, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "dismissed finding"
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["page", "undone_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.rule} {self.excerpt[:40]!r}"

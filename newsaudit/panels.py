@@ -15,19 +15,23 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.models import Page
 
+from .dismissals import dismissed_rows
 from .engine.report import CreditRecord, SourceRecord
-from .models import CATEGORIES, AuditResult
+from .models import AuditResult
 from .page_types import is_audited
+from .panel_findings import (
+    LIGHT_FOR_STATUS,
+    PROBLEM_SEVERITIES,
+    STATUS_LABELS,
+    finding_groups,
+    lights,
+    passed_checks,
+    verdict,
+)
 from .permissions import can_audit
+from .settings import config_for_site
 
 TEMPLATE = "newsaudit/panel.html"
-CATEGORY_LABELS = {
-    "attribution": _("Attribution"),
-    "sourcing": _("Sourcing"),
-    "readability": _("Readability"),
-    "bias": _("Loaded language"),
-    "structure": _("Structure"),
-}
 READABILITY_LABELS = (
     ("flesch_reading_ease", _("Reading ease")),
     ("flesch_kincaid_grade", _("Grade level")),
@@ -36,7 +40,6 @@ READABILITY_LABELS = (
     ("sentences", _("Sentences")),
     ("reading_time_seconds", _("Reading time (s)")),
 )
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def side_panel_supported() -> bool:
@@ -68,40 +71,48 @@ def panel_context(
     notice: str = "",
 ) -> dict[str, Any]:
     report = report or {}
-    findings = [f for f in report.get("findings", []) if not f.get("suppressed")]
+    findings = [f for f in report.get("findings", []) if not f.get("suppressed") and not f.get("dismissed")]
+    dismissed = [f for f in report.get("findings", []) if f.get("dismissed")]
     sources = [SourceRecord.from_dict(s) for s in report.get("sources", [])]
-    scores = report.get("scores", {})
     readability = report.get("readability", {})
+    from .auditing import site_for
+
+    config = config_for_site(site_for(page) if page.pk else None)
+    groups = finding_groups(findings)
+    problems = sum(row["count"] for row in groups["problems"])
+    problems += sum(row["count"] for row in groups["article"] if row["severity"] in PROBLEM_SEVERITIES)
+    improvements = len(findings) - problems
+    status = report.get("status")
     return {
         "page": page,
         "result": result,
         "has_report": bool(report),
-        "status": report.get("status"),
+        "status": status,
+        "status_label": STATUS_LABELS.get(status, status),
+        "light": LIGHT_FOR_STATUS.get(status, ""),
+        "verdict": verdict(status, problems, improvements) if report else "",
         "error": report.get("error", ""),
-        "overall": scores.get("overall"),
-        "scores": [(CATEGORY_LABELS[c], scores[c]) for c in CATEGORIES if c in scores],
+        "overall": (report.get("scores") or {}).get("overall"),
+        "lights": lights(report, findings, config) if report and not report.get("error") else [],
         "credits": [CreditRecord.from_dict(c) for c in report.get("credits", [])],
         "named_sources": [s for s in sources if s.kind != "anonymous"],
         "anonymous_sources": [s for s in sources if s.kind == "anonymous"],
-        "groups": _grouped(findings),
+        "problems": groups["problems"],
+        "improvements": groups["improvements"],
+        "article_findings": groups["article"],
+        "passed": passed_checks(findings, config) if report and not report.get("error") else [],
         "finding_count": len(findings),
+        "problem_count": problems,
         "readability": [(label, readability[key]) for key, label in READABILITY_LABELS if key in readability],
+        "dismissed": dismissed_rows(page.pk, dismissed) if dismissed else [],
         "check_url": reverse("newsaudit:check", args=[page.pk]) if page.pk else "",
+        "dismiss_url": reverse("newsaudit:dismiss", args=[page.pk]) if page.pk else "",
         "panel_url": reverse("newsaudit:panel", args=[page.pk]) if page.pk else "",
+        "login_url": reverse("wagtailadmin_login"),
         "unsaved": unsaved,
         "pending": pending,
         "notice": notice,
     }
-
-
-def _grouped(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    groups = []
-    for category in CATEGORIES:
-        items = [f for f in findings if f.get("category") == category]
-        if items:
-            items.sort(key=lambda f: (SEVERITY_ORDER.get(f.get("severity"), 3), f.get("start", 0)))
-            groups.append({"category": category, "label": CATEGORY_LABELS[category], "findings": items})
-    return groups
 
 
 def stored_panel_context(page: Page) -> dict[str, Any]:
@@ -125,12 +136,24 @@ def audit_pending(page: Page, result: AuditResult | None) -> bool:
     return result is None or result.revision_id is None or result.revision_id < latest_revision_id
 
 
+def form_error_notice(form: forms.BaseForm) -> str:
+    """Why the unsaved changes could not be audited, naming each field with an error by its label."""
+    names = []
+    for name in form.errors:
+        field = form.fields.get(name)
+        names.append(str(field.label or name) if field else _("the page as a whole"))
+    fields = ", ".join(names) or _("the form")
+    return _(
+        "The form has errors in %(fields)s, so the audit shows the last saved version. Fix them and check again."
+    ) % {"fields": fields}
+
+
 def render_panel(context: dict[str, Any], request: Any = None) -> str:
     return render_to_string(TEMPLATE, context, request=request)
 
 
 class PanelMedia:
-    js = ["newsaudit/panel.js"]
+    js = ["newsaudit/marks.js", "newsaudit/panel.js"]
     css = {"all": ["newsaudit/panel.css"]}
 
 
@@ -142,7 +165,8 @@ class AuditSidePanel(BaseSidePanel):
 
         def get_context_data(self, parent_context: Any) -> dict[str, Any]:
             context = super().get_context_data(parent_context)
-            context["count"] = self.panel.audit_context["finding_count"]
+            # Only problems (errors and warnings) count on the toggle: a passing page shows no red number.
+            context["count"] = self.panel.audit_context["problem_count"]
             return context
 
     name = "newsaudit"

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Avg, Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -22,7 +23,7 @@ from wagtail.permissions import page_permission_policy
 
 from .models import CATEGORIES, STATUS_CHOICES, AuditResult
 from .page_types import audited_content_type_ids
-from .panels import CATEGORY_LABELS
+from .panel_findings import CATEGORY_LABELS, top_problems
 from .permissions import editable_pages
 
 PATH_STEP = Page.steplen
@@ -51,7 +52,30 @@ def _sections(request: Any) -> QuerySet[Page]:
 
 
 def _page_types(request: Any) -> QuerySet[ContentType]:
+    """Only the audited page types (`page_types`): home, index and form pages are noise in the filter."""
     return ContentType.objects.filter(pk__in=audited_content_type_ids()).order_by("model")
+
+
+def _iso_seconds(value: Any) -> str:
+    """An ISO 8601 timestamp to the second, in UTC: '2026-11-30T04:41:53+00:00'."""
+    if not isinstance(value, datetime.datetime):
+        return "" if value is None else str(value)
+    if timezone.is_aware(value):
+        value = value.astimezone(datetime.UTC)
+    return value.replace(microsecond=0).isoformat()
+
+
+class StatusColumn(Column):
+    """The status as a coloured badge with the panel's words (Pass / Needs work / Fail / Error)."""
+
+    cell_template_name = "newsaudit/report_status_cell.html"
+
+
+class TopProblemsColumn(Column):
+    cell_template_name = "newsaudit/report_problems_cell.html"
+
+    def get_value(self, instance: AuditResult) -> list[dict[str, Any]]:
+        return top_problems(instance.report or {})
 
 
 class AuditReportFilterSet(WagtailFilterSet):
@@ -85,6 +109,7 @@ class AuditReportFilterSet(WagtailFilterSet):
 class AuditReportView(ReportView):
     page_title = _("News audit")
     header_icon = "clipboard-list"
+    template_name = "newsaudit/report.html"
     model = AuditResult
     filterset_class = AuditReportFilterSet
     index_url_name = "newsaudit_report"
@@ -98,6 +123,8 @@ class AuditReportView(ReportView):
         "section_title",
         "page.content_type.name",
         "status",
+        "status_label",
+        "top_problems",
         "score_overall",
         "score_attribution",
         "score_sourcing",
@@ -110,6 +137,8 @@ class AuditReportView(ReportView):
         "word_count",
         "page.live",
         "created",
+        "page_url",
+        "edit_url",
     ]
     export_headings = {
         "page.id": _("Page ID"),
@@ -120,7 +149,13 @@ class AuditReportView(ReportView):
         "page.live": _("Live"),
         "rule_codes": _("Rules"),
         "created": _("Audited"),
+        "status_label": _("Verdict"),
+        "top_problems": _("Top problems"),
+        "score_bias": CATEGORY_LABELS["bias"],
+        "page_url": _("Page URL"),
+        "edit_url": _("Edit link"),
     }
+    custom_field_preprocess = {"created": {"csv": _iso_seconds, "xlsx": _iso_seconds}}
 
     def get_filename(self) -> str:
         return f"newsaudit-report-{datetime.date.today():%Y-%m-%d}"
@@ -140,12 +175,13 @@ class AuditReportView(ReportView):
             ),
             Column("section_title", label=_("Section")),
             Column("page_type", label=_("Type"), accessor="page.content_type.name"),
-            Column("status", label=_("Status"), sort_key="status"),
+            StatusColumn("status", label=_("Status"), sort_key="status"),
+            TopProblemsColumn("top_problems", label=_("Top problems")),
             Column("score_overall", label=_("Overall"), sort_key="score_overall"),
             Column("score_attribution", label=_("Attribution"), sort_key="score_attribution"),
             Column("score_sourcing", label=_("Sourcing"), sort_key="score_sourcing"),
             Column("score_readability", label=_("Readability"), sort_key="score_readability"),
-            Column("score_bias", label=_("Bias"), sort_key="score_bias"),
+            Column("score_bias", label=CATEGORY_LABELS["bias"], sort_key="score_bias"),
             Column("findings_count", label=_("Findings"), sort_key="findings_count"),
             BooleanColumn("live", label=_("Live"), accessor="page.live"),
             DateColumn("created", label=_("Audited"), sort_key="created"),

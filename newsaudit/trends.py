@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Substr, TruncMonth
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from .models import AuditResult
@@ -38,14 +39,21 @@ def latest_results(user: Any) -> QuerySet[AuditResult]:
     )
 
 
-def archive_trends(user: Any) -> dict[str, Any]:
-    results = latest_results(user)
+def articles(n: int) -> str:
+    """'1 article', '2,345 articles'."""
+    return ngettext("%(n)s article", "%(n)s articles", n) % {"n": f"{n:,}"}
+
+
+def archive_trends(user: Any, results: QuerySet[AuditResult] | None = None) -> dict[str, Any]:
+    """The trends of the pages the user may edit, or of `results` (the report's filters applied to them)."""
+    results = latest_results(user) if results is None else results
     totals = results.aggregate(
         pages=Count("pk"), findings=Sum("findings_count"), unsourced=Count("pk", filter=_unsourced())
     )
     pages = totals["pages"] or 0
     return {
         "pages": pages,
+        "pages_label": articles(pages),
         "findings": totals["findings"] or 0,
         "unsourced_share": round(100 * (totals["unsourced"] or 0) / pages) if pages else 0,
         "months": per_month(results),
@@ -71,6 +79,7 @@ def per_month(results: QuerySet[AuditResult]) -> list[dict[str, Any]]:
             "label": f"{r['month']:%b %Y}",
             "short": f"{r['month']:%b}",
             "pages": r["pages"],
+            "pages_label": articles(r["pages"]),
             "per_article": round(r["findings"] / r["pages"], 1),
             "height": round(100 * (r["findings"] / r["pages"]) / peak),
             "unsourced_share": round(100 * r["unsourced"] / r["pages"]),
@@ -95,7 +104,7 @@ def per_section(results: QuerySet[AuditResult]) -> list[Bar]:
             titles.get(r["parent"], "?"),
             round(r["findings"] / r["pages"], 1),
             round(100 * (r["findings"] / r["pages"]) / peak),
-            f"{r['pages']:,} articles, {round(100 * r['unsourced'] / r['pages'])}% with unsourced claims",
+            f"{articles(r['pages'])}, {round(100 * r['unsourced'] / r['pages'])}% with unsourced claims",
         )
         for r in rows[:TOP]
     ]
@@ -104,15 +113,61 @@ def per_section(results: QuerySet[AuditResult]) -> list[Bar]:
 def top_sources(results: QuerySet[AuditResult]) -> list[Bar]:
     """Named people and organisations cited most often in the most recent SOURCE_SAMPLE audited articles."""
     counts: Counter[str] = Counter()
+    people: list[set[str]] = []  # per article, the people it cites (merged across articles below)
     newest_first = (F("revision_id").desc(nulls_last=True), F("page_id").desc())  # pages without revisions last
     recent = results.order_by(*newest_first).values_list("report__sources", flat=True)[:SOURCE_SAMPLE]
     for sources in recent.iterator(chunk_size=1000):
-        for source in sources or []:
-            if source.get("kind") in ("person", "organisation", "outlet", "document") and source.get("name"):
-                counts[source["name"]] += 1
+        cited = [s for s in sources or [] if s.get("name")]
+        counts.update({s["name"] for s in cited if s.get("kind") in ("organisation", "outlet", "document")})
+        people.append({s["name"] for s in cited if s.get("kind") == "person"})
+    counts.update(merge_people(people))
     top = counts.most_common(TOP)
     peak = top[0][1] if top else 1
-    return [Bar(name, n, round(100 * n / peak), f"{n:,} articles") for name, n in top]
+    return [Bar(name, n, round(100 * n / peak), articles(n)) for name, n in top]
+
+
+def person_key(name: str) -> tuple[str, str]:
+    """(surname, 'first surname') of a person's name as cited, titles and roles dropped: 'Councillor Dara Venn' and
+    'Transport chair Dara Venn' are ('venn', 'dara venn'); 'Venn' alone is ('venn', '')."""
+    words = [w.strip(".,") for w in name.split() if w.strip(".,")]
+    if not words:
+        return "", ""
+    surname = words[-1].lower()
+    if len(words) >= 2 and words[-2][:1].isupper():
+        return surname, f"{words[-2].lower()} {surname}"
+    return surname, ""
+
+
+def merge_people(per_article: list[set[str]]) -> Counter[str]:
+    """Articles citing each person, one person however the articles title them: names with the same first name
+    and surname merge, and a bare surname joins the one full name with that surname (if there is exactly one).
+    Each person is shown by first name and surname ('Dara Venn')."""
+    full_names: dict[str, set[str]] = {}  # surname -> 'first surname' keys
+    forms: dict[str, Counter[str]] = {}
+    for names in per_article:
+        for name in names:
+            surname, full = person_key(name)
+            if full:
+                full_names.setdefault(surname, set()).add(full)
+                forms.setdefault(full, Counter())[name] += 1
+    counts: Counter[str] = Counter()
+    for names in per_article:
+        keys = set()
+        for name in names:
+            surname, full = person_key(name)
+            if not full and len(full_names.get(surname, ())) == 1:
+                full = next(iter(full_names[surname]))
+            keys.add(full or name)
+        for key in keys:
+            counts[_display(key, forms)] += 1
+    return counts
+
+
+def _display(key: str, forms: dict[str, Counter[str]]) -> str:
+    if key not in forms:
+        return key
+    form = forms[key].most_common(1)[0][0]
+    return " ".join(w.strip(".,") for w in form.split()[-2:])  # the name without its title: 'Dara Venn'
 
 
 def _unsourced() -> Q:

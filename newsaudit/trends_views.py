@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import datetime
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -11,7 +14,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import page_permission_policy
 
-from .trends import archive_trends
+from .reports import AuditReportFilterSet
+from .trends import archive_trends, latest_results
 
 
 class ArchiveTrendsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -29,8 +33,43 @@ class ArchiveTrendsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
             {"url": "", "label": _("Trends")},
         ]
 
+    def filtered(self) -> tuple[AuditReportFilterSet, dict[str, Any]]:
+        """The report's filters (status, category, rule, section, type, live, dates) applied to the trends."""
+        filters = AuditReportFilterSet(self.request.GET or None, queryset=latest_results(self.request.user))
+        results = filters.qs if filters.is_bound and filters.is_valid() else None
+        return filters, archive_trends(self.request.user, results)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.GET.get("export") == "csv":
+            return self.csv_response(self.filtered()[1])
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(archive_trends(self.request.user))
+        filters, trends = self.filtered()
+        context.update(trends)
+        context["filters"] = filters
+        query = self.request.GET.copy()
+        query["export"] = "csv"
+        context["csv_url"] = f"?{query.urlencode()}"
         context["report_url"] = reverse("newsaudit_report")
         return context
+
+    def csv_response(self, trends: dict[str, Any]) -> HttpResponse:
+        """Every figure on the page, one row each: month, section and source rows."""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="newsaudit-trends-{datetime.date.today()}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["kind", "label", "articles", "findings per article", "% with unsourced claims"])
+        for month in trends["months"]:
+            writer.writerow(["month", month["label"], month["pages"], month["per_article"], month["unsourced_share"]])
+        for bar in trends["sections"]:
+            writer.writerow(["section", _cell(bar.label), "", bar.value, ""])
+        for bar in trends["sources"]:
+            writer.writerow(["source", _cell(bar.label), bar.value, "", ""])
+        return response
+
+
+def _cell(text: str) -> str:
+    """A spreadsheet must not read a page or source name as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

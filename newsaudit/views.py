@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from .auditing import audit_page
-from .panels import panel_context, render_panel, stored_panel_context
+from .panels import form_error_notice, panel_context, render_panel, stored_panel_context
 from .permissions import can_audit
 
 
@@ -43,9 +43,7 @@ def check_unsaved(request: HttpRequest, page_id: int) -> HttpResponse:
     form = _edit_form(request, page)
     if not form.is_valid():
         context = stored_panel_context(page)
-        context["notice"] = _(
-            "The form has errors, so the audit shows the last saved version. Fix them and check again."
-        )
+        context["notice"] = form_error_notice(form)
         return HttpResponse(render_panel(context, request))
     unsaved = form.save(commit=False)
     _document, report = audit_page(unsaved)

@@ -56,7 +56,7 @@ def _audit(document: Document, config: Config) -> DocumentReport:
     return DocumentReport(
         id=document.id,
         title=document.title,
-        status=status_for(findings, scores["overall"], config.warn_below, config.fail_below),
+        status=status_for(findings, scores, config.warn_below, config.fail_below),
         scores=scores,
         readability=figures,
         credits=[CreditRecord(text[c.start : c.end], c.outlets, c.kind, c.linked, c.start, c.end) for c in ctx.credits],
@@ -120,6 +120,7 @@ def _run_rules(ctx: Context) -> list[Finding]:
                     excerpt=hit.excerpt if hit.excerpt is not None else excerpt(document.text, hit.start, hit.end),
                     block_id=block.block_id if block else None,
                     suppressed=suppressed,
+                    scope=rule.scope,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))

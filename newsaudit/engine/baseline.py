@@ -95,6 +95,6 @@ def _apply_document(document: DocumentReport, remaining: Counter[Key] | None, co
         figures = document.readability
         sentences = int(figures.get("sentences", 0))
         ease = float(figures["flesch_reading_ease"]) if figures.get("words") else None
-        overall = category_scores(document.findings, sentences, ease)["overall"]
-        document.status = status_for(document.findings, overall, config.warn_below, config.fail_below)
+        scores = category_scores(document.findings, sentences, ease)
+        document.status = status_for(document.findings, scores, config.warn_below, config.fail_below)
     return marked

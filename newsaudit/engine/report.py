@@ -28,11 +28,13 @@ class Finding:
     block_id: str | None = None
     suppressed: bool = False
     baselined: bool = False  # matched a finding of the --baseline report: known, not new
+    scope: str = "span"  # "article": about the whole article, not the span it points at
+    dismissed: bool = False  # an editor dismissed it for this page (Wagtail side): shown apart, not counted
 
     @property
     def counts(self) -> bool:
-        """Does this finding count toward status and exit code? Suppressed and baselined ones do not."""
-        return not (self.suppressed or self.baselined)
+        """Does this finding count toward scores, status and exit code? Suppressed, baselined and dismissed ones do not."""
+        return not (self.suppressed or self.baselined or self.dismissed)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -52,6 +54,10 @@ class Finding:
             data["suppressed"] = True
         if self.baselined:
             data["baselined"] = True
+        if self.scope != "span":
+            data["scope"] = self.scope
+        if self.dismissed:
+            data["dismissed"] = True
         return data
 
 
@@ -249,10 +255,22 @@ def category_scores(findings: list[Finding], sentences: int, reading_ease: float
     return scores
 
 
-def status_for(findings: list[Finding], overall: int, warn_below: int, fail_below: int) -> str:
+def rescore(report: DocumentReport, warn_below: int, fail_below: int) -> None:
+    """Recompute a report's scores and status after some findings stopped counting (dismissed by an editor)."""
+    figures = report.readability
+    ease = float(figures["flesch_reading_ease"]) if figures.get("words") else None
+    report.scores = category_scores(report.findings, int(figures.get("sentences", 0)), ease)
+    report.status = status_for(report.findings, report.scores, warn_below, fail_below)
+
+
+def status_for(findings: list[Finding], scores: dict[str, int], warn_below: int, fail_below: int) -> str:
+    """Fail on an error-level finding or an overall score below `fail_below`; warn on a warning-level finding or
+    any category score below `warn_below`; pass otherwise. The lowest category, not the average, decides the warning,
+    so a page whose loaded-language score is 35 does not pass on the strength of its other categories."""
     worst = max((f.severity for f in findings if f.counts), default=None)
-    if worst == Severity.ERROR or overall < fail_below:
+    lowest = min((scores[c] for c in SCORED_CATEGORIES if c in scores), default=100)
+    if worst == Severity.ERROR or scores.get("overall", 100) < fail_below:
         return Status.FAIL.value
-    if worst == Severity.WARNING or overall < warn_below:
+    if worst == Severity.WARNING or lowest < warn_below:
         return Status.WARN.value
     return Status.PASS.value

@@ -97,6 +97,7 @@ def loaded_speech_verb(ctx: Context) -> Iterator[Hit]:
 @rule(
     code="NA104",
     name="single-source",
+    scope="article",
     category="attribution",
     severity="info",
     summary="Flags stories of eight or more sentences that quote or cite only one named source.",
@@ -125,6 +126,7 @@ def single_source(ctx: Context) -> Iterator[Hit]:
 @rule(
     code="NA105",
     name="no-named-source",
+    scope="article",
     category="attribution",
     severity="info",
     summary="Flags stories of eight or more sentences with claims but no named source at all.",

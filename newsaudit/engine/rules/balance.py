@@ -111,6 +111,7 @@ def _normal(name: str) -> str:
 @rule(
     code="NA107",
     name="one-sided-sources",
+    scope="article",
     category="attribution",
     severity="info",
     summary="Flags a contested story whose quoted sources all come from one side: the same party or organisation, "

@@ -27,6 +27,7 @@ SOURCING_PASSIVES = frozenset(
 @rule(
     code="NA301",
     name="reading-grade",
+    scope="article",
     category="readability",
     severity="info",
     summary="Flags an article whose Flesch-Kincaid grade is above the site's target grade (config `target_grade`, "

@@ -42,6 +42,7 @@ class Rule:
     example: str
     instead: str
     check: Callable[[Context], Iterable[Hit]]
+    scope: str = "span"  # "article": the finding is about the whole article (its span only shows where)
 
     def explain(self) -> str:
         return (
@@ -53,6 +54,9 @@ class Rule:
         )
 
 
+SCOPES = ("span", "article")
+
+
 class Registry:
     def __init__(self) -> None:
         self._rules: dict[str, Rule] = {}
@@ -62,6 +66,8 @@ class Registry:
             raise ValueError(f"rule code {rule.code} registered twice")
         if rule.category not in CATEGORIES or not rule.code.startswith(CODE_PREFIX[rule.category]):
             raise ValueError(f"rule {rule.code}: code does not match category {rule.category}")
+        if rule.scope not in SCOPES:
+            raise ValueError(f"rule {rule.code}: scope must be one of {SCOPES}")
         self._rules[rule.code] = rule
 
     def get(self, code: str) -> Rule | None:
@@ -78,12 +84,22 @@ registry = Registry()
 
 
 def rule(
-    *, code: str, name: str, category: str, severity: str, summary: str, why: str, example: str, instead: str
+    *,
+    code: str,
+    name: str,
+    category: str,
+    severity: str,
+    summary: str,
+    why: str,
+    example: str,
+    instead: str,
+    scope: str = "span",
 ) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
     """Register the decorated check function as a rule."""
 
     def register(check: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
-        registry.register(Rule(code, name, category, Severity.parse(severity), summary, why, example, instead, check))
+        parsed = Severity.parse(severity)
+        registry.register(Rule(code, name, category, parsed, summary, why, example, instead, check, scope))
         return check
 
     return register

@@ -107,6 +107,7 @@ def _first_body_block(ctx: Context):
 @rule(
     code="NA502",
     name="missing-byline",
+    scope="article",
     category="structure",
     severity="info",
     summary="Flags a news story of eight or more sentences with no byline and no staff credit.",
@@ -131,6 +132,7 @@ def missing_byline(ctx: Context) -> Iterator[Hit]:
 @rule(
     code="NA503",
     name="missing-dateline",
+    scope="article",
     category="structure",
     severity="info",
     summary="Flags a news story of eight or more sentences whose first paragraph has no dateline ('TOKYO -').",
@@ -158,6 +160,7 @@ def missing_dateline(ctx: Context) -> Iterator[Hit]:
 @rule(
     code="NA504",
     name="missing-credit",
+    scope="article",
     category="structure",
     severity="warning",
     summary="Flags stories that rely on an agency's reporting ('told Reuters', 'AP reported') with no credit line.",

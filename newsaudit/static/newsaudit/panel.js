@@ -1,11 +1,26 @@
-// newsaudit panel: "Check unsaved changes" posts the edit form to the check view and swaps in the panel it returns;
-// a panel whose audit is still to come (data-newsaudit-pending, just after a save) fetches the stored panel until
-// the audit arrives; "Show in editor" scrolls to the StreamField block a finding points at.
+// newsaudit panel: audits the unsaved edit form by itself a short pause after typing stops (or on "Check unsaved
+// changes"), one request in flight, an older one cancelled; shows failures as a message in the panel (a 4xx body is
+// a one-line reason; a 403 or an expired session links to the login page); a panel whose audit is still to come
+// (data-newsaudit-pending, just after a save) fetches the stored panel until the audit arrives; the category lights
+// filter the findings; a finding's excerpt selects its words in the editor (marks.js).
 (function () {
   'use strict';
 
+  // Draftail writes its content into the form's hidden input on a 250 ms debounce (stateSaveInterval),
+  // so an edit only reaches the form after that.
+  var EDITOR_FLUSH_MS = 300;
+  var LIVE_PAUSE_MS = 1200;
+  var LIVE_KEY = 'newsaudit-live';
+  var MESSAGE_MAX = 300;
+  var inflight = null;
+  var liveTimer = 0;
+
   function editForm() {
     return document.querySelector('form[data-edit-form]') || document.getElementById('page-edit-form');
+  }
+
+  function currentPanel() {
+    return document.querySelector('[data-newsaudit-panel]');
   }
 
   function csrfToken(form) {
@@ -13,36 +28,107 @@
     return field ? field.value : '';
   }
 
-  // Draftail writes its content into the form's hidden input on a 250 ms debounce (stateSaveInterval),
-  // so an edit made just before the click only reaches the form after that.
-  var EDITOR_FLUSH_MS = 300;
-
-  function check(panel) {
-    var form = editForm();
-    var url = panel.getAttribute('data-check-url');
-    if (!form || !url) return;
-    panel.setAttribute('aria-busy', 'true');
-    window.setTimeout(function () { send(panel, form, url); }, EDITOR_FLUSH_MS);
+  function liveEnabled() {
+    try {
+      return window.localStorage.getItem(LIVE_KEY) !== 'off';
+    } catch (e) {
+      return true;
+    }
   }
 
-  function send(panel, form, url) {
+  function setLive(on) {
+    try {
+      window.localStorage.setItem(LIVE_KEY, on ? 'on' : 'off');
+    } catch (e) { /* private mode: the toggle holds for this page only */ }
+  }
+
+  function check(panel, delay) {
+    var form = editForm();
+    var url = panel && panel.getAttribute('data-check-url');
+    if (!form || !url) return;
+    window.clearTimeout(liveTimer);
+    liveTimer = window.setTimeout(function () { send(url); }, delay);
+  }
+
+  // POST to a panel endpoint (the check, a dismissal, an undo) and swap in the panel it returns.
+  function send(url, body) {
+    var form = editForm();
+    var panel = currentPanel();
+    if (!form || !panel) return;
+    var recheck = !!body && panel.hasAttribute('data-unsaved');
+    if (inflight) inflight.abort();
+    var controller = new AbortController();
+    inflight = controller;
+    panel.setAttribute('aria-busy', 'true');
+    var started = performance.now();
     fetch(url, {
       method: 'POST',
-      body: new FormData(form),
+      body: body || new FormData(form),
       credentials: 'same-origin',
+      signal: controller.signal,
       headers: { 'X-CSRFToken': csrfToken(form), 'X-Requested-With': 'XMLHttpRequest' },
     })
       .then(function (response) {
-        return response.text().then(function (html) {
-          if (!response.ok) throw new Error('HTTP ' + response.status);
-          return html;
-        });
+        return response.text().then(function (body) { return { response: response, body: body }; });
       })
-      .then(function (html) { swap(panel, parsePanel(html)); })
+      .then(function (result) {
+        if (inflight !== controller) return;
+        inflight = null;
+        handle(result.response, result.body, started);
+        // A dismissal returns the stored audit; an editor with unsaved changes gets them checked again.
+        if (recheck && result.response.ok) check(currentPanel(), EDITOR_FLUSH_MS);
+      })
       .catch(function (error) {
-        panel.removeAttribute('aria-busy');
-        window.alert('The audit could not run: ' + error.message);
+        if (error.name === 'AbortError') return;
+        if (inflight === controller) inflight = null;
+        showMessage('The audit could not reach the server. Check your connection and try again.');
       });
+  }
+
+  function handle(response, body, started) {
+    var fresh = response.ok ? parsePanel(body) : null;
+    if (response.status === 403 || (response.redirected && !fresh)) {
+      showMessage('Your session has expired or you may not edit this page.', true);
+    } else if (response.status === 429) {
+      var wait = response.headers.get('Retry-After');
+      showMessage(oneLine(body) || 'Too many checks.', false, wait ? 'Retry in ' + wait + ' s.' : '');
+    } else if (response.status >= 400 && response.status < 500) {
+      showMessage('The audit could not run: ' + (oneLine(body) || 'HTTP ' + response.status));
+    } else if (!fresh) {
+      showMessage('The audit failed on the server (HTTP ' + response.status + '). Try again in a moment.');
+    } else {
+      // Timings for the browser test and the docs: the request's round trip, and when its response arrived.
+      fresh.setAttribute('data-response-ms', String(Math.round(performance.now() - started)));
+      fresh.setAttribute('data-received-at', String(performance.now()));
+      swap(currentPanel(), fresh);
+    }
+  }
+
+  // A 4xx body is a one-line plain-text reason; anything longer (an HTML error page) is cut to its text.
+  function oneLine(body) {
+    var holder = document.createElement('div');
+    holder.innerHTML = body || '';
+    var text = (holder.textContent || '').replace(/\s+/g, ' ').trim();
+    return text.length > MESSAGE_MAX ? text.slice(0, MESSAGE_MAX - 1) + '\u2026' : text;
+  }
+
+  function showMessage(text, login, extra) {
+    var panel = currentPanel();
+    if (!panel) return;
+    panel.removeAttribute('aria-busy');
+    var box = panel.querySelector('[data-newsaudit-message]');
+    if (!box) return;
+    box.textContent = text + (extra ? ' ' + extra : '');
+    if (login) {
+      var link = document.createElement('a');
+      var next = window.location.pathname + window.location.search;
+      link.href = (panel.getAttribute('data-login-url') || '/admin/login/') + '?next=' + encodeURIComponent(next);
+      link.textContent = 'Log in again';
+      link.setAttribute('data-newsaudit-login', '');
+      box.appendChild(document.createTextNode(' '));
+      box.appendChild(link);
+    }
+    box.hidden = false;
   }
 
   function parsePanel(html) {
@@ -52,10 +138,19 @@
   }
 
   function swap(panel, fresh) {
-    if (!fresh) return;
+    if (!fresh || !panel) return;
+    var filter = panel.querySelector('[data-newsaudit-filter][aria-pressed="true"]');
     panel.replaceWith(fresh);
-    updateCounter(fresh.getAttribute('data-finding-count'));
+    prepare(fresh);
+    if (filter) applyFilter(fresh, filter.getAttribute('data-newsaudit-filter'));
+    updateCounter(fresh.getAttribute('data-problem-count'));
     if (fresh.hasAttribute('data-newsaudit-pending')) waitForAudit(fresh);
+    if (window.newsauditMarks) window.newsauditMarks.render();
+  }
+
+  function prepare(panel) {
+    var toggle = panel.querySelector('[data-newsaudit-live]');
+    if (toggle) toggle.checked = liveEnabled();
   }
 
   // After a save the audit runs once the response has gone (or in a task worker): ask again, less and less often.
@@ -100,40 +195,138 @@
     counter.hidden = !count || count === '0';
   }
 
-  function showBlock(blockId) {
-    var target = document.querySelector('[data-contentpath="' + CSS.escape(blockId) + '"]');
-    if (!target && blockId.indexOf('field:') === 0) {
-      target = document.querySelector('[data-contentpath="' + CSS.escape(blockId.slice(6)) + '"]');
-    }
-    if (!target) return;
-    target.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    target.classList.add('newsaudit-flash');
-    window.setTimeout(function () { target.classList.remove('newsaudit-flash'); }, 2000);
+  function applyFilter(panel, category) {
+    panel.querySelectorAll('[data-newsaudit-filter]').forEach(function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-newsaudit-filter') === category));
+    });
+    panel.querySelectorAll('[data-newsaudit-finding], [data-newsaudit-passed]').forEach(function (row) {
+      row.hidden = !!category && row.getAttribute('data-newsaudit-category') !== category;
+    });
+    if (window.newsauditMarks) window.newsauditMarks.render();
   }
 
-  function watchPendingPanels() {
-    document.querySelectorAll('[data-newsaudit-panel][data-newsaudit-pending]').forEach(function (panel) {
-      waitForAudit(panel);
+  function toggleFilter(button) {
+    var panel = button.closest('[data-newsaudit-panel]');
+    var pressed = button.getAttribute('aria-pressed') === 'true';
+    applyFilter(panel, pressed ? '' : button.getAttribute('data-newsaudit-filter'));
+  }
+
+  // Typing anywhere in the edit form (not in the panel itself) schedules a live check.
+  function onEdit(event) {
+    var form = editForm();
+    var panel = currentPanel();
+    if (!form || !panel || !liveEnabled() || !form.contains(event.target)) return;
+    if (panel.contains(event.target)) return;
+    if (event.type === 'keyup' && (event.key.length > 1 && ['Backspace', 'Delete', 'Enter'].indexOf(event.key) < 0)) {
+      return; // arrows, shift, tab: no change to the text
+    }
+    check(panel, Math.max(LIVE_PAUSE_MS, EDITOR_FLUSH_MS));
+  }
+
+  function dismissBody(spotEl, reason) {
+    var body = new FormData();
+    body.append('rule', spotEl.getAttribute('data-rule'));
+    body.append('excerpt', spotEl.getAttribute('data-excerpt'));
+    body.append('reason', reason);
+    return body;
+  }
+
+  // A reason field and a confirm button, in place of `target` (the card's actions, or a panel spot's button).
+  function askReason(target, spotEl, url) {
+    var form = document.createElement('div');
+    form.className = 'newsaudit-card__dismiss';
+    var reason = document.createElement('input');
+    reason.type = 'text';
+    reason.maxLength = 500;
+    reason.placeholder = 'Why is this not a problem?';
+    reason.setAttribute('aria-label', 'Reason for dismissing');
+    reason.setAttribute('data-newsaudit-reason', '');
+    var confirm = document.createElement('button');
+    confirm.type = 'button';
+    confirm.className = 'button button-small';
+    confirm.textContent = 'Dismiss finding';
+    confirm.setAttribute('data-newsaudit-dismiss-confirm', '');
+    confirm.addEventListener('click', function () { send(url, dismissBody(spotEl, reason.value)); });
+    reason.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        confirm.click();
+      }
+    });
+    form.appendChild(reason);
+    form.appendChild(confirm);
+    target.replaceWith(form);
+    reason.focus();
+  }
+
+  // The card's "Dismiss" (the panel's own, per place, is in the template: keyboard users reach it there).
+  document.addEventListener('newsaudit:card', function (event) {
+    var panel = currentPanel();
+    var url = panel && panel.getAttribute('data-dismiss-url');
+    if (!url) return;
+    var actions = event.detail.actions;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button button-small button-secondary';
+    button.textContent = 'Dismiss';
+    button.setAttribute('data-newsaudit-dismiss', '');
+    button.addEventListener('click', function () { askReason(actions, event.detail.spot, url); });
+    actions.appendChild(button);
+  });
+
+  ['keyup', 'input', 'paste', 'cut', 'drop', 'change'].forEach(function (type) {
+    document.addEventListener(type, onEdit, true);
+  });
+
+  function start() {
+    var panel = currentPanel();
+    if (panel) prepare(panel);
+    document.querySelectorAll('[data-newsaudit-panel][data-newsaudit-pending]').forEach(function (p) {
+      waitForAudit(p);
     });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', watchPendingPanels);
-  } else {
-    watchPendingPanels();
-  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+
+  document.addEventListener('change', function (event) {
+    if (event.target.matches && event.target.matches('[data-newsaudit-live]')) {
+      setLive(event.target.checked);
+      if (!event.target.checked) window.clearTimeout(liveTimer);
+    }
+  });
 
   document.addEventListener('click', function (event) {
-    var button = event.target.closest && event.target.closest('[data-newsaudit-check]');
+    var target = event.target.closest ? event.target : event.target.parentElement;
+    var button = target.closest('[data-newsaudit-check]');
     if (button) {
       event.preventDefault();
-      check(button.closest('[data-newsaudit-panel]'));
+      check(button.closest('[data-newsaudit-panel]'), EDITOR_FLUSH_MS);
       return;
     }
-    var show = event.target.closest && event.target.closest('[data-newsaudit-show-block]');
-    if (show) {
+    var filter = target.closest('[data-newsaudit-filter]');
+    if (filter) {
       event.preventDefault();
-      showBlock(show.getAttribute('data-newsaudit-show-block'));
+      toggleFilter(filter);
+      return;
+    }
+    var dismissSpot = target.closest('[data-newsaudit-dismiss-spot]');
+    if (dismissSpot) {
+      event.preventDefault();
+      var panel = dismissSpot.closest('[data-newsaudit-panel]');
+      askReason(dismissSpot, dismissSpot.closest('[data-newsaudit-spot]'), panel.getAttribute('data-dismiss-url'));
+      return;
+    }
+    var undo = target.closest('[data-newsaudit-undo]');
+    if (undo) {
+      event.preventDefault();
+      send(undo.getAttribute('data-newsaudit-undo'), new FormData());
+      return;
+    }
+    var go = target.closest('[data-newsaudit-goto]');
+    if (go && window.newsauditMarks) {
+      event.preventDefault();
+      window.newsauditMarks.goto(go.closest('[data-newsaudit-spot]'));
     }
   });
 })();
