@@ -111,7 +111,7 @@ def test_a_page_reads_the_same_on_save_and_from_its_dumpdata_export(sample_site,
         assert stream_ids == [b.block_id for b in export.blocks if b.block_id is not None]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the root page, whatever ran before
 def test_check_api_pages_through_every_page_type_of_the_served_site(live_server):
     """`newsaudit check --api URL` against the example site served on 127.0.0.1: no export file written."""
     from newsaudit.engine.readers.api_fetch import fetch_listings
