@@ -41,6 +41,10 @@ class Config:
     # Fields of Wagtail API / dumpdata exports that hold article text; empty: rich text, StreamField and prose
     # fields are found automatically.
     export_fields: tuple[str, ...] = ()
+    # Bounds on one audit. Text beyond max_text_chars is not audited (NA506 says so); an audit still running after
+    # time_budget_seconds stops with the findings so far (NA507). 0 switches a bound off.
+    max_text_chars: int = 200_000
+    time_budget_seconds: float = 20.0
 
     def merge(self, layer: dict[str, Any], *, origin: str = "configuration") -> Config:
         """A new Config with `layer` applied on top; raises ConfigError naming the bad key."""
@@ -77,13 +81,17 @@ def _coerce(name: str, value: Any, origin: str, current: Config) -> Any:
             except ValueError as error:
                 raise ConfigError(f"{where}.{code}: {error}") from None
         return merged
-    if name in ("warn_below", "fail_below", "max_sentence_words", "max_paragraph_words"):
+    if name in ("warn_below", "fail_below", "max_sentence_words", "max_paragraph_words", "max_text_chars"):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ConfigError(f"{where} must be a whole number >= 0")
         return value
     if name == "target_grade":
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 30:
             raise ConfigError(f"{where} must be a number from 0 to 30")
+        return float(value)
+    if name == "time_budget_seconds":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 3600:
+            raise ConfigError(f"{where} must be a number of seconds from 0 to 3600")
         return float(value)
     if name in ("wire_services", "export_fields"):
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):

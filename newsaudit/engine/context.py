@@ -23,6 +23,9 @@ class Context:
     quotes: list[Quote] = field(init=False)
     attributions: list[Attribution] = field(init=False)
     credits: list[Credit] = field(init=False)
+    # The length of the text before truncation (max_text_chars), and why the rules stopped early, if they did.
+    full_length: int = 0
+    stopped: str = ""
 
     def __post_init__(self) -> None:
         self.quotes = find_quotes(self.document)

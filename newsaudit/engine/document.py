@@ -83,6 +83,24 @@ class Document:
         return None
 
 
+def truncated(document: Document, limit: int) -> Document:
+    """The document's first `limit` characters or fewer, cut at the last sentence end inside them when there is one
+    in the second half (so no sentence is audited half-read); blocks, sentences and links beyond are dropped."""
+    if len(document.text) <= limit:
+        return document
+    ends = [s.end for s in document.sentences() if s.end <= limit]
+    cut = ends[-1] if ends and ends[-1] >= limit // 2 else limit
+    blocks: list[Block] = []
+    for block in document.blocks:
+        if block.start >= cut:
+            break
+        end = min(block.end, cut)
+        sentences = [Sentence(s.start, min(s.end, end), s.block) for s in block.sentences if s.start < end]
+        links = [Link(k.start, min(k.end, end), k.href) for k in block.links if k.start < end]
+        blocks.append(Block(block.kind, block.start, end, block.block_id, links, block.suppressed, sentences))
+    return Document(document.id, document.text[:cut], blocks, title=document.title, meta=dict(document.meta))
+
+
 @dataclass(slots=True)
 class BlockInput:
     """What a reader hands to the builder: one block's text, its kind and the links inside it."""
