@@ -6,7 +6,8 @@ import hashlib
 import json
 import logging
 import time
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, replace
 from typing import Any
 
 from django.db import transaction
@@ -63,16 +64,26 @@ def _sentence_context(document: Document, start: int, end: int) -> dict[str, str
     return {"before": before, "after": after}
 
 
-def audit_page(page: Page, config: Config | None = None) -> tuple[Document | None, dict[str, Any]]:
-    """Audit a page instance (saved, a revision's object, or an unsaved form instance). Never raises."""
+def audit_page(
+    page: Page,
+    config: Config | None = None,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    time_budget: float | None = None,
+) -> tuple[Document | None, dict[str, Any]]:
+    """Audit a page instance (saved, a revision's object, or an unsaved form instance). Never raises.
+
+    `time_budget` (seconds) tightens the config's `time_budget_seconds`; `cancelled` stops the audit early."""
     doc_id = f"page:{page.pk or 'new'}"
     try:
         config = config if config is not None else config_for_site(site_for(page))
+        if time_budget and (not config.time_budget_seconds or time_budget < config.time_budget_seconds):
+            config = replace(config, time_budget_seconds=time_budget)
         document = page_document(page)
     except Exception as error:
         log.exception("newsaudit: could not read %s", doc_id)
         return None, error_report(doc_id, f"could not read the page: {type(error).__name__}: {error}").to_dict()
-    return document, report_dict(document, audit(document, config))
+    return document, report_dict(document, audit(document, config, cancelled=cancelled))
 
 
 def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | None:

@@ -14,6 +14,8 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.models import Page
 
+from .engine.rules.limits import BOUND_RULES
+from .limits import panel_max_findings
 from .models import CATEGORIES, AuditResult
 from .permissions import can_audit
 
@@ -57,9 +59,11 @@ def panel_context(
     unsaved: bool = False,
     pending: bool = False,
     notice: str = "",
+    all_findings: bool = False,
 ) -> dict[str, Any]:
     report = report or {}
     findings = [f for f in report.get("findings", []) if not f.get("suppressed")]
+    shown = findings if all_findings else _first_findings(findings, panel_max_findings())
     sources = report.get("sources", [])
     scores = report.get("scores", {})
     readability = report.get("readability", {})
@@ -74,15 +78,39 @@ def panel_context(
         "credits": report.get("credits", []),
         "named_sources": [s for s in sources if s.get("kind") != "anonymous"],
         "anonymous_sources": [s for s in sources if s.get("kind") == "anonymous"],
-        "groups": _grouped(findings),
+        "groups": _grouped(shown),
         "finding_count": len(findings),
+        "more_findings": len(findings) - len(shown),
         "readability": [(label, readability[key]) for key, label in READABILITY_LABELS if key in readability],
         "check_url": reverse("newsaudit:check", args=[page.pk]) if page.pk else "",
         "panel_url": reverse("newsaudit:panel", args=[page.pk]) if page.pk else "",
         "unsaved": unsaved,
         "pending": pending,
-        "notice": notice,
+        "notice": " ".join(filter(None, [notice, _partial_notice(report.get("partial"))])),
     }
+
+
+def _first_findings(findings: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The `limit` findings the panel renders: those saying the audit is partial, then the most severe, then in text
+    order (the rest are counted)."""
+    if len(findings) <= limit:
+        return findings
+    ranked = sorted(
+        findings,
+        key=lambda f: (f.get("rule") not in BOUND_RULES, SEVERITY_ORDER.get(f.get("severity"), 3), f.get("start", 0)),
+    )
+    return ranked[: max(0, limit)]
+
+
+def _partial_notice(partial: dict[str, Any] | None) -> str:
+    if not partial:
+        return ""
+    if partial.get("stopped"):
+        return str(_("This audit is partial: %(why)s before every rule had run.") % {"why": partial["stopped"]})
+    return str(
+        _("This audit is partial: it covers the first %(audited)s of %(total)s characters.")
+        % {"audited": f"{partial['audited_chars']:,}", "total": f"{partial['total_chars']:,}"}
+    )
 
 
 def _grouped(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -95,12 +123,12 @@ def _grouped(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return groups
 
 
-def stored_panel_context(page: Page) -> dict[str, Any]:
+def stored_panel_context(page: Page, *, all_findings: bool = False) -> dict[str, Any]:
     from .auditing import latest_result
 
     result = latest_result(page)
     report = result.report if result else None
-    return panel_context(page, report, result=result, pending=audit_pending(page, result))
+    return panel_context(page, report, result=result, pending=audit_pending(page, result), all_findings=all_findings)
 
 
 def audit_pending(page: Page, result: AuditResult | None) -> bool:

@@ -19,6 +19,8 @@ log = logging.getLogger("newsaudit")
 
 
 StopCheck = Callable[[], bool]
+STOPPED_BUDGET = "it reached its time budget"
+STOPPED_CANCELLED = "a newer check replaced it"
 
 
 def audit(document: Document, config: Config = DEFAULT, *, cancelled: StopCheck | None = None) -> DocumentReport:
@@ -97,9 +99,9 @@ def _stop_check(deadline: float | None, cancelled: StopCheck | None) -> Callable
 
     def reason() -> str:
         if deadline is not None and time.monotonic() > deadline:
-            return "it reached its time budget"
+            return STOPPED_BUDGET
         if cancelled is not None and cancelled():
-            return "a newer check replaced it"
+            return STOPPED_CANCELLED
         return ""
 
     return reason

@@ -30,6 +30,10 @@ class Sentence:
     block: int  # index into Document.blocks
 
 
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
+
+
 @dataclass(slots=True)
 class Block:
     kind: str
@@ -77,7 +81,7 @@ class Document:
         block = self.block_at(offset)
         if block is None:
             return None
-        index = bisect_right([s.start for s in block.sentences], offset) - 1
+        index = bisect_right(block.sentences, offset, key=_sentence_start) - 1
         if index >= 0 and offset < block.sentences[index].end:
             return block.sentences[index]
         return None
