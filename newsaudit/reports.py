@@ -20,6 +20,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, get_page_models
 from wagtail.permissions import page_permission_policy
 
+from .engine.output.cells import safe_cell
 from .models import CATEGORIES, STATUS_CHOICES, AuditResult
 from .panels import CATEGORY_LABELS
 from .permissions import editable_pages
@@ -40,19 +41,28 @@ def audited_results(user: Any) -> QuerySet[AuditResult]:
     )
 
 
+def _visible_results(request: Any) -> QuerySet[AuditResult]:
+    user = getattr(request, "user", None)
+    if user is None:
+        return AuditResult.objects.none()
+    return AuditResult.objects.latest_per_page().filter(page__in=editable_pages(user))
+
+
 def _sections(request: Any) -> QuerySet[Page]:
+    """Sections (parent pages) of the audited pages this user may edit: no other section's title is listed."""
     parent_paths = {
         path[:-PATH_STEP]
-        for path in AuditResult.objects.latest_per_page().values_list("page__path", flat=True)
+        for path in _visible_results(request).values_list("page__path", flat=True)
         if len(path) > PATH_STEP
     }
     return Page.objects.filter(path__in=parent_paths).order_by("title")
 
 
 def _page_types(request: Any) -> QuerySet[ContentType]:
-    return ContentType.objects.filter(
-        pk__in=[ContentType.objects.get_for_model(m).pk for m in get_page_models()]
-    ).order_by("model")
+    """Page types of the audited pages this user may edit."""
+    page_types = {ContentType.objects.get_for_model(m).pk for m in get_page_models()}
+    used = _visible_results(request).values_list("page__content_type", flat=True).distinct()
+    return ContentType.objects.filter(pk__in=page_types & set(used)).order_by("model")
 
 
 class AuditReportFilterSet(WagtailFilterSet):
@@ -125,6 +135,11 @@ class AuditReportView(ReportView):
 
     def get_filename(self) -> str:
         return f"newsaudit-report-{datetime.date.today():%Y-%m-%d}"
+
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        value = super().preprocess_field_value(field, value, export_format)
+        # CSV: no formula-leading cell (XLSX cells are written as text by Wagtail already, see the tests).
+        return safe_cell(value) if export_format == self.FORMAT_CSV else value
 
     def get_queryset(self) -> QuerySet[AuditResult]:
         self.queryset = audited_results(self.request.user)

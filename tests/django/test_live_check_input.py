@@ -12,7 +12,7 @@ from django.urls import reverse
 from newsaudit.limits import LiveCheckSlot
 
 from .conftest import CLEAN_PARAGRAPH, WEASEL_PARAGRAPH
-from .test_panel_views import edit_form, saved_article  # noqa: F401  (fixture)
+from .test_panel_views import edit_form
 
 BOUNDARY = "newsaudit-test-boundary"
 
@@ -22,6 +22,13 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def saved_article(article, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    return article
 
 
 @pytest.fixture
@@ -98,30 +105,30 @@ def _shape_names() -> list[str]:
 
 
 @pytest.mark.parametrize("shape", _shape_names())
-def test_malformed_request_is_a_4xx_with_a_one_line_reason(editor, saved_article, shape):  # noqa: F811
+def test_malformed_request_is_a_4xx_with_a_one_line_reason(editor, saved_article, shape):
     response = editor.post(check_url(saved_article), **malformed_shapes(saved_article)[shape])
     assert_refused(response, (400, 413))
 
 
-def test_oversized_body_is_413_before_it_is_read(editor, saved_article):  # noqa: F811
+def test_oversized_body_is_413_before_it_is_read(editor, saved_article):
     with override_settings(NEWSAUDIT_LIVE_CHECK_MAX_BYTES=1000):
         response = editor.post(check_url(saved_article), good_form(saved_article))
     assert_refused(response, 413, "1,000 bytes")
 
 
-def test_body_over_djangos_upload_limit_is_413(editor, saved_article):  # noqa: F811
+def test_body_over_djangos_upload_limit_is_413(editor, saved_article):
     with override_settings(NEWSAUDIT_LIVE_CHECK_MAX_BYTES=10**8, DATA_UPLOAD_MAX_MEMORY_SIZE=2000):
         response = editor.post(check_url(saved_article), edit_form(saved_article, "<p>" + "word " * 2000 + "</p>"))
     assert_refused(response, 413)
 
 
-def test_valid_form_still_audits(editor, saved_article):  # noqa: F811
+def test_valid_form_still_audits(editor, saved_article):
     response = editor.post(check_url(saved_article), good_form(saved_article))
     assert response.status_code == 200
     assert 'data-newsaudit-finding="NA201"' in response.content.decode()
 
 
-def test_csrf_is_still_enforced_and_a_token_passes(admin_user, saved_article):  # noqa: F811
+def test_csrf_is_still_enforced_and_a_token_passes(admin_user, saved_article):
     client = Client(enforce_csrf_checks=True)
     client.force_login(admin_user)
     refused = client.post(check_url(saved_article), good_form(saved_article))
@@ -133,7 +140,7 @@ def test_csrf_is_still_enforced_and_a_token_passes(admin_user, saved_article):  
 
 
 @override_settings(NEWSAUDIT_LIVE_CHECKS_PER_MINUTE=2)
-def test_rate_limit_answers_429_with_retry_after(editor, saved_article, admin_user):  # noqa: F811
+def test_rate_limit_answers_429_with_retry_after(editor, saved_article, admin_user):
     url = check_url(saved_article)
     assert editor.post(url, good_form(saved_article)).status_code == 200
     assert editor.post(url, b"", content_type="text/plain").status_code == 400  # refused requests count too
@@ -156,7 +163,7 @@ def test_a_new_check_cancels_the_one_in_flight(admin_user):
     assert cache.get(second.key) is None
 
 
-def test_cancelled_check_answers_409(editor, saved_article, monkeypatch):  # noqa: F811
+def test_cancelled_check_answers_409(editor, saved_article, monkeypatch):
     monkeypatch.setattr(LiveCheckSlot, "cancelled", lambda self: True)
     response = editor.post(check_url(saved_article), good_form(saved_article))
     assert_refused(response, 409, "newer check")
@@ -172,7 +179,7 @@ MANY_FINDINGS = (
 def test_panel_caps_rendered_findings_and_links_the_full_list(
     editor,
     saved_article,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     form = edit_form(saved_article, MANY_FINDINGS)
     html = editor.post(check_url(saved_article), form).content.decode()
@@ -187,7 +194,7 @@ def test_panel_caps_rendered_findings_and_links_the_full_list(
     assert full.count("data-newsaudit-finding=") > 1 and "data-newsaudit-more=" not in full
 
 
-def test_two_megabyte_paragraph_is_bounded(editor, saved_article):  # noqa: F811
+def test_two_megabyte_paragraph_is_bounded(editor, saved_article):
     sentence = "Observers note that the reservoir fell 4% after the storm, officials said on Monday. "
     paragraph = "<p>" + sentence * (2_000_000 // len(sentence)) + "</p>"
     started = time.perf_counter()
