@@ -79,7 +79,7 @@ def audit_page(
         config = config if config is not None else config_for_site(site_for(page))
         if time_budget and (not config.time_budget_seconds or time_budget < config.time_budget_seconds):
             config = replace(config, time_budget_seconds=time_budget)
-        document = page_document(page)
+        document = page_document(page, config.max_text_chars or None)
     except Exception as error:
         log.exception("newsaudit: could not read %s", doc_id)
         return None, error_report(doc_id, f"could not read the page: {type(error).__name__}: {error}").to_dict()
@@ -99,7 +99,7 @@ def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | N
         if not getattr(type(page), "newsaudit_audit", True):
             return None
         config = config_for_site(site_for(page))
-        document = page_document(page)
+        document = page_document(page, config.max_text_chars or None)
         if not document.body_blocks() and existing is None:
             return None  # nothing to audit beyond a title (home and index pages)
         digest = content_hash(document, config)

@@ -34,8 +34,11 @@ ATTRIBUTION_NAMES = {"attribution", "cite", "citation", "source", "author", "spe
 QUOTE_TEXT_NAMES = {"quote", "text", "body"}
 
 
-def page_document(page: Page) -> Document:
-    """The engine Document for a page instance (saved or not); `page` should be the specific page."""
+def page_document(page: Page, max_chars: int | None = None) -> Document:
+    """The engine Document for a page instance (saved or not); `page` should be the specific page.
+
+    `max_chars`: the audit will look at no more text than this (the config's `max_text_chars`), so sentences
+    beyond it are not split."""
     meta: dict[str, str] = {}
     head: list[BlockInput] = [BlockInput("headline", page.title or "", block_id="field:title")]
     body: list[BlockInput] = []
@@ -60,7 +63,10 @@ def page_document(page: Page) -> Document:
     published = getattr(page, "first_published_at", None)
     if published:
         meta["published"] = published.isoformat()
-    return build_document(f"page:{page.pk or 'new'}", [*head, *body, *tail], title=page.title or "", meta=meta)
+    blocks = [*head, *body, *tail]
+    return build_document(
+        f"page:{page.pk or 'new'}", blocks, title=page.title or "", meta=meta, segment_limit=max_chars
+    )
 
 
 def own_text_fields(model: type[Page]) -> list[models.Field]:

@@ -35,8 +35,8 @@ def live_check_max_bytes() -> int:
 
 
 def live_check_time_budget() -> float:
-    """`NEWSAUDIT_LIVE_CHECK_TIME_BUDGET` (seconds, default 3): the live check's audit stops after this, or after
-    the engine's `time_budget_seconds` if that is shorter; the editor is waiting for it."""
+    """`NEWSAUDIT_LIVE_CHECK_TIME_BUDGET` (seconds, default 3), counted from the start of the request: the live
+    check's audit stops then, or at the engine's `time_budget_seconds` if that is shorter; the editor is waiting."""
     return float(getattr(settings, "NEWSAUDIT_LIVE_CHECK_TIME_BUDGET", 3.0))
 
 

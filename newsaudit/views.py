@@ -5,6 +5,7 @@ A refusal is a 4xx whose body is one plain-text line the panel shows as it is (4
 from __future__ import annotations
 
 import logging
+import time
 
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -66,7 +67,7 @@ def check_unsaved(request: HttpRequest, page_id: int) -> HttpResponse:
         return refusal(429, reason, Retry_After=str(wait))
     slot = LiveCheckSlot(request.user)  # taken first: a check still running for this editor stops now
     try:
-        return _live_check(request, page, slot)
+        return _live_check(request, page, slot, time.monotonic() + live_check_time_budget())
     except BadInput as error:
         log.info("newsaudit: live check of page %s refused (%s): %s", page_id, error.status, error.reason)
         return refusal(error.status, error.reason)
@@ -74,7 +75,7 @@ def check_unsaved(request: HttpRequest, page_id: int) -> HttpResponse:
         slot.release()
 
 
-def _live_check(request: HttpRequest, page: Page, slot: LiveCheckSlot) -> HttpResponse:
+def _live_check(request: HttpRequest, page: Page, slot: LiveCheckSlot, deadline: float) -> HttpResponse:
     data, files = posted_data(request)  # read and checked before the CSRF check parses the body
     if CsrfViewMiddleware(lambda r: HttpResponse()).process_view(request, None, (), {}) is not None:
         return refusal(403, _("The form's security token is missing or out of date: reload the page."))
@@ -86,7 +87,9 @@ def _live_check(request: HttpRequest, page: Page, slot: LiveCheckSlot) -> HttpRe
         )
         return HttpResponse(render_panel(context, request))
     unsaved = unsaved_page(form)
-    _document, report = audit_page(unsaved, cancelled=slot.cancelled, time_budget=live_check_time_budget())
+    # The editor waits for the whole request: what reading the form took comes out of the audit's budget.
+    remaining = max(0.05, deadline - time.monotonic())
+    _document, report = audit_page(unsaved, cancelled=slot.cancelled, time_budget=remaining)
     if (report.get("partial") or {}).get("stopped") == STOPPED_CANCELLED:
         return refusal(409, _("A newer check replaced this one."))
     return HttpResponse(render_panel(panel_context(page, report, unsaved=True), request))

@@ -122,9 +122,13 @@ def build_document(
     *,
     title: str = "",
     meta: dict[str, str] | None = None,
+    segment_limit: int | None = None,
 ) -> Document:
-    """Join block texts into one plain text, keeping each block's offsets, then split sentences."""
-    from .segment import split_sentences  # local import keeps document.py free of segmentation rules
+    """Join block texts into one plain text, keeping each block's offsets, then split sentences.
+
+    With `segment_limit`, text beyond it (and beyond the sentence running across it) gets no sentences: for a
+    document the audit will truncate there anyway (`truncated`), so a huge paste costs no segmentation."""
+    from .segment import MAX_SENTENCE_CHARS, split_sentences  # local: document.py holds no segmentation rules
 
     parts: list[str] = []
     built: list[Block] = []
@@ -147,10 +151,15 @@ def build_document(
         parts.append(text)
         cursor += len(text)
     text = "".join(parts)
+    reach = len(text) if segment_limit is None else segment_limit + MAX_SENTENCE_CHARS
     for index, block in enumerate(built):
-        block.sentences = [
-            Sentence(block.start + s, block.start + e, index) for s, e in split_sentences(text[block.start : block.end])
-        ]
+        end = min(block.end, reach)
+        if end <= block.start:
+            break
+        spans = split_sentences(text[block.start : end])
+        if end < block.end and spans:
+            spans = spans[:-1]  # cut short by the limit: not a real sentence end
+        block.sentences = [Sentence(block.start + s, block.start + e, index) for s, e in spans]
     return Document(doc_id, text, built, title=title, meta=dict(meta or {}))
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from newsaudit.engine import Config, ConfigError, audit, read_html, read_text
-from newsaudit.engine.document import truncated
+from newsaudit.engine.document import BlockInput, build_document, truncated
 
 PARAGRAPH = "Observers note that the council met on Monday and prices rose 4% after the storm, officials said. "
 
@@ -76,3 +76,14 @@ def test_cancelled_audit_stops_between_rules():
 def test_bad_bounds_are_config_errors(layer):
     with pytest.raises(ConfigError):
         Config().merge(layer)
+
+
+def test_segment_limit_gives_the_same_truncated_document():
+    blocks = [BlockInput("paragraph", PARAGRAPH * 40, block_id=f"b{i}") for i in range(10)]
+    full = truncated(build_document("d", blocks), 9_000)
+    limited = build_document("d", blocks, segment_limit=9_000)
+    assert limited.text == build_document("d", blocks).text
+    assert sum(1 for _ in limited.sentences()) < sum(1 for _ in build_document("d", blocks).sentences())
+    cut = truncated(limited, 9_000)
+    assert cut.text == full.text
+    assert [(s.start, s.end) for s in cut.sentences()] == [(s.start, s.end) for s in full.sentences()]
