@@ -70,20 +70,32 @@ def audit_page(
     *,
     cancelled: Callable[[], bool] | None = None,
     time_budget: float | None = None,
+    max_chars: int | None = None,
 ) -> tuple[Document | None, dict[str, Any]]:
     """Audit a page instance (saved, a revision's object, or an unsaved form instance). Never raises.
 
-    `time_budget` (seconds) tightens the config's `time_budget_seconds`; `cancelled` stops the audit early."""
+    `time_budget` (seconds) and `max_chars` tighten the config's `time_budget_seconds` and `max_text_chars` (the
+    live check's bounds); `cancelled` stops the audit early."""
     doc_id = f"page:{page.pk or 'new'}"
     try:
         config = config if config is not None else config_for_site(site_for(page))
-        if time_budget and (not config.time_budget_seconds or time_budget < config.time_budget_seconds):
-            config = replace(config, time_budget_seconds=time_budget)
+        config = replace(
+            config,
+            time_budget_seconds=_tighter(config.time_budget_seconds, time_budget),
+            max_text_chars=int(_tighter(config.max_text_chars, max_chars)),
+        )
         document = page_document(page, config.max_text_chars or None)
     except Exception as error:
         log.exception("newsaudit: could not read %s", doc_id)
         return None, error_report(doc_id, f"could not read the page: {type(error).__name__}: {error}").to_dict()
     return document, report_dict(document, audit(document, config, cancelled=cancelled))
+
+
+def _tighter(bound: float, override: float | None) -> float:
+    """The smaller of two bounds, where 0 or None means no bound."""
+    if not override:
+        return bound
+    return override if not bound or override < bound else bound
 
 
 def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | None:

@@ -40,6 +40,12 @@ def live_check_time_budget() -> float:
     return float(getattr(settings, "NEWSAUDIT_LIVE_CHECK_TIME_BUDGET", 3.0))
 
 
+def live_check_max_chars() -> int:
+    """`NEWSAUDIT_LIVE_CHECK_MAX_CHARS` (default 50,000, about 8,000 words): the live check audits at most this much
+    of the text, or the engine's `max_text_chars` if that is smaller. The audit on save keeps `max_text_chars`."""
+    return int(getattr(settings, "NEWSAUDIT_LIVE_CHECK_MAX_CHARS", 50_000))
+
+
 def retry_after(user: Any) -> int | None:
     """Count one live check for `user` in the current minute; seconds to wait when over the limit, else None."""
     limit = live_checks_per_minute()

@@ -18,7 +18,7 @@ from wagtail.models import Page
 from .auditing import audit_page
 from .edit_form import BadInput, bound_form, posted_data, unsaved_page
 from .engine.audit import STOPPED_CANCELLED
-from .limits import LiveCheckSlot, live_check_time_budget, retry_after
+from .limits import LiveCheckSlot, live_check_max_chars, live_check_time_budget, retry_after
 from .panels import panel_context, render_panel, stored_panel_context
 from .permissions import can_audit
 
@@ -89,7 +89,9 @@ def _live_check(request: HttpRequest, page: Page, slot: LiveCheckSlot, deadline:
     unsaved = unsaved_page(form)
     # The editor waits for the whole request: what reading the form took comes out of the audit's budget.
     remaining = max(0.05, deadline - time.monotonic())
-    _document, report = audit_page(unsaved, cancelled=slot.cancelled, time_budget=remaining)
+    _document, report = audit_page(
+        unsaved, cancelled=slot.cancelled, time_budget=remaining, max_chars=live_check_max_chars()
+    )
     if (report.get("partial") or {}).get("stopped") == STOPPED_CANCELLED:
         return refusal(409, _("A newer check replaced this one."))
     return HttpResponse(render_panel(panel_context(page, report, unsaved=True), request))

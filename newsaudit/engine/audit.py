@@ -50,9 +50,11 @@ def _audit(document: Document, config: Config, cancelled: StopCheck | None) -> D
     full_length = len(document.text)
     if config.max_text_chars:
         document = truncated(document, config.max_text_chars)
-    ctx = Context(document, config, full_length=full_length)
     deadline = started + config.time_budget_seconds if config.time_budget_seconds else None
-    findings = _run_rules(ctx, _stop_check(deadline, cancelled))
+    stop = _stop_check(deadline, cancelled)
+    stopped = stop()  # spent already (reading a huge page, say): skip the analyses, report only the bounds
+    ctx = Context(document, config, full_length=full_length, stopped=stopped, analyse=not stopped)
+    findings = _run_rules(ctx, stop)
     figures = ctx.readability
     scores = category_scores(
         findings, int(figures["sentences"]), float(figures["flesch_reading_ease"]) if figures["words"] else None
@@ -142,7 +144,7 @@ def _run_rules(ctx: Context, stop: Callable[[], str]) -> list[Finding]:
     for rule in rules:
         if rule.code in BOUND_RULES:
             continue
-        ctx.stopped = stop()
+        ctx.stopped = ctx.stopped or stop()
         if ctx.stopped:
             break
         findings.extend(_findings(ctx, rule))
