@@ -12,7 +12,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3.11 python3 \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: help venv test test-engine test-matrix lint demo eval bench clean
+.PHONY: help venv test test-matrix test-realsite lint demo eval bench clean
 
 help:
 	@echo "make demo   - build .venv, load the sample articles, serve the example site on 127.0.0.1:$(PORT)"
@@ -38,15 +38,22 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/newsaudit_wt
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest -q
 	@if command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then \
 		echo "== Wagtail side on PostgreSQL ($(PG_URL))"; \
 		DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not browser" tests/django; \
 	else echo "SKIPPED: PostgreSQL not reachable on 127.0.0.1:5432"; fi
 	$(MAKE) test-matrix
+	$(MAKE) test-realsite
 
+# Wagtail 7.4 + Django 5.2, and Wagtail 8 + Django 6 on Python >= 3.12 (noxfile.py finds the interpreters).
 test-matrix: $(STAMP)
-	$(VENV)/bin/nox -s wagtail74 wagtail8_py312
+	$(VENV)/bin/nox -s matrix
+
+# Wagtail's bakerydemo from ../shared/sites, in a temporary copy with only "newsaudit" added (skipped when absent).
+test-realsite: $(STAMP)
+	$(VENV)/bin/nox -s realsite
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput

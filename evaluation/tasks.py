@@ -115,8 +115,8 @@ class ArticleOutput:
 def audit_article(path: Path) -> ArticleOutput:
     text = path.read_bytes().decode("utf-8")
     report = audit(read_text(text, path.stem))
-    sources = sorted({Span(a["source"]["start"], a["source"]["end"]) for a in report.attributions})
-    cues = sorted({Span(a["cue"]["start"], a["cue"]["end"]) for a in report.attributions})
+    sources = sorted({Span(a.source.start, a.source.end) for a in report.attributions})
+    cues = sorted({Span(a.cue.start, a.cue.end) for a in report.attributions})
     return ArticleOutput(sources, cues, Counter(f.rule for f in report.active_findings))
 
 

@@ -8,7 +8,12 @@ class NewsauditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import after_response, signal_handlers
+        from django.core import checks as django_checks
+
+        from . import after_response, checks, edit_views, signal_handlers
 
         signal_handlers.register()
         after_response.register()
+        edit_views.install_side_panel()
+        django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
+        django_checks.register(checks.check_site_integration, django_checks.Tags.compatibility)

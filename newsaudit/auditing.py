@@ -16,8 +16,9 @@ from wagtail.models import Page, Revision, Site
 
 from . import __version__
 from .engine import Config, Document, DocumentReport, audit, error_report
-from .extract import page_document
+from .extract import SKIPPED_KEY, page_document
 from .models import AuditResult
+from .page_types import is_audited
 from .settings import config_for_site
 
 log = logging.getLogger("newsaudit")
@@ -49,6 +50,9 @@ def site_for(page: Page) -> Site | None:
 def report_dict(document: Document, report: DocumentReport) -> dict[str, Any]:
     """report.to_dict() plus, per finding, the surrounding sentence text the panel highlights it in."""
     data = report.to_dict()
+    skipped = document.meta.get(SKIPPED_KEY)
+    if skipped:
+        data[SKIPPED_KEY] = skipped.split("; ")
     for finding in data["findings"]:
         finding["context"] = _sentence_context(document, finding["start"], finding["end"])
     return data
@@ -108,7 +112,7 @@ def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | N
     started = time.perf_counter()
     try:
         page = revision.as_object()
-        if not getattr(type(page), "newsaudit_audit", True):
+        if not is_audited(type(page)):
             return None
         config = config_for_site(site_for(page))
         document = page_document(page, config.max_text_chars or None)

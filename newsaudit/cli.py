@@ -7,6 +7,7 @@ Exit codes: 0 no document fails; 1 some document fails `--fail-on` (or could not
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -22,6 +23,8 @@ from .engine.config import Config, ConfigError
 from .engine.metrics import preload_dictionaries
 from .engine.output import FORMATS, document_fails
 from .engine.readers import MAX_FILE_BYTES, DocumentError, iter_files, read_data, read_path, sniff_suffix
+from .engine.readers.api_fetch import FetchError, fetch_listings
+from .engine.readers.wagtail_api import listing_documents
 from .engine.report import DocumentReport, Report
 from .engine.rules import registry
 from .engine.severity import Severity
@@ -47,7 +50,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="audit files or folders")
     check.add_argument(
-        "paths", nargs="+", metavar="PATH", help=".html .htm .txt .jsonl .json files or folders; - reads stdin"
+        "paths", nargs="*", metavar="PATH", help=".html .htm .txt .jsonl .json files or folders; - reads stdin"
+    )
+    check.add_argument(
+        "--api",
+        metavar="URL",
+        help="a live site's Wagtail API (https://site/api/v2/): every page type's listing is paged through",
+    )
+    check.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        default=[],
+        metavar="APP.MODEL",
+        help="with --api: only this page type (repeatable); default: every type the API lists",
     )
     check.add_argument(
         "--stdin-filename",
@@ -162,6 +178,10 @@ def load_baseline(path: Path) -> baseline.Baseline:
 
 def _check(args: argparse.Namespace) -> int:
     config = load_config(args.config)
+    if not args.paths and not args.api:
+        raise UsageError("give a PATH to check (a file, a folder or - for standard input) or --api URL")
+    if args.types and not args.api:
+        raise UsageError("--type goes with --api")
     paths = [p for p in args.paths if p != STDIN]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -173,6 +193,8 @@ def _check(args: argparse.Namespace) -> int:
     accepted = load_baseline(args.baseline) if args.baseline else None
     documents = audit_stdin(args.stdin_filename, config) if len(paths) < len(args.paths) else []
     documents += _audit_files(list(iter_files(paths)), config, args.jobs)
+    if args.api:
+        documents += audit_api(args.api, args.types, config)
     report = Report(documents)
     if accepted is not None:
         baseline.apply(report, accepted, config)
@@ -227,6 +249,23 @@ def audit_file(path: Path, config: Config) -> list[DocumentReport]:
         reports = [audit_item(item, config) for item in items]
     for report in reports:
         report.file = str(path)
+    return reports
+
+
+def audit_api(url: str, types: list[str], config: Config) -> list[DocumentReport]:
+    """Every page with article text that the site's API lists (`--api`), each report naming the listing URL."""
+    reports: list[DocumentReport] = []
+    try:
+        for source, body in fetch_listings(url, types):
+            listing = json.loads(body)
+            for item in listing_documents(listing, source, config.export_fields):
+                report = audit_item(item, config)
+                report.file = source
+                reports.append(report)
+    except FetchError as error:
+        raise UsageError(str(error)) from None
+    if not reports:
+        reports.append(error_report(url, "no page the API lists has article text"))
     return reports
 
 

@@ -12,10 +12,10 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from .engine.kinds import CATEGORIES, SCORED_CATEGORIES, Status
 from .settings import NewsauditSettings  # noqa: F401  (registers the per-site setting model)
 
-CATEGORIES = ("attribution", "sourcing", "readability", "bias", "structure")
-STATUS_CHOICES = [("pass", "Pass"), ("warn", "Warn"), ("fail", "Fail"), ("error", "Error")]
+STATUS_CHOICES = [(s.value, s.label) for s in Status]
 
 
 class AuditResultQuerySet(models.QuerySet):
@@ -92,7 +92,7 @@ class AuditResult(models.Model):
         self.status = data.get("status", "error")
         self.error = data.get("error") or ""
         self.score_overall = scores.get("overall")
-        for category in ("attribution", "sourcing", "readability", "bias"):
+        for category in SCORED_CATEGORIES:
             setattr(self, f"score_{category}", scores.get(category))
         self.findings_count = len(findings)
         self.error_count = sum(1 for f in findings if f.get("severity") == "error")

@@ -7,6 +7,7 @@ from typing import Any
 
 import wagtail
 from django import forms
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +15,11 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.models import Page
 
+from .engine.report import CreditRecord, SourceRecord
 from .engine.rules.limits import BOUND_RULES
 from .limits import panel_max_findings
 from .models import CATEGORIES, AuditResult
+from .page_types import is_audited
 from .permissions import can_audit
 
 TEMPLATE = "newsaudit/panel.html"
@@ -46,9 +49,15 @@ def side_panel_supported() -> bool:
     return wagtail.VERSION >= (8, 0)
 
 
+def automatic_side_panel() -> bool:
+    """`NEWSAUDIT_SIDE_PANEL` (default True): every page type's edit view gets the side panel with no model edit."""
+    return bool(getattr(settings, "NEWSAUDIT_SIDE_PANEL", True))
+
+
 def audit_panels() -> list[Panel]:
-    """What a page model adds to `content_panels`: nothing on Wagtail 8 (the side panel is automatic)."""
-    return [] if side_panel_supported() else [AuditPanel()]
+    """What a page model adds to `content_panels`: nothing while the side panel is automatic (the default on
+    Wagtail 7.4 and 8); the panel as a `content_panels` entry when `NEWSAUDIT_SIDE_PANEL = False`."""
+    return [] if automatic_side_panel() else [AuditPanel()]
 
 
 def panel_context(
@@ -64,7 +73,7 @@ def panel_context(
     report = report or {}
     findings = [f for f in report.get("findings", []) if not f.get("suppressed")]
     shown = findings if all_findings else _first_findings(findings, panel_max_findings())
-    sources = report.get("sources", [])
+    sources = [SourceRecord.from_dict(s) for s in report.get("sources", [])]
     scores = report.get("scores", {})
     readability = report.get("readability", {})
     return {
@@ -75,9 +84,9 @@ def panel_context(
         "error": report.get("error", ""),
         "overall": scores.get("overall"),
         "scores": [(CATEGORY_LABELS[c], scores[c]) for c in CATEGORIES if c in scores],
-        "credits": report.get("credits", []),
-        "named_sources": [s for s in sources if s.get("kind") != "anonymous"],
-        "anonymous_sources": [s for s in sources if s.get("kind") == "anonymous"],
+        "credits": [CreditRecord.from_dict(c) for c in report.get("credits", [])],
+        "named_sources": [s for s in sources if s.kind != "anonymous"],
+        "anonymous_sources": [s for s in sources if s.kind == "anonymous"],
         "groups": _grouped(shown),
         "finding_count": len(findings),
         "more_findings": len(findings) - len(shown),
@@ -136,7 +145,7 @@ def audit_pending(page: Page, result: AuditResult | None) -> bool:
     the editor's response, or in a task worker). The panel then shows the last audit and fetches the new one."""
     from .tasks import audit_on_save
 
-    if not audit_on_save() or not getattr(page.specific_class, "newsaudit_audit", True):
+    if not audit_on_save() or not is_audited(page.specific_class):
         return False
     latest_revision_id = page.latest_revision_id
     if latest_revision_id is None:

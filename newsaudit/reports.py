@@ -17,11 +17,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from .engine.output.cells import safe_cell
 from .models import CATEGORIES, STATUS_CHOICES, AuditResult
+from .page_types import audited_content_type_ids
 from .panels import CATEGORY_LABELS
 from .permissions import editable_pages
 
@@ -35,7 +36,7 @@ def audited_results(user: Any) -> QuerySet[AuditResult]:
     )
     return (
         AuditResult.objects.latest_per_page()
-        .filter(page__in=editable_pages(user))
+        .filter(page__in=editable_pages(user), page__content_type_id__in=audited_content_type_ids())
         .select_related("page", "page__content_type")
         .annotate(section_title=Subquery(parent.values("title")[:1]))
     )
@@ -60,9 +61,8 @@ def _sections(request: Any) -> QuerySet[Page]:
 
 def _page_types(request: Any) -> QuerySet[ContentType]:
     """Page types of the audited pages this user may edit."""
-    page_types = {ContentType.objects.get_for_model(m).pk for m in get_page_models()}
     used = _visible_results(request).values_list("page__content_type", flat=True).distinct()
-    return ContentType.objects.filter(pk__in=page_types & set(used)).order_by("model")
+    return ContentType.objects.filter(pk__in=set(audited_content_type_ids()) & set(used)).order_by("model")
 
 
 class AuditReportFilterSet(WagtailFilterSet):

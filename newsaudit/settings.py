@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,7 +26,12 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-@register_setting(icon="glasses")
+def per_site_settings_enabled() -> bool:
+    """Per-site settings need Wagtail's settings app (most sites have it); without it the `NEWSAUDIT` Django
+    setting alone applies, and the system check `newsaudit.W001` says so."""
+    return apps.is_installed("wagtail.contrib.settings")
+
+
 class NewsauditSettings(BaseSiteSetting):
     warn_below = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Overall score below which an article warns (blank: site default)."
@@ -78,6 +84,10 @@ class NewsauditSettings(BaseSiteSetting):
             raise ValidationError(str(error)) from None
 
 
+if per_site_settings_enabled():  # the Settings menu item links to the settings app's views
+    register_setting(icon="glasses")(NewsauditSettings)
+
+
 def _severity_line(line: str) -> tuple[str, str]:
     code, sep, level = line.partition("=")
     if not sep:
@@ -96,7 +106,7 @@ def base_config() -> Config:
 def config_for_site(site: Site | None) -> Config:
     """The Config for one site; a bad per-site layer falls back to the base config (it is validated on save)."""
     config = base_config()
-    if site is None:
+    if site is None or not per_site_settings_enabled():
         return config
     try:
         return config.merge(NewsauditSettings.for_site(site).as_layer(), origin=f"site {site.pk} settings")

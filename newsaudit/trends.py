@@ -15,6 +15,7 @@ from django.db.models.functions import Substr, TruncMonth
 from wagtail.models import Page
 
 from .models import AuditResult
+from .page_types import audited_content_type_ids
 from .permissions import editable_pages
 
 UNSOURCED_RULE = "NA205"
@@ -32,7 +33,9 @@ class Bar:
 
 
 def latest_results(user: Any) -> QuerySet[AuditResult]:
-    return AuditResult.objects.latest_per_page().filter(page__in=editable_pages(user))
+    return AuditResult.objects.latest_per_page().filter(
+        page__in=editable_pages(user), page__content_type_id__in=audited_content_type_ids()
+    )
 
 
 def archive_trends(user: Any) -> dict[str, Any]:

@@ -6,22 +6,11 @@ into that viewset's `edit_view_class`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
-from .panels import AuditSidePanel
-from .permissions import can_audit
-
-
-class AuditEditViewMixin:
-    def get_side_panels(self) -> Any:
-        side_panels = super().get_side_panels()
-        if not getattr(self, "expects_json_response", False) and can_audit(self.request.user, self.page):
-            side_panels.append(AuditSidePanel(self.page, self.request))
-        return side_panels
+from .edit_views import AuditEditViewMixin
 
 
 class AuditEditView(AuditEditViewMixin, EditView):

@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
-from .panels import side_panel_supported
+from .panels import automatic_side_panel, side_panel_supported
 from .permissions import editable_pages
 from .reports import AuditReportMenuItem, AuditReportView, AuditSummaryPanel
 from .trends_views import ArchiveTrendsView
@@ -44,7 +44,7 @@ def add_summary_panel(request: Any, panels: list) -> None:
         panels.append(AuditSummaryPanel(request))
 
 
-if side_panel_supported():
+if side_panel_supported() and automatic_side_panel():
 
     @hooks.register("register_admin_viewset")
     def register_audit_page_viewset() -> Any:

@@ -32,7 +32,7 @@ from ..settings import base_config, config_for_site
 from .selection import AuditKey, PageRow
 from .worker import WorkItem
 
-SUMMARY_FIELDS = ("status", "error_count", "warning_count", "findings_count", "rules")
+SUMMARY_FIELDS = ("status", "error_count", "warning_count", "findings_count", "rules", "error")
 
 
 class SiteConfigs:

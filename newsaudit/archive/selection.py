@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, Site
+
+from ..page_types import audited_content_type_ids
 
 ROW_FIELDS = (
     "id",
@@ -92,9 +94,8 @@ def selected_pages(selection: ArchiveFilter) -> QuerySet[Page]:
 
 
 def auditable_content_types() -> list[int]:
-    """Content types of page models that do not opt out with `newsaudit_audit = False` (Page itself has no text)."""
-    models = [m for m in get_page_models() if m is not Page and getattr(m, "newsaudit_audit", True)]
-    return [ct.pk for ct in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()]
+    """Content types of the audited page types (`page_types`: articles, not home, index or form pages)."""
+    return audited_content_type_ids()
 
 
 def page_chunks(selection: ArchiveFilter, size: int) -> Iterator[list[PageRow]]:

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import __version__
+from ..engine.kinds import CATEGORIES, SCORED_CATEGORIES
 from ..models import AuditResult
 from .planning import SUMMARY_FIELDS, ChunkPlan
 from .selection import PageRow
@@ -25,18 +26,11 @@ UPDATE_FIELDS = [
     "status",
     "error",
     "score_overall",
-    "score_attribution",
-    "score_sourcing",
-    "score_readability",
-    "score_bias",
+    *(f"score_{category}" for category in SCORED_CATEGORIES),
     "findings_count",
     "error_count",
     "warning_count",
-    "attribution_count",
-    "sourcing_count",
-    "readability_count",
-    "bias_count",
-    "structure_count",
+    *(f"{category}_count" for category in CATEGORIES),
     "rules",
     "word_count",
     "content_hash",

@@ -53,6 +53,9 @@ class WorkResult:
         return (self.page_id, self.revision_id)
 
 
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 def init_worker(configs: dict[int, Config]) -> None:
     _CONFIGS.clear()
     _CONFIGS.update(configs)
@@ -64,6 +67,7 @@ def init_pool_worker(configs: dict[int, Config]) -> None:
     gets its default back (the command's own handler is inherited by the fork): a worker told to stop, stops."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by make_executor around the fork
     init_worker(configs)
 
 
@@ -124,13 +128,20 @@ def make_executor(jobs: int, configs: dict[int, Config]) -> Executor:
     gc.freeze()
     # Forked children must not share the parent's open database connections; each opens its own if it needs one.
     connections.close_all()
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=init_pool_worker,
-        initargs=(configs,),
-    )
-    pool.submit(int).result()  # fork every worker now, while this process holds no connection
+    # A signal that reached a worker between the fork and its initializer would run the command's own handler
+    # there (a traceback from the worker's start-up): block them around the fork; each worker unblocks them once
+    # its own handlers are set, and this process once every worker is forked.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=init_pool_worker,
+            initargs=(configs,),
+        )
+        pool.submit(int).result()  # fork every worker now, while this process holds no connection
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     return pool
 
 

@@ -11,7 +11,17 @@ from .config import DEFAULT, Config
 from .context import Context
 from .document import Document, truncated
 from .readers.errors import DocumentError
-from .report import DocumentReport, Finding, category_scores, excerpt, status_for
+from .report import (
+    AttributionRecord,
+    CreditRecord,
+    DocumentReport,
+    Finding,
+    SourceRecord,
+    TextSpan,
+    category_scores,
+    excerpt,
+    status_for,
+)
 from .rules import Rule, registry
 from .rules.limits import BOUND_RULES
 
@@ -67,28 +77,18 @@ def _audit(document: Document, config: Config, cancelled: StopCheck | None) -> D
         status=status_for(findings, scores["overall"], config.warn_below, config.fail_below),
         scores=scores,
         readability=figures,
-        credits=[
-            {
-                "text": text[c.start : c.end],
-                "outlets": c.outlets,
-                "kind": c.kind,
-                "linked": c.linked,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in ctx.credits
-        ],
-        sources=[{"name": s.name, "kind": s.kind, "mentions": s.mentions} for s in sources],
+        credits=[CreditRecord(text[c.start : c.end], c.outlets, c.kind, c.linked, c.start, c.end) for c in ctx.credits],
+        sources=[SourceRecord(s.name, s.kind, s.mentions) for s in sources],
         source_summary=source_summary(ctx, sources),
         attributions=[
-            {
-                "source": _span(text, a.source.start, a.source.end),
-                "cue": _span(text, a.cue.start, a.cue.end),
-                "content": _span(text, a.content.start, a.content.end) if a.content else None,
-                "direct": a.direct,
-                "anonymous": a.anonymous,
-                "speaker": a.name,
-            }
+            AttributionRecord(
+                TextSpan.of(text, a.source.start, a.source.end),
+                TextSpan.of(text, a.cue.start, a.cue.end),
+                TextSpan.of(text, a.content.start, a.content.end) if a.content else None,
+                a.direct,
+                a.anonymous,
+                a.name,
+            )
             for a in ctx.attributions
         ],
         findings=findings,
@@ -132,10 +132,6 @@ def source_summary(ctx: Context, sources: list) -> dict:
         "outlets_credited": sorted(outlets, key=str.lower),
         "credit_linked": any(c.linked for c in ctx.credits) if ctx.credits else None,
     }
-
-
-def _span(text: str, start: int, end: int) -> dict:
-    return {"text": text[start:end], "start": start, "end": end}
 
 
 def _run_rules(ctx: Context, stop: Callable[[], str]) -> list[Finding]:

@@ -8,6 +8,7 @@ unknown keys are an error, never silently ignored.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,10 @@ from .severity import Severity
 
 class ConfigError(ValueError):
     """A configuration value or key that newsaudit does not understand."""
+
+
+class UnknownKeyError(ConfigError):
+    """A key that is no field of Config (a typo, or a key of another version)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class Config:
         for key, value in layer.items():
             name = key.replace("-", "_")
             if name not in known:
-                raise ConfigError(f"{origin}: unknown key {key!r} (known: {', '.join(sorted(known))})")
+                raise UnknownKeyError(f"{origin}: unknown key {key!r} (known: {', '.join(sorted(known))})")
             changes[name] = _coerce(name, value, origin, self)
         return replace(self, **changes)
 
@@ -64,47 +69,81 @@ class Config:
 
 
 def _coerce(name: str, value: Any, origin: str, current: Config) -> Any:
-    where = f"{origin}: {name}"
-    if name in ("ignore", "select"):
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list | tuple | set | frozenset) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where} must be a list of rule codes or categories")
-        return frozenset(v.upper() if v.upper().startswith("NA") else v.lower() for v in value)
-    if name == "severity":
-        if not isinstance(value, dict):
-            raise ConfigError(f"{where} must be a table of rule code = severity")
-        merged = dict(current.severity)
-        for code, level in value.items():
-            try:
-                merged[str(code).upper()] = Severity.parse(str(level))
-            except ValueError as error:
-                raise ConfigError(f"{where}.{code}: {error}") from None
-        return merged
-    if name in ("warn_below", "fail_below", "max_sentence_words", "max_paragraph_words", "max_text_chars"):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ConfigError(f"{where} must be a whole number >= 0")
-        return value
-    if name == "target_grade":
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 30:
-            raise ConfigError(f"{where} must be a number from 0 to 30")
-        return float(value)
-    if name == "time_budget_seconds":
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 3600:
-            raise ConfigError(f"{where} must be a number of seconds from 0 to 3600")
-        return float(value)
-    if name in ("wire_services", "export_fields"):
-        if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise ConfigError(f"{where} must be a list of names")
-        return tuple(v.strip() for v in value)
-    if name == "lexicon":
-        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-            raise ConfigError(f"{where} must be a table of lexicon name -> {{entry = alternative}}")
-        merged = {k: dict(v) for k, v in current.lexicon.items()}
-        for lexicon_name, entries in value.items():
-            merged.setdefault(lexicon_name, {}).update({str(k).lower(): str(v) for k, v in entries.items()})
-        return merged
-    raise ConfigError(f"{where}: unsupported")  # pragma: no cover - every field is handled above
+    coerce = _COERCE.get(name)
+    if coerce is None:  # pragma: no cover - every field has a coercer (tests/engine/test_config_checks.py)
+        raise ConfigError(f"{origin}: {name}: unsupported")
+    return coerce(f"{origin}: {name}", value, current)
+
+
+def _codes(where: str, value: Any, current: Config) -> frozenset[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple | set | frozenset) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} must be a list of rule codes or categories")
+    return frozenset(v.upper() if v.upper().startswith("NA") else v.lower() for v in value)
+
+
+def _severities(where: str, value: Any, current: Config) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table of rule code = severity")
+    merged = dict(current.severity)
+    for code, level in value.items():
+        try:
+            merged[str(code).upper()] = Severity.parse(str(level))
+        except ValueError as error:
+            raise ConfigError(f"{where}.{code}: {error}") from None
+    return merged
+
+
+def _whole_number(where: str, value: Any, current: Config) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where} must be a whole number >= 0")
+    return value
+
+
+def _grade(where: str, value: Any, current: Config) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 30:
+        raise ConfigError(f"{where} must be a number from 0 to 30")
+    return float(value)
+
+
+def _seconds(where: str, value: Any, current: Config) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 3600:
+        raise ConfigError(f"{where} must be a number of seconds from 0 to 3600")
+    return float(value)
+
+
+def _names(where: str, value: Any, current: Config) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where} must be a list of names")
+    return tuple(v.strip() for v in value)
+
+
+def _lexicons(where: str, value: Any, current: Config) -> dict[str, dict[str, str]]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(f"{where} must be a table of lexicon name -> {{entry = alternative}}")
+    merged = {k: dict(v) for k, v in current.lexicon.items()}
+    for lexicon_name, entries in value.items():
+        merged.setdefault(lexicon_name, {}).update({str(k).lower(): str(v) for k, v in entries.items()})
+    return merged
+
+
+# How each key is validated and normalised: one coercer per field of Config (a new key adds one line here).
+_COERCE: dict[str, Callable[[str, Any, Config], Any]] = {
+    "ignore": _codes,
+    "select": _codes,
+    "severity": _severities,
+    "warn_below": _whole_number,
+    "fail_below": _whole_number,
+    "target_grade": _grade,
+    "max_sentence_words": _whole_number,
+    "max_paragraph_words": _whole_number,
+    "wire_services": _names,
+    "lexicon": _lexicons,
+    "export_fields": _names,
+    "max_text_chars": _whole_number,
+    "time_budget_seconds": _seconds,
+}
 
 
 DEFAULT = Config()

@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
+from .kinds import SCORED_CATEGORIES, STATUSES, Status
 from .severity import Severity
 
 EXCERPT_MAX = 300
 SEVERITY_WEIGHT = {Severity.INFO: 1.0, Severity.WARNING: 4.0, Severity.ERROR: 10.0}
-SCORED_CATEGORIES = ("attribution", "sourcing", "readability", "bias")
-STATUSES = ("pass", "warn", "fail", "error")
 
 
 @dataclass(slots=True)
@@ -56,6 +55,109 @@ class Finding:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A span of the document's plain text with the text it covers."""
+
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> TextSpan:
+        return cls(text[start:end], start, end)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TextSpan:
+        return cls(str(data.get("text", "")), int(data.get("start", 0)), int(data.get("end", 0)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class CreditRecord:
+    """A credit line: 'Additional reporting by Reuters' (outlets, staff | wire | derived | unknown, linked or not)."""
+
+    text: str
+    outlets: list[str]
+    kind: str
+    linked: bool
+    start: int
+    end: int
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CreditRecord:
+        return cls(
+            str(data.get("text", "")),
+            list(data.get("outlets") or []),
+            str(data.get("kind", "unknown")),
+            bool(data.get("linked")),
+            int(data.get("start", 0)),
+            int(data.get("end", 0)),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "outlets": self.outlets,
+            "kind": self.kind,
+            "linked": self.linked,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """A distinct source of the story and how often it is cited."""
+
+    name: str
+    kind: str  # person | organisation | outlet | document | anonymous
+    mentions: int
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourceRecord:
+        return cls(str(data.get("name", "")), str(data.get("kind", "")), int(data.get("mentions", 0)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "mentions": self.mentions}
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionRecord:
+    """Who said what: the source, the cue and the content spans; `speaker` is the named source it resolves to."""
+
+    source: TextSpan
+    cue: TextSpan
+    content: TextSpan | None
+    direct: bool
+    anonymous: bool
+    speaker: str
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AttributionRecord:
+        content = data.get("content")
+        return cls(
+            TextSpan.from_dict(data.get("source") or {}),
+            TextSpan.from_dict(data.get("cue") or {}),
+            TextSpan.from_dict(content) if content else None,
+            bool(data.get("direct")),
+            bool(data.get("anonymous")),
+            str(data.get("speaker", "")),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict(),
+            "cue": self.cue.to_dict(),
+            "content": self.content.to_dict() if self.content else None,
+            "direct": self.direct,
+            "anonymous": self.anonymous,
+            "speaker": self.speaker,
+        }
+
+
 @dataclass(slots=True)
 class DocumentReport:
     id: str
@@ -63,9 +165,9 @@ class DocumentReport:
     status: str = "pass"
     scores: dict[str, int] = field(default_factory=dict)
     readability: dict[str, float | int] = field(default_factory=dict)
-    credits: list[dict[str, Any]] = field(default_factory=list)
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    attributions: list[dict[str, Any]] = field(default_factory=list)
+    credits: list[CreditRecord] = field(default_factory=list)
+    sources: list[SourceRecord] = field(default_factory=list)
+    attributions: list[AttributionRecord] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     source_summary: dict[str, Any] | None = None
@@ -97,9 +199,9 @@ class DocumentReport:
             "status": self.status,
             "scores": self.scores,
             "readability": self.readability,
-            "credits": self.credits,
-            "sources": self.sources,
-            "attributions": self.attributions,
+            "credits": [c.to_dict() for c in self.credits],
+            "sources": [s.to_dict() for s in self.sources],
+            "attributions": [a.to_dict() for a in self.attributions],
             "findings": [f.to_dict() for f in self.findings],
         }
         if self.source_summary is not None:
@@ -154,7 +256,7 @@ def category_scores(findings: list[Finding], sentences: int, reading_ease: float
 def status_for(findings: list[Finding], overall: int, warn_below: int, fail_below: int) -> str:
     worst = max((f.severity for f in findings if f.counts), default=None)
     if worst == Severity.ERROR or overall < fail_below:
-        return "fail"
+        return Status.FAIL.value
     if worst == Severity.WARNING or overall < warn_below:
-        return "warn"
-    return "pass"
+        return Status.WARN.value
+    return Status.PASS.value

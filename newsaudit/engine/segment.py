@@ -13,8 +13,11 @@ import re
 from .lexicons import load_words
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A terminal mark, closing quotes or brackets, then footnote markers glued to the sentence's end ("found.[1][2]",
+# "[citation needed]", a superscript "found.12" after a word), then space and something that opens a sentence.
 _CANDIDATE = re.compile(
-    r"""(?<![.!?\u2026])[.!?\u2026]++["'\u201d\u2019)\]]*+(?=\s+["'\u201c\u2018(\[]{0,2}[A-Z0-9\u00C0-\u024F])"""
+    r"""(?<![.!?\u2026])(?P<mark>[.!?\u2026]++)["'\u201d\u2019)\]]*+(?:\[[^\[\]\n]{1,24}\])*+"""
+    r"""(?:(?<=[a-z][.!?])\d{1,3}(?:,\d{1,3})*+)?(?=\s+["'\u201c\u2018(\[]{0,2}[A-Z0-9\u00C0-\u024F])"""
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']*)$")
 _WORD_AFTER = re.compile(r"\s+[\"'\u201c\u2018(\[]{0,2}([A-Za-z]+)")
@@ -44,7 +47,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _CANDIDATE.finditer(text):
         end = match.end()
-        single_full_stop = match.group().startswith(".") and len(match.group().rstrip("\"'\u201d\u2019)]")) == 1
+        single_full_stop = match.group("mark") == "."
         if single_full_stop and not _full_stop_ends_sentence(text, match.start(), end):
             continue
         _append_stripped(text, start, end, spans)

@@ -190,3 +190,66 @@ def test_markdown_rich_text_format_reads_like_html():
     ]
     (link,) = doc.blocks[2].links
     assert doc.text[link.start : link.end] == "council paper" and link.href == "wagtail://document/7"
+
+
+def _page_row(pk: int, content_type, depth: int = 3, title: str = "") -> dict:
+    return {
+        "model": "wagtailcore.page",
+        "pk": pk,
+        "fields": {"title": title or f"Page {pk}", "depth": depth, "content_type": content_type},
+    }
+
+
+def _body(text: str) -> str:
+    return json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>", "id": f"b{len(text)}"}])
+
+
+def _site_dump(content_type) -> list[dict]:
+    """A root page, two articles and one index page, plus a snippet, a settings row and form fields whose pks
+    equal page pks (dumpdata writes each table's rows with their own ids)."""
+    return [
+        _page_row(1, content_type("wagtailcore", "page"), depth=1, title="Root"),
+        _page_row(3, content_type("news", "sectionpage")),
+        _page_row(4, content_type("news", "articlepage")),
+        _page_row(5, content_type("news", "articlepage")),
+        {"model": "news.sectionpage", "pk": 3, "fields": {"intro": "Every story about the harbour works."}},
+        {"model": "news.articlepage", "pk": 4, "fields": {"body": _body("The ferry runs again from Monday.")}},
+        {"model": "news.articlepage", "pk": 5, "fields": {"body": _body("The bridge reopens next week.")}},
+        {"model": "site.footertext", "pk": 1, "fields": {"body": "Copyright the harbour gazette, all rights kept."}},
+        {"model": "site.socialsettings", "pk": 3, "fields": {"tagline": "Read the harbour news every single day."}},
+        {"model": "forms.formfield", "pk": 4, "fields": {"label": "Your name and your email address", "page": 6}},
+        {"model": "forms.formfield", "pk": 5, "fields": {"label": "What would you like to tell us today", "page": 6}},
+    ]
+
+
+@pytest.mark.parametrize("keys", ["ids", "natural", "contenttype rows"])
+def test_dumpdata_gives_one_document_per_page_never_a_snippet_or_setting(keys):
+    ids = {("wagtailcore", "page"): 1, ("news", "sectionpage"): 40, ("news", "articlepage"): 41}
+    if keys == "natural":
+        rows = _site_dump(lambda app, model: [app, model])
+    else:
+        rows = _site_dump(lambda app, model: ids[(app, model)])
+    if keys == "contenttype rows":
+        rows += [
+            {"model": "contenttypes.contenttype", "pk": pk, "fields": {"app_label": app, "model": model}}
+            for (app, model), pk in ids.items()
+        ]
+    docs = list(read_export(rows, "dump.json"))
+    assert [d.id for d in docs] == ["page:3", "page:4", "page:5"]
+    assert [d.title for d in docs] == ["Page 3", "Page 4", "Page 5"]
+    assert "Every story" in docs[0].text and "tagline" not in docs[0].text and "Read the harbour" not in docs[0].text
+    assert all("email" not in d.text and "Copyright" not in d.text for d in docs)
+
+
+def test_base_listing_without_body_fields_says_which_listings_to_request():
+    listing = {
+        "meta": {"total_count": 2},
+        "items": [
+            {"id": 2, "meta": {"type": "news.ArticlePage"}, "title": "A story"},
+            {"id": 3, "meta": {"type": "news.SectionPage"}, "title": "News"},
+        ],
+    }
+    (item,) = read_export(listing, "pages.json")
+    assert isinstance(item, DocumentError)
+    assert "?type=news.ArticlePage&fields=*" in item.message and "offset" in item.message
+    assert "news.SectionPage" in item.message and "--api" in item.message

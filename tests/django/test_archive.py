@@ -270,3 +270,34 @@ def test_trends_view_shows_charts_to_editors_only(articles, admin_client):
     menu = admin_client.get("/admin/reports/newsaudit/").content.decode()
     assert "/admin/reports/newsaudit/trends/" in menu
     assert Client().get("/admin/reports/newsaudit/trends/").status_code == 302  # anonymous: to the login page
+
+
+def test_a_page_whose_audit_fails_is_named_in_the_summary_and_the_json(articles, tmp_path, monkeypatch):
+    from newsaudit.archive import worker
+
+    broken = articles[1]
+    real = worker.page_document
+
+    def page_document(page, *args):
+        if page.pk == broken.pk:
+            raise RuntimeError("the page's own field raised")
+        return real(page, *args)
+
+    monkeypatch.setattr(worker, "page_document", page_document)
+    report = tmp_path / "report.json"
+    summary = run(output=report)
+    assert summary.statuses["error"] == 1 and summary.audited == 3
+    (failure,) = summary.failures
+    assert failure["page_id"] == broken.pk and failure["title"] == broken.title
+    assert failure["type"] == "news.ArticlePage" and "the page's own field raised" in failure["error"]
+    assert f"error: page {broken.pk} 'Reservoir story 1' (news.ArticlePage): " in summary.render()
+    data = json.loads(report.read_text("utf-8"))
+    assert data["summary"]["errors"] == [failure]
+
+
+def test_list_page_types_says_which_types_are_audited_and_why(capsys):
+    call_command("audit_archive", "--list-page-types")
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("audited  news.ArticlePage") for line in lines)
+    assert any(line.startswith("skipped  news.HomePage") and "newsaudit_audit" in line for line in lines)
+    assert any(line.startswith("skipped  wagtailcore.Page") and "root" in line for line in lines)

@@ -92,3 +92,58 @@ def test_sarif_points_at_each_finding_in_the_export_file(sample_site, tmp_path: 
             exact += 1
     assert exact >= len(results) * 0.6, f"only {exact} of {len(results)} findings located exactly"
     print(f"{export}: {exact} of {len(results)} findings located at their exact text")
+
+
+def test_a_page_reads_the_same_on_save_and_from_its_dumpdata_export(sample_site, tmp_path: Path):
+    """One field walker for both paths: the editor's audit and CI's audit of an export see the same document."""
+    from newsaudit.engine.readers import read_path
+    from newsaudit.extract import page_document
+
+    dump = tmp_path / "dump.json"
+    call_command("dumpdata", "wagtailcore.page", "news.articlepage", output=str(dump), verbosity=0)
+    exported = {doc.id: doc for doc in read_path(dump) if hasattr(doc, "blocks")}
+    assert set(exported) == {f"page:{page.pk}" for page in sample_site.values()}
+    for page in sample_site.values():
+        saved, export = page_document(page.specific), exported[f"page:{page.pk}"]
+        assert saved.text == export.text
+        assert [(b.kind, b.start, b.end) for b in saved.blocks] == [(b.kind, b.start, b.end) for b in export.blocks]
+        stream_ids = [b.block_id for b in saved.blocks if not (b.block_id or "").startswith("field:")]
+        assert stream_ids == [b.block_id for b in export.blocks if b.block_id is not None]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the data migrations' root page stays
+def test_check_api_pages_through_every_page_type_of_the_served_site(live_server):
+    """`newsaudit check --api URL` against the example site served on 127.0.0.1: no export file written."""
+    from newsaudit.engine.readers.api_fetch import fetch_listings
+
+    load_sample_site(SAMPLE_DIR)
+    articles = {f"page:{page.pk}" for page in ArticlePage.objects.all()}
+    listings = list(fetch_listings(f"{live_server.url}/api/v2/", page_size=5))
+    article_listings = [url for url, _body in listings if "type=news.ArticlePage" in url]
+    assert len(article_listings) == -(-len(articles) // 5)  # paged through with offset, 5 at a time
+    assert any("type=news.HomePage" in url for url, _body in listings)  # every type the base listing holds
+    result = run_cli("check", "--format", "json", "--api", f"{live_server.url}/api/v2/", timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr  # the problem articles fail the build
+    documents = json.loads(result.stdout)["documents"]
+    assert {d["id"] for d in documents} == articles
+    assert all("type=news.ArticlePage" in d["file"] for d in documents)
+    only = run_cli(
+        "check",
+        "--format",
+        "json",
+        "--api",
+        live_server.url + "/api/v2/pages/",
+        "--type",
+        "news.ArticlePage",
+        timeout=300,
+    )
+    assert {d["id"] for d in json.loads(only.stdout)["documents"]} == articles
+
+
+def test_check_api_errors_are_one_line(tmp_path: Path):
+    bad = run_cli("check", "--api", "ftp://example.org/api/v2/")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "http(s) URL" in bad.stderr
+    refused = run_cli("check", "--api", "http://127.0.0.1:9/api/v2/")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+    assert run_cli("check", "--type", "news.ArticlePage", str(tmp_path)).returncode == 2
+    assert "PATH" in run_cli("check").stderr

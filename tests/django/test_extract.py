@@ -33,20 +33,20 @@ def test_streamfield_order_kinds_and_ids(section):
     assert rows == [
         ("headline", "field:title", "Reservoir falls to a ten-year low"),
         ("byline", "field:byline", "By Test Writer"),
+        ("credit", "field:credit", "Example News Agency"),  # fields in model order, as an export lists them
         ("heading", "h1", "What happened"),
         ("paragraph", "p1", "First report text."),
         ("paragraph", "p1", "Second."),
         ("quote", "q1", "It is fine. \u2014 Ana Ruiz"),
         ("quote", "bq1", "A block quote."),
-        ("paragraph", "k1", "Point one"),
-        ("paragraph", "k2", "Point two"),
+        ("list_item", "k1", "Point one"),
+        ("list_item", "k2", "Point two"),
         ("caption", "f1", "The dam at dusk"),
         ("credit", "f1", "Photo: Staff"),
         ("paragraph", "r1", "Raw html paragraph."),
-        ("credit", "field:credit", "Example News Agency"),
     ]
     assert document.meta["byline"] == "By Test Writer" and document.meta["dateline"] == "GREYFELL"
-    link = document.blocks[3].links[0]
+    link = document.blocks[4].links[0]
     assert document.text[link.start : link.end] == "report" and link.href == "https://example.org/r"
 
 

@@ -31,7 +31,7 @@ def test_wire_rewrite_fixture_finds_each_problem(fixtures):
     assert by_rule["NA505"][0].excerpt == "Indep. Analysis"
     assert by_rule["NA302"][0].category == "readability"
     assert report.status == "fail"
-    assert report.credits[0]["outlets"] == ["Reuters"] and report.credits[0]["kind"] == "derived"
+    assert report.credits[0].outlets == ["Reuters"] and report.credits[0].kind == "derived"
     for f in report.findings:
         assert f.hint and f.message
         if f.end > f.start:
@@ -45,7 +45,7 @@ def test_clean_story_passes(fixtures):
     report = audit(doc)
     assert report.status == "pass"
     assert [f.rule for f in report.findings if f.severity.label != "info"] == []
-    named = {s["name"] for s in report.sources if s["kind"] == "person"}
+    named = {s.name for s in report.sources if s.kind == "person"}
     assert {"Councillor Ruth Adeyemi", "Councillor Tom Hale", "Priya Nair"} <= named
 
 

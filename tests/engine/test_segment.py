@@ -1,3 +1,5 @@
+import pytest
+
 from newsaudit.engine.segment import split_paragraphs, split_sentences
 
 
@@ -37,3 +39,24 @@ def test_offsets_are_exact():
 def test_paragraphs_split_on_blank_lines():
     text = "First para\nstill first.\n\n  \nSecond."
     assert [text[s:e] for s, e in split_paragraphs(text)] == ["First para\nstill first.", "Second."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mill was listed.[1][2][3] Its wheel still turns. Visitors come in May.",
+            ["The mill was listed.[1][2][3]", "Its wheel still turns.", "Visitors come in May."],
+        ),
+        ("The dam was finished early.[citation needed] Nobody checked.", None),
+        ("The ferry was retired in spring.14 A new one arrived later.", None),
+        ("Stir in 1 lb. flour and 2 tbsp. sugar. Bake for an hour.", None),
+        ("The bridge cost 2.5 million. It opened in 1998.", None),
+    ],
+)
+def test_footnote_markers_and_recipe_units_do_not_merge_or_split_sentences(text, expected):
+    sentences = [text[start:end] for start, end in split_sentences(text)]
+    if expected is None:
+        assert len(sentences) == 2, sentences
+    else:
+        assert sentences == expected

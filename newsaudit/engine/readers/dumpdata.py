@@ -5,7 +5,9 @@ rows with the same pk (multi-table inheritance): `wagtailcore.page` holds `title
 (`news.articlepage`) holds the body fields, a StreamField stored as a JSON *string* of its raw blocks. The two
 are joined by pk. Rows of other models (users, images, snippets) are skipped. When the dump has no
 `wagtailcore.page` rows at all (`dumpdata news`), every row outside Django's and Wagtail's own apps that has
-article text is read as a page.
+article text is read as a page. Rows of other models whose pk happens to equal a page's (a footer snippet, a
+settings row, a form field) are told apart by the page's content type (`page_type_models`), so each page is one
+document.
 
 `wagtailcore.revision` rows (drafts) are not read: a dump's pages are its published state, and drafts are the
 Wagtail plugin's job, which audits every revision as it is saved.
@@ -19,9 +21,10 @@ from typing import Any
 
 from ..document import BlockInput, Document
 from .errors import DocumentError
-from .streamfield import field_blocks, is_stream, is_text_field, page_document
+from .streamfield import is_stream, page_document, page_field_blocks
 
 PAGE_MODEL = "wagtailcore.page"
+CONTENT_TYPE_MODEL = "contenttypes.contenttype"
 FRAMEWORK_APPS = ("wagtail", "auth", "contenttypes", "sessions", "admin", "taggit", "sites")
 PAGE_META = {"slug": "slug", "url_path": "url", "first_published_at": "published", "live": "live"}
 
@@ -36,11 +39,21 @@ def is_dumpdata(data: Any) -> bool:
 
 def read_dumpdata(rows: list[dict], source: str, fields: Sequence[str] = ()) -> Iterator[Document | DocumentError]:
     pages = base_page_rows(rows)
-    read_any = False
+    own = page_type_models(rows, pages) if pages else None
+    joined: dict[str, tuple[int, dict]] = {}  # page pk -> (index of its first own row, the rows merged)
     for index, row in enumerate(rows):
-        if not is_page_row(row, pages):
+        if not is_page_row(row, pages, own):
             continue
-        result = read_row(row, pages.get(str(row.get("pk"))), f"{source}#{index}", fields)
+        key = str(row.get("pk")) if pages else f"#{index}"
+        first, merged = joined.get(key, (index, {"model": row.get("model"), "pk": row.get("pk"), "fields": {}}))
+        if isinstance(row.get("fields"), dict) and isinstance(merged["fields"], dict):
+            merged["fields"].update(row["fields"])
+        else:
+            merged["fields"] = row.get("fields")
+        joined[key] = (first, merged)
+    read_any = False
+    for key, (index, merged) in joined.items():
+        result = read_row(merged, pages.get(key), f"{source}#{index}", fields)
         if result is None:
             continue  # a page type without article text
         read_any = True
@@ -54,13 +67,68 @@ def base_page_rows(rows: list[dict]) -> dict[str, dict]:
     return {str(row.get("pk")): row for row in rows if row.get("model") == PAGE_MODEL}
 
 
-def is_page_row(row: dict, pages: dict[str, dict]) -> bool:
-    """A page type's row (`news.articlepage`), read as a page: joined with its `wagtailcore.page` row when the
-    dump has those, else any row outside Django's and Wagtail's own apps."""
+def is_page_row(row: dict, pages: dict[str, dict], own: set[str] | None = None) -> bool:
+    """A page type's row (`news.articlepage`), read as a page: a row of a page model (`page_type_models`) joined
+    with its `wagtailcore.page` row when the dump has those, else any row outside Django's and Wagtail's apps."""
     model = str(row.get("model") or "")
     if model == PAGE_MODEL or model.split(".")[0].startswith(FRAMEWORK_APPS):
         return False
-    return str(row.get("pk")) in pages if pages else True
+    if not pages:
+        return True
+    return str(row.get("pk")) in pages and (own is None or model in own)
+
+
+def page_type_models(rows: list[dict], pages: dict[str, dict]) -> set[str]:
+    """The models whose rows are pages' own rows, not snippets, settings or form fields that share a page's id.
+
+    A page's `content_type` says its type: exact when the dump names it (`dumpdata --natural-foreign`, or
+    `contenttypes.contenttype` rows in the dump). Otherwise a model counts as a page type when its rows are
+    exactly the pages of some content types (every page of those types has a row, and no other row), none of
+    them the root's (Wagtail's bare Page); between models that fit the same pages, one named `...page` wins.
+    """
+    type_names = {str(r.get("pk")): _label(r) for r in rows if r.get("model") == CONTENT_TYPE_MODEL}
+    page_type = {pk: _content_type(row, type_names) for pk, row in pages.items()}
+    root_types = {page_type[pk] for pk, row in pages.items() if (row.get("fields") or {}).get("depth") == 1}
+    candidates: dict[frozenset, list[str]] = {}
+    for label, pks in _rows_by_model(rows).items():
+        types = frozenset(page_type.get(pk) for pk in pks)
+        if not pks <= pages.keys() or types & root_types or None in types:
+            continue
+        if pks != {pk for pk, t in page_type.items() if t in types}:
+            continue
+        named = {t for t in types if isinstance(t, str) and "." in t}
+        if named == types and label not in named and not label.endswith("page"):
+            continue
+        candidates.setdefault(types, []).append(label)
+    own: set[str] = set()
+    for labels in candidates.values():
+        preferred = [label for label in labels if label.endswith("page")]
+        own.update(preferred or labels)
+    return own
+
+
+def _rows_by_model(rows: list[dict]) -> dict[str, set[str]]:
+    by_model: dict[str, set[str]] = {}
+    for row in rows:
+        model = str(row.get("model") or "")
+        if model and model != PAGE_MODEL and not model.split(".")[0].startswith(FRAMEWORK_APPS):
+            by_model.setdefault(model, set()).add(str(row.get("pk")))
+    return by_model
+
+
+def _content_type(page: dict, type_names: dict[str, str]) -> str | None:
+    """`app.model` when the dump says it, else the content type id as a string (None when absent)."""
+    value = (page.get("fields") or {}).get("content_type")
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        return f"{value[0]}.{value[1]}".lower()
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        return type_names.get(str(value), f"#{value}")
+    return None
+
+
+def _label(row: dict) -> str:
+    fields = row.get("fields") or {}
+    return f"{fields.get('app_label')}.{fields.get('model')}".lower()
 
 
 def row_doc_id(row: dict, fallback_id: str) -> str:
@@ -96,14 +164,8 @@ def read_row(
 
 
 def _row_blocks(values: dict, fields: Sequence[str]) -> list[BlockInput]:
-    blocks: list[BlockInput] = []
-    for name, raw in values.items():
-        if name == "title":
-            continue
-        value = _decode_stream(name, raw)
-        if (name in fields) if fields else is_text_field(name, value):
-            blocks.extend(field_blocks(name, value))
-    return blocks
+    decoded = {name: _decode_stream(name, raw) for name, raw in values.items() if name != "title"}
+    return page_field_blocks(decoded, fields)
 
 
 def _decode_stream(name: str, raw: Any) -> Any:

@@ -8,6 +8,7 @@ explicit stack, so deeply nested markup costs linear time and never hits the rec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -194,84 +195,98 @@ def _is_boilerplate(tag: Tag) -> bool:
     return bool(marker.strip()) and bool(BOILERPLATE.search(marker)) and tag.name not in ("article", "main", "body")
 
 
-def _blocks(root: Tag, *, default_kind: str = "paragraph"):
+def _blocks(root: Tag, *, default_kind: str = "paragraph") -> Iterator[BlockInput]:
     """Yield BlockInput in document order. Iterative: a stack of (node, leaving) pairs."""
+    walk = _BlockWalk(root, default_kind)
     stack: list[tuple[object, bool]] = [(root, False)]
-    kinds: list[str] = []  # enclosing block kinds, innermost last
-    suppressions: list[frozenset[str]] = []  # data-newsaudit-ignore of each enclosing block
-    links: list[tuple[int, str]] = []  # (start in current block, href) of open <a> elements
-    current = _PendingBlock(default_kind)
-    pending_suppress: frozenset[str] = frozenset()
-
-    def flush() -> BlockInput | None:
-        nonlocal current, pending_suppress
-        text = "".join(current.parts)
-        result = None
-        if text.strip():
-            suppressed = current.suppressed | pending_suppress
-            pending_suppress = frozenset()
-            result = BlockInput(current.kind, text, current.block_id, current.links, suppressed)
-        current = _PendingBlock(
-            kinds[-1] if kinds else default_kind, suppressed=suppressions[-1] if suppressions else frozenset()
-        )
-        links.clear()
-        return result
-
     while stack:
         node, leaving = stack.pop()
         if isinstance(node, Comment):
-            match = SUPPRESS_COMMENT.match(str(node))
-            if match:
-                pending_suppress = parse_suppression(match.group(1))
-            continue
-        if isinstance(node, NavigableString):
+            walk.comment(node)
+        elif isinstance(node, NavigableString):
             if type(node) is NavigableString:  # skip CData, doctype, processing instructions
-                current.add(_SPACE.sub(" ", str(node)))
-            continue
-        if not isinstance(node, Tag):
-            continue
-        name = node.name
-        block_kind = _block_kind(node, kinds)
-        if leaving:
-            if name == "a" and links:
-                start, href = links.pop()
-                end = current.length
-                if end > start:
-                    current.links.append((start, end, href))
-            if block_kind:
-                done = flush()
-                if done:
-                    yield done
-                kinds.pop()
-                suppressions.pop()
-                current.kind = kinds[-1] if kinds else default_kind
-                current.suppressed = suppressions[-1] if suppressions else frozenset()
-            continue
-        if node is not root and _is_boilerplate(node):
-            continue
-        if name == "br":
-            current.add("\n")
-            continue
-        if block_kind:
-            done = flush()
-            if done:
-                yield done
-            kinds.append(block_kind)
-            ignore = node.get("data-newsaudit-ignore")
-            inherited = suppressions[-1] if suppressions else frozenset()
-            suppressions.append(inherited | parse_suppression(str(ignore)) if ignore is not None else inherited)
-            current.kind = block_kind
-            current.suppressed = suppressions[-1]
-            block_id = node.get("data-block-id")
-            if block_id:
-                current.block_id = str(block_id)
-        if name == "a" and node.get("href"):
-            links.append((current.length, str(node["href"])))
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node.contents))
-    done = flush()
+                walk.current.add(_SPACE.sub(" ", str(node)))
+        elif isinstance(node, Tag):
+            yield from walk.leave(node) if leaving else walk.enter(node, stack)
+    done = walk.flush()
     if done:
         yield done
+
+
+class _BlockWalk:
+    """The state of one walk: the enclosing block kinds and suppressions, open links, the block being filled."""
+
+    def __init__(self, root: Tag, default_kind: str) -> None:
+        self.root = root
+        self.default_kind = default_kind
+        self.kinds: list[str] = []  # enclosing block kinds, innermost last
+        self.suppressions: list[frozenset[str]] = []  # data-newsaudit-ignore of each enclosing block
+        self.links: list[tuple[int, str]] = []  # (start in current block, href) of open <a> elements
+        self.current = _PendingBlock(default_kind)
+        self.pending_suppress: frozenset[str] = frozenset()
+
+    def flush(self) -> BlockInput | None:
+        current = self.current
+        text = "".join(current.parts)
+        result = None
+        if text.strip():
+            suppressed = current.suppressed | self.pending_suppress
+            self.pending_suppress = frozenset()
+            result = BlockInput(current.kind, text, current.block_id, current.links, suppressed)
+        self.current = _PendingBlock(
+            self.kinds[-1] if self.kinds else self.default_kind,
+            suppressed=self.suppressions[-1] if self.suppressions else frozenset(),
+        )
+        self.links.clear()
+        return result
+
+    def comment(self, node: Comment) -> None:
+        match = SUPPRESS_COMMENT.match(str(node))
+        if match:
+            self.pending_suppress = parse_suppression(match.group(1))
+
+    def enter(self, node: Tag, stack: list[tuple[object, bool]]) -> Iterator[BlockInput]:
+        if node is not self.root and _is_boilerplate(node):
+            return
+        if node.name == "br":
+            self.current.add("\n")
+            return
+        block_kind = _block_kind(node, self.kinds)
+        if block_kind:
+            done = self.flush()
+            if done:
+                yield done
+            self._open_block(node, block_kind)
+        if node.name == "a" and node.get("href"):
+            self.links.append((self.current.length, str(node["href"])))
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node.contents))
+
+    def _open_block(self, node: Tag, block_kind: str) -> None:
+        self.kinds.append(block_kind)
+        ignore = node.get("data-newsaudit-ignore")
+        inherited = self.suppressions[-1] if self.suppressions else frozenset()
+        self.suppressions.append(inherited | parse_suppression(str(ignore)) if ignore is not None else inherited)
+        self.current.kind = block_kind
+        self.current.suppressed = self.suppressions[-1]
+        block_id = node.get("data-block-id")
+        if block_id:
+            self.current.block_id = str(block_id)
+
+    def leave(self, node: Tag) -> Iterator[BlockInput]:
+        if node.name == "a" and self.links:
+            start, href = self.links.pop()
+            end = self.current.length
+            if end > start:
+                self.current.links.append((start, end, href))
+        if _block_kind(node, self.kinds):
+            done = self.flush()
+            if done:
+                yield done
+            self.kinds.pop()
+            self.suppressions.pop()
+            self.current.kind = self.kinds[-1] if self.kinds else self.default_kind
+            self.current.suppressed = self.suppressions[-1] if self.suppressions else frozenset()
 
 
 def _block_kind(tag: Tag, enclosing: list[str]) -> str | None:

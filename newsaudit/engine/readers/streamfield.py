@@ -10,32 +10,39 @@ StreamField/ListBlock item around it, so a finding can point at its block.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..document import BlockInput, Document, build_document
 from .html import html_to_blocks
 from .markdown import looks_like_markdown, markdown_to_blocks
 
-# Block type or struct child names -> block kinds, first match wins (matched as words in the name).
+# Block type or struct child names -> block kinds, first match wins (matched as words in the name). The one
+# vocabulary for exports and for pages audited on save (the Wagtail side reads page fields through this module).
 KIND_PATTERNS = (
     ("heading", re.compile(r"(?:^|_)(?:h[1-6]|heading|headline|subhead\w*|title|section_title|crosshead)(?:$|_)")),
     ("quote", re.compile(r"(?:^|_)(?:quote|blockquote|pullquote|pull_quote|quotation)(?:$|_)")),
     ("caption", re.compile(r"(?:^|_)caption(?:$|_)")),
     ("credit", re.compile(r"(?:^|_)(?:credit|credits|source_line|copyright)(?:$|_)")),
-    ("byline", re.compile(r"(?:^|_)(?:byline|author|authors|writer|reporter)(?:$|_)")),
+    (
+        "byline",
+        re.compile(r"(?:^|_)(?:byline|bylines|author|authors|writer|writers|reporter|reporters|contributors?)(?:$|_)"),
+    ),
 )
-# Names whose values are never article text: ids, dates, links, media, layout settings.
+# Names whose values are never article text: ids, dates, links, media, tables (data, not prose), layout settings.
 SKIP_NAME = re.compile(
     r"(?:^|_)(?:id|pk|uuid|slug|url|urls|href|link_url|page|document|image|images|photo|video|media|embed|icon|"
     r"alt|alt_text|date|time|datetime|published|updated|created|at|locale|lang|language|style|theme|align|"
     r"alignment|size|width|height|colour|color|css|class|anchor|target|live|draft|owner|content_type|"
-    r"path|depth|numchild|meta|type|decorative)(?:$|_)"
+    r"path|depth|numchild|meta|type|decorative|table|typed_table|table_block|data_table)(?:$|_)"
 )
 # Page fields that are metadata whatever else their name says.
 SKIP_FIELDS = frozenset(
     ["title", "seo_title", "search_description", "show_in_menus", "detail_url", "html_url", "draft_title", "url_path"]
 )
+# A quotation struct ({"quote": ..., "attribution": ...}) is read as one quote: "text \u2014 attribution".
+QUOTE_TEXT_NAMES = ("quote", "text", "body", "quotation")
+ATTRIBUTION_NAMES = ("attribution", "attribute_name", "cite", "citation", "source", "author", "speaker", "name")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s/>]")
 URLISH = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.|/)\S*\s*$", re.I)
 DATEISH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?\s*$")
@@ -116,9 +123,22 @@ def text_blocks(value: str, kind: str, block_id: str | None) -> list[BlockInput]
     return [BlockInput(kind, value, block_id)]
 
 
-def field_blocks(name: str, value: Any) -> list[BlockInput]:
-    """Blocks of one page field (`body`, `intro`, ...), in order; an empty list when it holds no article text."""
-    return list(_walk(value, kind_for(name, "paragraph"), None, top_level=True))
+def field_blocks(name: str, value: Any, block_id: str | None = None) -> list[BlockInput]:
+    """Blocks of one page field (`body`, `intro`, ...), in order; an empty list when it holds no article text.
+    `block_id` is the id of blocks outside any StreamField block (the Wagtail side passes `field:<name>`)."""
+    return list(_walk(value, kind_for(name, "paragraph"), block_id))
+
+
+def page_field_blocks(
+    values: dict[str, Any], fields: Sequence[str] = (), *, field_ids: bool = False
+) -> list[BlockInput]:
+    """Blocks of a page's fields in order: the fields named in `fields`, else every article-text field
+    (`is_text_field`). With `field_ids`, blocks outside StreamField blocks carry the id `field:<name>`."""
+    blocks: list[BlockInput] = []
+    for name, value in values.items():
+        if (name in fields) if fields else is_text_field(name, value):
+            blocks.extend(field_blocks(name, value, f"field:{name}" if field_ids else None))
+    return blocks
 
 
 def is_text_field(name: str, value: Any) -> bool:
@@ -130,7 +150,7 @@ def is_text_field(name: str, value: Any) -> bool:
     return is_stream(value)
 
 
-def _walk(value: Any, kind: str, block_id: str | None, *, top_level: bool = False) -> Iterator[BlockInput]:
+def _walk(value: Any, kind: str, block_id: str | None) -> Iterator[BlockInput]:
     # Stack of (value, kind, block_id, plain_ok); pushed in reverse so blocks come out in document order.
     stack: list[tuple[Any, str, str | None, bool]] = [(value, kind, block_id, True)]
     while stack:
@@ -141,7 +161,20 @@ def _walk(value: Any, kind: str, block_id: str | None, *, top_level: bool = Fals
         elif isinstance(item, list):
             stack.extend(reversed([_child_of_list(child, item_kind, item_id) for child in item]))
         elif isinstance(item, dict):
-            stack.extend(reversed(list(_children_of_dict(item, item_kind, item_id))))
+            quotation = _quotation(item) if item_kind == "quote" else None
+            if quotation:
+                yield BlockInput("quote", quotation, item_id)
+            else:
+                stack.extend(reversed(list(_children_of_dict(item, item_kind, item_id))))
+
+
+def _quotation(item: dict) -> str | None:
+    """A quote struct's text and attribution as one quote ("text \u2014 name"), so the quote keeps its speaker."""
+    text = next((item[n] for n in QUOTE_TEXT_NAMES if isinstance(item.get(n), str) and item[n].strip()), None)
+    name = next((item[n] for n in ATTRIBUTION_NAMES if isinstance(item.get(n), str) and item[n].strip()), None)
+    if text is None or name is None or looks_like_html(text):
+        return None
+    return f"{text.strip()} \u2014 {name.strip()}"
 
 
 def _child_of_list(child: Any, kind: str, block_id: str | None) -> tuple[Any, str, str | None, bool]:
@@ -169,10 +202,19 @@ def _children_of_dict(item: dict, kind: str, block_id: str | None) -> Iterator[t
         yield (child, kind_for(name, kind), block_id, False)
 
 
-def page_document(doc_id: str, blocks: list[BlockInput], title: str, meta: dict[str, str]) -> Document | None:
-    """A page export's Document, its title opening the text as the headline; None when it has no article text."""
+def page_document(
+    doc_id: str,
+    blocks: list[BlockInput],
+    title: str,
+    meta: dict[str, str],
+    *,
+    title_id: str | None = None,
+    segment_limit: int | None = None,
+) -> Document | None:
+    """A page's Document, its title opening the text as the headline; None when it has no article text.
+    `segment_limit`: see `build_document`."""
     if not blocks:
         return None
     if title:
-        blocks.insert(0, BlockInput("headline", title))
-    return build_document(doc_id, blocks, title=title.strip(), meta=meta)
+        blocks.insert(0, BlockInput("headline", title, title_id))
+    return build_document(doc_id, blocks, title=title.strip(), meta=meta, segment_limit=segment_limit)

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..document import BlockInput, Document
 from .errors import DocumentError
-from .streamfield import field_blocks, is_text_field, page_document
+from .streamfield import page_document, page_field_blocks
 
 META_KEYS = {"html_url": "url", "first_published_at": "published", "type": "type", "slug": "slug", "locale": "locale"}
 
@@ -45,11 +45,28 @@ def read_api(data: Any, source: str, fields: Sequence[str] = ()) -> Iterator[Doc
             read_any = True
             yield result
     if not read_any and data["items"]:
-        yield DocumentError(
-            source,
-            f"{_no_text(fields)}: request the listing with ?fields=* or name the text "
-            "fields in the export_fields setting",
-        )
+        yield DocumentError(source, f"{_no_text(fields)}: {_what_to_request(data['items'])}")
+
+
+def listing_documents(listing: dict, source: str, fields: Sequence[str] = ()) -> Iterator[Document | DocumentError]:
+    """The pages of one listing that have article text (a type's listing fetched by `--api`)."""
+    for item in listing.get("items") or ():
+        result = read_page(item, source, fields) if is_page(item) else None
+        if result is not None:
+            yield result
+
+
+def _what_to_request(items: list) -> str:
+    """`/api/v2/pages/` carries only Page's own fields even with ?fields=*: say which listings hold the text."""
+    types = sorted({t for item in items if isinstance(t := (item.get("meta") or {}).get("type"), str)})
+    example = types[0] if types else "app.Model"
+    listed = f" ({', '.join(types[:8])}{', ...' if len(types) > 8 else ''})" if types else ""
+    return (
+        "the base listing /api/v2/pages/ carries only Page's own fields, even with ?fields=*. Export each page "
+        f"type{listed} from its own listing, /api/v2/pages/?type={example}&fields=*&limit=20&offset=0, paging "
+        "with offset up to meta.total_count; or let newsaudit page through the site itself: "
+        "newsaudit check --api https://your-site/api/v2/ (or name the text fields in the export_fields setting)"
+    )
 
 
 def read_page(page: dict, source: str, fields: Sequence[str] = ()) -> Document | DocumentError | None:
@@ -78,13 +95,7 @@ def _no_text(fields: Sequence[str]) -> str:
 
 
 def page_blocks(page: dict, fields: Sequence[str] = ()) -> list[BlockInput]:
-    blocks: list[BlockInput] = []
-    for name, value in page.items():
-        if name in ("id", "meta"):
-            continue
-        if (name in fields) if fields else is_text_field(name, value):
-            blocks.extend(field_blocks(name, value))
-    return blocks
+    return page_field_blocks({name: value for name, value in page.items() if name not in ("id", "meta")}, fields)
 
 
 def page_meta(page: dict) -> dict[str, str]:

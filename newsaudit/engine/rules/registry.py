@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..kinds import CATEGORIES, Category
 from ..severity import Severity
 
 if TYPE_CHECKING:
     from ..context import Context
 
-CATEGORIES = ("attribution", "sourcing", "readability", "bias", "structure")
-CODE_PREFIX = {"attribution": "NA1", "sourcing": "NA2", "readability": "NA3", "bias": "NA4", "structure": "NA5"}
+CODE_PREFIX = {c.value: c.code_prefix for c in Category}
 
 
 @dataclass(frozen=True, slots=True)

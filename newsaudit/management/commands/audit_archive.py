@@ -36,8 +36,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--enqueue", action="store_true", help="enqueue chunks as Django Tasks for workers")
         parser.add_argument("--no-progress", action="store_true", help="no progress output on stderr")
+        parser.add_argument(
+            "--list-page-types", action="store_true", help="list which page types are audited and why, then stop"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["list_page_types"]:
+            return self._list_page_types()
         selection = ArchiveFilter(
             site=options["site"],
             page_type=options["page_type"],
@@ -72,6 +77,15 @@ class Command(BaseCommand):
             raise SystemExit(EXIT_TERMINATED if summary.terminated else EXIT_INTERRUPTED)
         if summary.failing:
             raise SystemExit(EXIT_FAIL)
+
+    def _list_page_types(self) -> None:
+        from wagtail.models import get_page_models
+
+        from newsaudit.page_types import decision
+
+        for model in get_page_models():
+            verdict = decision(model)
+            self.stdout.write(f"{'audited' if verdict.audited else 'skipped'}  {verdict.label:<40} {verdict.reason}")
 
     def _enqueue(self, selection: ArchiveFilter, options: dict[str, Any]) -> None:
         from newsaudit.archive.enqueue import enqueue_archive

@@ -1,0 +1,77 @@
+"""What kind of source a phrase is (person, organisation, outlet, document, anonymous), and whether it names one."""
+
+from __future__ import annotations
+
+from ..tokens import Token
+from .vocabulary import (
+    CORE_ENDS,
+    DAYS_MONTHS,
+    DETERMINERS,
+    INDEFINITE,
+    LOCATIVES,
+    MODIFIERS,
+    NOT_NAMES,
+    ORG_SUFFIXES,
+    OUTLETS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+)
+from .words import word_class
+
+
+def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) -> tuple[str, bool]:
+    """`opener_is_word`: the phrase's first word is capitalised only because it opens the sentence."""
+    words = tokens[s : e + 1]
+    if any(w.text == "," for w in words):  # "Mark Li, a spokesman for the party": the name decides
+        words = words[: next(i for i, w in enumerate(words) if w.text == ",")]
+    at = next((k for k in range(1, len(words)) if words[k].lower in LOCATIVES), None)
+    if at is not None:  # "shop owners on Harbour Road": the owners, not the road
+        words = words[:at]
+    head = words[-1]
+    head_class = word_class(head)
+    phrase = " ".join(t.lower for t in words)
+    if head.lower == "who":
+        return "person", False
+    if head_class == "pronoun":
+        return PRONOUNS.get(head.lower, "person"), False
+    bare = phrase.removeprefix("the ").strip()
+    if bare in OUTLETS:
+        return "outlet", False
+    if head_class == "name":
+        # The name's own last word decides, before any "of"/"for"/"at" phrase: "Bank of England" is a body,
+        # "Station Manager Ana Ruiz of the Fire Service" a person.
+        core = next((k for k in range(1, len(words)) if words[k].lower in CORE_ENDS), len(words))
+        last = words[core - 1].lower.rstrip(".")
+        last = last[:-2] if last.endswith(("'s", "\u2019s")) else last
+        if last in ORG_SUFFIXES:
+            return "organisation", False
+        return "person", False
+    category = SOURCE_NOUNS.get(head.lower) or ("organisation" if head.lower in ORG_SUFFIXES else "person")
+    if category == "document":
+        return "document", False
+    if category == "organisation":
+        return "organisation", False
+    has_name = any(
+        word_class(w) == "name" and w.lower not in MODIFIERS and not (k == 0 and opener_is_word)
+        for k, w in enumerate(words[:-1])
+    )
+    if has_name and not any(w.lower in INDEFINITE for w in words[:1]):
+        return "person", False
+    definite = words[0].lower in ("the", "his", "her", "their", "its")
+    return ("person" if definite else "anonymous"), not definite
+
+
+def is_named(name: str) -> bool:
+    """A proper name ('Ana Ruiz', 'Port Union', 'Council leader Ana Ruiz'), not a description or a role ('the
+    council', 'Its general manager', 'The inspectorate'): some capitalised word that is no role, body,
+    determiner, pronoun or sentence opener."""
+    for word in name.replace(",", " ").split():
+        word = word.strip(".:;()\"'\u2018\u2019\u201c\u201d")
+        low = word.lower()
+        low = low[:-2] if low.endswith(("'s", "\u2019s")) else low
+        if not word[:1].isupper() or low in SOURCE_NOUNS or low in PRONOUNS or low in DETERMINERS:
+            continue
+        if low in MODIFIERS or low in NOT_NAMES or low in DAYS_MONTHS:
+            continue
+        return True
+    return False

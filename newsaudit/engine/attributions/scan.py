@@ -1,0 +1,188 @@
+"""The sentence scan: each sentence's tokens are walked once, left to right, and every cue becomes an attribution.
+
+The scan tries the shapes of attribution in a fixed order, one function per shape: a speaker before a colon,
+'according to X', 'in a new poll', a passive with its agent, a subject before the cue, a source after the cue.
+Once a cue is found, the clause it reports is skipped (`used_until`), so a cue inside reported speech ("polls show
+most residents supported ...") is content, not a new attribution, unless a new clause opens there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..document import Document, Sentence
+from ..quotes import Quote, inside
+from ..tokens import Token, tokenize
+from .classify import classify
+from .content import adjacent_quote, reported_clause
+from .cues import by_agent, clause_end, cue_entry, follows_quote_or_comma, is_passive, opens_new_clause, other_sense
+from .model import Attribution, CueMatch, Span, TokenRange
+from .phrases import anonymous_frame, described_after, np_after, np_ending_at, phrase_after, poll_after
+from .resolve import canonical, resolve
+from .subjects import colon_speaker, subject_of
+from .vocabulary import INVERTIBLE
+from .words import common_words, word_class
+
+
+@dataclass(slots=True)
+class SentenceScan:
+    """One sentence under scan: its text and tokens, the quotations, and how far the last report reaches."""
+
+    text: str
+    tokens: list[Token]
+    sentence: Sentence
+    quotes: list[Quote]
+    title_case: bool = False  # a headline in title case: capitalised cues count
+    used_until: int = -1  # tokens up to here belong to a report already found
+
+    def attribution(self, source: TokenRange, cue: CueMatch) -> Attribution:
+        """The attribution for a source phrase and a cue: widened to an anonymous frame, with its content."""
+        tokens = self.tokens
+        framed = anonymous_frame(tokens, *source)
+        s, e = framed or source
+        span = Span(tokens[s].start, tokens[e].end)
+        quote = adjacent_quote(self.text, self.quotes, span, cue.span, self.sentence)
+        if quote:
+            content: Span | None = Span(*quote.inner)
+            direct = True
+        else:
+            content = reported_clause(tokens, TokenRange(s, e), cue)
+            direct = False
+        kind, anonymous = ("anonymous", True) if framed else classify(tokens, s, e)
+        found = Attribution(span, cue.span, content, direct, anonymous, kind, cue.category, self.sentence, quote=quote)
+        if tokens[s].lower == "who":
+            antecedent = np_ending_at(tokens, s - 2 if tokens[s - 1].text == "," else s - 1)
+            if antecedent:
+                found.name = canonical(self.text[tokens[antecedent[0]].start : tokens[antecedent[1]].end])
+                found.kind, found.anonymous = classify(tokens, *antecedent)
+        return found
+
+
+def find_attributions(
+    document: Document, quotes: list[Quote], tokens_of: Callable[[Sentence], list[Token]] | None = None
+) -> list[Attribution]:
+    """`tokens_of` lets a caller that already tokenised the sentences (the rule Context) share its tokens."""
+    found: list[Attribution] = []
+    text = document.text
+    common: set[str] | None = None
+    for sentence in document.sentences():
+        tokens = tokens_of(sentence) if tokens_of else tokenize(text, sentence.start, sentence.end)
+        for item in sentence_attributions(text, tokens, sentence, quotes):
+            first = tokens[0]
+            if item.source == Span(first.start, first.end) and word_class(first) == "name":
+                if common is None:
+                    common = common_words(text)
+                if first.lower in common:
+                    continue  # "Quarry must warn ..." opening a headline, where the text says "the quarry"
+            if item.kind == "person" and item.source.start == first.start and item.source.end > first.end:
+                if common is None:
+                    common = common_words(text)
+                if first.lower in common or first.lower + "s" in common:  # "Shop owners said" where "shops" is common
+                    last = next(k for k, t in enumerate(tokens) if t.end >= item.source.end)
+                    item.kind, item.anonymous = classify(tokens, 0, last, opener_is_word=True)
+                    item.name = item.name if item.kind != "anonymous" else ""
+            found.append(item)
+    resolve(document, found)
+    return found
+
+
+def sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, quotes: list[Quote]) -> list[Attribution]:
+    """Every attribution in one sentence, in the order of their cues."""
+    words = [t for t in tokens if t.is_word]
+    title_case = len(words) >= 4 and sum(t.is_capitalised for t in words) >= 0.7 * len(words)
+    scan = SentenceScan(text, tokens, sentence, quotes, title_case)
+    found = _colon_speaker(scan)
+    for i, token in enumerate(tokens):
+        if not token.is_word or i <= scan.used_until and not opens_new_clause(tokens, i, scan.used_until):
+            continue
+        found.extend(_at_token(scan, i))
+    return found
+
+
+def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
+    """The attributions whose cue is token `i`: the first shape that applies decides."""
+    tokens = scan.tokens
+    token = tokens[i]
+    if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        return _according_to(scan, i)
+    if token.lower == "in" and tokens[i + 1 : i + 2] and not inside(scan.quotes, token.start, token.end):
+        return _poll_source(scan, i)
+    entry = cue_entry(tokens, i)
+    if (
+        entry is None
+        or (token.is_capitalised and i > 0 and not scan.title_case)
+        or inside(scan.quotes, token.start, token.end)
+        or other_sense(tokens, i)
+    ):
+        return []  # "the United States" is not a cue: cues are lower case unless they open the sentence
+    cue = CueMatch(Span(token.start, token.end), entry.category, i, i)
+    agent = by_agent(tokens, i)
+    if agent or is_passive(tokens, i, entry):
+        return _passive_agent(scan, cue, agent)
+    source = subject_of(tokens, i, entry)
+    if source is None and token.lower in INVERTIBLE and (i == 0 or follows_quote_or_comma(tokens, i)):
+        return _source_after(scan, cue)
+    if source is None:
+        return []
+    found = scan.attribution(TokenRange(*source), cue)
+    # What follows is the reported clause: a cue inside it ("polls show most residents supported")
+    # belongs to the content, not to a new attribution.
+    scan.used_until = clause_end(tokens, i, relative=tokens[source[0]].lower == "who")
+    return [found]
+
+
+def _colon_speaker(scan: SentenceScan) -> list[Attribution]:
+    """'Ruiz: "We will appeal."', a transcript's 'RUIZ: We will appeal.': the colon is the cue."""
+    speaker = colon_speaker(scan.tokens)
+    if not speaker:
+        return []
+    colon = speaker[1] + 1
+    cue = CueMatch(Span(scan.tokens[colon].start, scan.tokens[colon].end), "neutral", colon, colon)
+    scan.used_until = colon
+    return [scan.attribution(TokenRange(*speaker), cue)]
+
+
+def _according_to(scan: SentenceScan, i: int) -> list[Attribution]:
+    """'according to the Herald', 'according to a new poll by the Pew Research Center': the phrase after is the source."""
+    tokens = scan.tokens
+    if inside(scan.quotes, tokens[i].start, tokens[i].end):
+        return []
+    source = np_after(tokens, i + 2) or phrase_after(tokens, i + 2)
+    if source and source[1] + 2 < len(tokens) and tokens[source[1] + 1].lower == "by":
+        agent = np_after(tokens, source[1] + 2)
+        source = (source[0], agent[1]) if agent else source
+    if not source:
+        return []
+    cue = CueMatch(Span(tokens[i].start, tokens[i + 1].end), "neutral", i, i + 1, inverted=True)
+    scan.used_until = source[1]
+    return [scan.attribution(TokenRange(*source), cue)]
+
+
+def _poll_source(scan: SentenceScan, i: int) -> list[Attribution]:
+    """'Ruiz leads by six points in a new Herald poll': the poll is the source, 'in' the cue."""
+    poll = poll_after(scan.tokens, i + 1)
+    if not poll:
+        return []
+    token = scan.tokens[i]
+    return [scan.attribution(TokenRange(*poll), CueMatch(Span(token.start, token.end), "neutral", i, i, inverted=True))]
+
+
+def _passive_agent(scan: SentenceScan, cue: CueMatch, agent_follows: bool) -> list[Attribution]:
+    """'the plan was rejected by the council': the agent is the source; a passive with no agent has none."""
+    i = cue.first
+    agent = np_after(scan.tokens, i + 2) or phrase_after(scan.tokens, i + 2) if agent_follows else None
+    if not agent:
+        return []
+    scan.used_until = agent[1]
+    return [scan.attribution(TokenRange(*agent), CueMatch(cue.span, cue.category, i, i + 1, inverted=True))]
+
+
+def _source_after(scan: SentenceScan, cue: CueMatch) -> list[Attribution]:
+    """'"We will appeal," said Ruiz', '..., said one unaligned party strategist': the source follows the cue."""
+    i = cue.first
+    source = np_after(scan.tokens, i + 1) or (i > 0 and described_after(scan.tokens, i + 1)) or None
+    if not source:
+        return []
+    scan.used_until = source[1]
+    return [scan.attribution(TokenRange(*source), CueMatch(cue.span, cue.category, i, i, inverted=True))]

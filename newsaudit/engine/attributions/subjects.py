@@ -1,0 +1,412 @@
+"""The source before a cue: the subject of a verb of saying, in each shape a news sentence gives it."""
+
+from __future__ import annotations
+
+from ..lexicons import LexiconEntry
+from ..tokens import Token
+from .phrases import labelled_name_ending_at, np_after, np_ending_at, trim
+from .vocabulary import (
+    CALL_VERBS,
+    CHAIN_ENDINGS,
+    CLAUSE_BREAKERS,
+    CLAUSE_JOINERS,
+    COLON_LABELS,
+    COLON_LEADS,
+    CONNECTORS,
+    DASHES,
+    FUNCTION_CAPITALS,
+    LOCATIVES,
+    MAX_NP_TOKENS,
+    NUMBER_WORDS,
+    OPENERS,
+    OPENING_ADVERBIALS,
+    PARTICIPLES,
+    PASSIVE_AUX,
+    PERSONAL_PRONOUNS,
+    QUANTIFIER_SUBJECTS,
+    QUANTITY_HEADS,
+    QUANTITY_WORDS,
+    QUOTE_CLOSERS,
+    SAY_CUES,
+    SKIPPABLE,
+    SOURCE_NOUNS,
+    SPEAKER_KINDS,
+    SPEECH_VERBS,
+    SUBORDINATORS,
+)
+from .words import is_adverb, is_time_word, plain_head, possessive, word_class
+
+
+def final_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """', people familiar with the talks said.' closing a sentence: the words between the comma and the say-verb."""
+    if tokens[i].lower not in SAY_CUES or not _ends_sentence(tokens, i + 1):
+        return None
+    last = tokens[i - 1] if i else None
+    if last is None or not last.is_word or last.lower in SKIPPABLE or last.lower in CONNECTORS or is_adverb(last):
+        return None  # "... and wrote", "Ruiz did not say"
+    if last.lower in CLAUSE_JOINERS or last.lower in SPEECH_VERBS:
+        return None
+    for k in range(i - 1, max(-1, i - 10), -1):
+        token = tokens[k]
+        if token.text == ",":
+            start = k + 1
+            while start < i and (tokens[start].lower in OPENERS or tokens[start].lower in SUBORDINATORS):
+                start += 1  # ", though he said."
+            if not any(word_class(t) in ("name", "noun", "pronoun") for t in tokens[start:i]):
+                return None
+            return (start, i - 1) if start < i else None
+        if not (token.is_word or token.text[:1].isdigit() or token.text in "-&%") or token.lower in SPEECH_VERBS:
+            return None
+        if token.lower in CLAUSE_BREAKERS or token.lower in SUBORDINATORS:
+            return None  # "... in a finish that he said": a relative clause, not the sentence's source
+    return None
+
+
+def _ends_sentence(tokens: list[Token], k: int) -> bool:
+    """Only closing punctuation, or a short phrase like 'on Monday' / 'in a statement', is left after position k."""
+    rest = [t for t in tokens[k:] if t.is_word or t.text[:1].isdigit()]
+    return len(rest) <= 4 and not any(t.lower in ("that", "he", "she", "they", "it") for t in rest)
+
+
+def subject_fits(tokens: list[Token], source: tuple[int, int], category: str, cue: str, i: int) -> bool:
+    """Evidence verbs ("found", "showed") need a document subject; "called" needs a person or "called for"."""
+    end = source[1]
+    comma = next((k for k in range(source[0], end) if tokens[k].text == ","), None)
+    if comma is not None and comma > source[0]:
+        end = comma - 1  # "Ana Ruiz, director of the Port Union, called ...": the name before the apposition
+    head = tokens[end]
+    head_kind = SOURCE_NOUNS.get(head.lower)
+    if category == "evidence":  # "the poll found"; anyone "found that ..."
+        return head_kind == "document" or (i + 1 < len(tokens) and tokens[i + 1].lower == "that")
+    if cue in CALL_VERBS:
+        follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        # "critics called it anti-gay" is a stance; "a bill called the Clean Air Act" names a thing
+        if follows in ("for", "on") or word_class(head) in ("name", "pronoun"):
+            return True
+        return head_kind in SPEAKER_KINDS and tokens[source[0]].lower not in ("a", "an")  # not "a group called X"
+    return True
+
+
+def document_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Exit polls taken in Ohio found', 'FEC records from 2008 show': a document noun followed by its modifiers."""
+    for k in range(cue - 1, max(-1, cue - MAX_NP_TOKENS), -1):
+        token = tokens[k]
+        if token.text in (".", ";", ":", "\u201d", '"') or token.lower in SPEECH_VERBS or token.lower == "that":
+            return None
+        if SOURCE_NOUNS.get(token.lower) == "document":
+            found = np_ending_at(tokens, k)
+            return (found[0], cue - 1) if found else None
+    return None
+
+
+def modified_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Majorities of voters in five states say': a subject with its modifiers, back to the clause's start."""
+    if cue > 0 and tokens[cue - 1].lower in ("and", "but", "or", "to"):
+        return None  # "seized the floor and said", "stood up to say": a second verb, not a subject
+    start = cue
+    has_head = False
+    while start - 1 >= 0 and cue - start < 15:
+        token = tokens[start - 1]
+        if not (token.is_word or token.text[:1].isdigit() or token.text in ("-", "&", "/")):
+            break
+        if token.lower in SPEECH_VERBS or token.lower in CLAUSE_BREAKERS:
+            break
+        klass = word_class(token)
+        has_head = has_head or klass == "name" or SOURCE_NOUNS.get(token.lower) in ("person", "group", "vague")
+        start -= 1
+    if not has_head or start == cue or (start > 0 and tokens[start - 1].is_word):
+        return None  # the window ran into a verb or went too far: no clear subject
+    while start < cue and (word_class(tokens[start]) in ("other", "connector") and tokens[start].lower in OPENERS):
+        start += 1
+    return (start, cue - 1) if start < cue else None
+
+
+def participle_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Democrats in Congress, fearing ...': the phrase before the comma; else the sentence's subject."""
+    before = np_ending_at(tokens, cue - 2) if cue >= 2 else None
+    if (
+        before
+        and word_class(tokens[before[1]]) in ("name", "pronoun", "noun")
+        and (before[0] == 0 or tokens[before[0] - 1].text == ",")
+    ):
+        return before
+    subject = _sentence_subject(tokens, cue)
+    if subject is None:
+        return None
+    first = tokens[subject[0]].lower
+    if first in PERSONAL_PRONOUNS:
+        return subject  # "She went on to attack the plan, saying ..."
+    if first in FUNCTION_CAPITALS or first in OPENING_ADVERBIALS:
+        return None
+    return subject
+
+
+def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Smith attacked the bill on Monday, saying ...': the sentence's opening noun phrase, after an opening
+    conjunction or adverbial ('Then she ...', 'Later in the day, she ...')."""
+    begin = 0
+    while begin < cue and tokens[begin].lower in OPENERS:
+        begin += 1
+    if begin < cue and tokens[begin].lower in OPENING_ADVERBIALS:
+        comma = next((k for k in range(begin + 1, min(cue, begin + 10)) if tokens[k].text == ","), None)
+        if comma is not None:
+            begin = comma + 1
+    end = begin
+    while end < cue and word_class(tokens[end]) in ("name", "noun", "modifier", "connector", "pronoun"):
+        if word_class(tokens[end]) == "pronoun":
+            end += 1
+            break
+        end += 1
+    if end == begin:
+        return None
+    return trim(tokens, begin, end - 1)
+
+
+def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
+    """'Ruiz: "We will appeal."', a transcript's 'RUIZ: We will appeal.', or a digest's '- More from Ruiz: "..."'."""
+    for colon in range(1, min(MAX_NP_TOKENS, len(tokens) - 1)):
+        if tokens[colon].text != ":":
+            continue
+        if tokens[0].lower in COLON_LABELS or tokens[colon - 1].lower in COLON_LABELS:
+            return None
+        if not (tokens[colon + 1].is_word or tokens[colon + 1].text in ("\u201c", '"', "\u2018", "'")):
+            return None
+        if colon < 5 and all(word_class(t) == "name" for t in tokens[:colon]):
+            return 0, colon - 1
+        phrase = np_ending_at(tokens, colon - 1)
+        if phrase is None or word_class(tokens[phrase[1]]) not in ("name", "noun"):
+            return None
+        lead = next((k for k in range(phrase[1] - 1, phrase[0] - 1, -1) if tokens[k].lower == "from"), None)
+        if lead is not None:
+            return lead + 1, phrase[1]  # "More from Ida Holm:"
+        if phrase[0] == 0 or tokens[phrase[0] - 1].lower in COLON_LEADS:
+            return phrase
+        return None
+    return None
+
+
+def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """The subject that ends just before the cue (auxiliaries, adverbs and time phrases skipped): a noun phrase, an
+    apposition ('Smith, the treasurer, said'), a relative 'who', a name with its party label, a chained verb's
+    subject ('went on to say'), a quantifier or quantity ('Most believe', '47 percent said') or a description."""
+    end = cue - 1
+    while end >= 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end]) or is_time_word(tokens, end)):
+        end -= 1
+    if end < 0:
+        return None
+    if tokens[end].text in QUOTE_CLOSERS and end > 1 and tokens[end - 1].text == "," and _short_quote_ends(tokens, end):
+        end -= 1  # 'Hale, who calls it a "farce," said': the comma sits inside a short closing quotation
+    if tokens[end].text == ",":
+        return _apposition_before(tokens, end) or _long_subject(tokens, end)
+    if tokens[end].text in DASHES:
+        return _dashed_subject(tokens, end)
+    if _relative_who(tokens, end, cue):
+        return end, end
+    if tokens[end].text == ")":  # "Rep. Ana Ruiz (D-Ore.) said": the party label belongs to the name
+        opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
+        if opening is not None and opening > 0:
+            named = np_ending_at(tokens, opening - 1)
+            return (named[0], end) if named else None
+    if tokens[end].lower in ("to", "by") and end >= 2:
+        return _chain_subject(tokens, end)
+    if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
+        subject = _sentence_subject(tokens, cue)
+        return subject if subject and word_class(tokens[subject[1]]) in ("name", "pronoun") else None
+    if end == cue - 1 and tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
+        return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
+    return np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
+
+
+def _dashed_subject(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """'Jason Sims \u2014 a teacher from Leeds \u2014 says': the name before the opening dash and the aside."""
+    opening = next((k for k in range(end - 1, max(-1, end - 20), -1) if tokens[k].text in DASHES), None)
+    if opening is not None and opening > 0:
+        named = np_ending_at(tokens, opening - 1)
+        if named and word_class(tokens[named[1]]) in ("name", "noun", "pronoun"):
+            return named[0], end - 1
+    return None
+
+
+def _relative_who(tokens: list[Token], end: int, cue: int) -> bool:
+    """A relative 'who' as the subject, resolved later to the phrase it follows: 'Obama, who endorsed Clinton',
+    'voters who said', and before a say-verb 'four in 10 who said', 'those who say'."""
+    if tokens[end].lower != "who" or end < 1:
+        return False
+    if end >= 2 and tokens[end - 1].text == ",":
+        return True
+    if word_class(tokens[end - 1]) in ("name", "noun"):
+        return True
+    return tokens[cue].lower in SAY_CUES and plain_head(tokens[end - 1])
+
+
+def _clause_starts_at(tokens: list[Token], k: int) -> bool:
+    return k == 0 or tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in CLAUSE_JOINERS
+
+
+def _short_quote_ends(tokens: list[Token], close: int) -> bool:
+    """A quotation of at most four words closes at `close` and opens after a word: a scare quote, not a quote."""
+    for k in range(close - 2, max(0, close - 7), -1):
+        if tokens[k].text in ("\u201c", '"', "\u2018", "'"):
+            return k > 0 and tokens[k - 1].is_word
+    return False
+
+
+def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
+    """'Ruiz went on to say', 'she began by thanking', 'Ruiz refused to endorse': the subject of the first verb."""
+    k = to - 1
+    if tokens[k].lower in ("on", "up", "out"):
+        k -= 1
+    if k < 1 or not tokens[k].is_word or tokens[k].is_capitalised or not tokens[k].lower.endswith(CHAIN_ENDINGS):
+        return None
+    k -= 1
+    while k >= 0 and tokens[k].lower in SKIPPABLE:
+        k -= 1
+    if k < 0 or tokens[k].lower in PASSIVE_AUX:
+        return None
+    found = np_ending_at(tokens, k)
+    if found and word_class(tokens[found[1]]) in ("name", "pronoun"):
+        return found
+    return None
+
+
+def _quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
+    """Poll respondents as a source: '47 percent said', 'nearly half said', 'four in 10 said'."""
+    low = tokens[end].lower
+    if tokens[cue].lower not in SAY_CUES:
+        return None
+    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
+        return None
+    start = end
+    while start - 1 >= 0 and end - start < 6:
+        before = tokens[start - 1].lower
+        if (
+            before in QUANTITY_WORDS
+            or before.rstrip("%").replace(",", "").isdigit()
+            or before in NUMBER_WORDS
+            or before.split("-")[-1] in NUMBER_WORDS
+        ):
+            start -= 1
+        else:
+            break
+    return start, end
+
+
+def _description_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
+    """'the network said', 'the 46-year-old said': a determiner and at most three words before a say-verb."""
+    entry = SPEECH_VERBS.get(tokens[cue].lower)
+    if entry is None or tokens[cue].lower not in SAY_CUES:
+        return None
+    if not tokens[end].is_word or tokens[end].is_capitalised or tokens[end].lower in SPEECH_VERBS:
+        return None
+    for det in range(end - 1, max(-1, end - 4), -1):
+        token = tokens[det]
+        if token.lower in ("the", "this", "that", "a", "an"):
+            return det, end
+        if not (token.is_word or token.text[:1].isdigit()) or token.lower in SPEECH_VERBS or token.lower in SKIPPABLE:
+            return None
+    return None
+
+
+def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    """'Smith, the party's treasurer, said' and 'Hale, one of two members who voted no, said' -> name + appositive."""
+    lower_bound = max(0, comma - 2 * MAX_NP_TOKENS)
+    commas = 0
+    held = None  # a phrase before ", which ...": the relative clause may describe the last part of an apposition
+    for k in range(comma - 1, lower_bound - 1, -1):
+        if tokens[k].text in (".", ";", ":", "\u201d", '"'):
+            return held
+        if tokens[k].text == ",":
+            opener = tokens[k + 1] if k + 1 < comma else None
+            if opener is None:
+                return held
+            name = labelled_name_ending_at(tokens, k - 1) if k > 0 else None
+            if name and word_class(tokens[name[1]]) in ("name", "other"):
+                if held is None and opener.lower == "which" and name[0] > 1 and tokens[name[0] - 1].is_word:
+                    # "Sanne Voss, operations manager at Greyrock, which runs the quarry, said": Voss speaks
+                    held = name[0], comma - 1
+                    commas += 1
+                    continue
+                return name[0], comma - 1  # "Ruiz, 35, a nurse from Leeds, said"; "Ruiz, speaking in Leeds, said"
+            if name and opener.lower in ("who", "whose") and word_class(tokens[name[1]]) == "noun":
+                return name[0], comma - 1  # "A council official, who asked not to be named, said"
+            inner = labelled_name_ending_at(tokens, comma - 1)
+            if (
+                name
+                and inner == (k + 1, comma - 1)
+                and word_class(tokens[inner[1] if tokens[comma - 1].text != ")" else k + 1]) == "name"
+                and (name[0] == 0 or tokens[name[0] - 1].text != ",")
+            ):
+                return name[0], comma - 1  # "the council's spokesman, Ali Khan, said"
+            commas += 1
+            if commas > 2:
+                return held
+    return held
+
+
+def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    """'Wilcox, whose tuition was paid by the Army, said', 'Cory Ames, 22, of Flint, Mich., said': the noun phrase
+    that opens the clause, then everything up to the comma before the verb (at most 40 tokens back)."""
+    start = comma - 1
+    floor = max(0, comma - 40)
+    # a "." inside a sentence ends an abbreviation ("Jackson, Miss., said"), not the clause
+    while start > floor and tokens[start - 1].text not in (";", ":", "\u201d", '"', "\u201c", "(", ")"):
+        start -= 1
+    if start == floor and floor > 0:
+        return None  # too long to be sure where the clause starts
+    while start < comma and tokens[start].lower in OPENERS:
+        start += 1
+    if start < comma and tokens[start].lower in OPENING_ADVERBIALS:
+        inner = next((k for k in range(start + 1, comma) if tokens[k].text == ","), None)
+        if inner is None:
+            return None
+        start = inner + 1  # "On Friday, Ruiz, a ..., said"
+    subject = np_after(tokens, start)
+    if subject is None or subject[0] != start or subject[1] + 1 >= comma or tokens[subject[1] + 1].text != ",":
+        return None
+    head = tokens[subject[1]]
+    if word_class(head) not in ("name", "noun", "pronoun") or head.lower.endswith(("'s", "\u2019s")):
+        return None
+    return subject[0], comma - 1
+
+
+def subject_of(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[int, int] | None:
+    """The source before the cue at `i`: the noun phrase that is its subject, or a fallback shape for this cue."""
+    source = _subject_before(tokens, i, entry)
+    low = tokens[i].lower
+    if entry.category == "evidence" and (source is None or SOURCE_NOUNS.get(tokens[source[1]].lower) != "document"):
+        source = document_subject(tokens, i) or source  # "Exit polls taken in Ohio found"
+    if low in SAY_CUES and (source is None or tokens[source[0] - 1].lower not in (",", "\u2014")):
+        source = final_subject(tokens, i) or source
+    return source if source is not None else _subject_of_shape(tokens, i)
+
+
+def _subject_before(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[int, int] | None:
+    """'Ruiz said', 'the council's spokesman told', 'shop owners on Harbour Road said': the noun phrase before the
+    cue, if it can be the subject of this cue (not a possessor: 'the council's proposed levy')."""
+    source = np_before(tokens, i)
+    if source and not subject_fits(tokens, source, entry.category, tokens[i].lower, i):
+        return None
+    if source and possessive(tokens[source[1]]) and word_class(tokens[source[1]]) != "pronoun":
+        return None
+    if source and source[0] >= 2 and tokens[source[0] - 1].lower in LOCATIVES:
+        owner = np_ending_at(tokens, source[0] - 2)
+        if owner and word_class(tokens[owner[1]]) == "noun":
+            return owner[0], source[1]
+    return source
+
+
+def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """No noun phrase right before the cue: 'Majorities of voters in five states say', 'Democrats, fearing ...',
+    'Ruiz was quoted as saying'."""
+    low = tokens[i].lower
+    if low in SAY_CUES:
+        source = modified_subject(tokens, i)
+        if source is not None:
+            return source
+    if (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
+        source = participle_subject(tokens, i)
+        if source is not None:
+            return source
+    if low == "saying" and i > 2 and tokens[i - 1].lower == "as" and tokens[i - 2].lower == "quoted":
+        return np_before(tokens, i - 2)
+    return None

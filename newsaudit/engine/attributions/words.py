@@ -1,0 +1,126 @@
+"""What one token is: its word class (name, noun, modifier, connector, pronoun, other) and small predicates."""
+
+from __future__ import annotations
+
+import re
+
+from ..tokens import Token
+from .vocabulary import (
+    CLAUSE_BREAKERS,
+    CONNECTORS,
+    DAYS_MONTHS,
+    DETERMINERS,
+    MODIFIERS,
+    NEGATED_AUXILIARIES,
+    NOT_ADVERBS,
+    NOT_NAMES,
+    NUMBER_WORDS,
+    PRONOUNS,
+    PUBLISHED,
+    QUESTION_WORDS,
+    SKIPPABLE,
+    SOURCE_NOUNS,
+    SPEECH_VERBS,
+    TIME_WORDS,
+)
+
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w'\u2019-])")
+_MID_CAPITAL = re.compile(r"(?<![\w'\u2019-])[a-z]+,? ([A-Z][a-z]+)(?![\w'\u2019-])")
+
+
+def common_words(text: str) -> set[str]:
+    """Words the text writes in lower case and never capitalises inside a sentence: common nouns, not names."""
+    lower = set(_LOWER_WORD.findall(text))
+    return lower - {w.lower() for w in _MID_CAPITAL.findall(text)}
+
+
+def possessive(token: Token) -> bool:
+    return token.lower.endswith(("'s", "\u2019s"))
+
+
+def bare_verb(token: Token) -> bool:
+    """A plausible bare infinitive after 'to' ('be', 'want', 'favour'), not a recipient ('reporters', 'him')."""
+    low = token.lower
+    if not token.is_word or token.is_capitalised or low in DETERMINERS or low in PRONOUNS or low in SOURCE_NOUNS:
+        return False
+    if low in NUMBER_WORDS or low in ("me", "us", "you", "them", "him", "her", "it", "this", "that", "these"):
+        return False
+    return not low.endswith("s") or low.endswith("ss")
+
+
+def is_amount(token: Token) -> bool:
+    low = token.lower
+    return (
+        low[:1].isdigit() or low[:1] in "$\u00a3\u20ac" or low in NUMBER_WORDS or low in ("a", "an", "another", "more")
+    )
+
+
+def word_class(token: Token) -> str:
+    """name | noun | modifier | connector | pronoun | other."""
+    if not token.is_word:
+        if token.text in ("&", "-"):
+            return "connector"
+        return "other"
+    low = token.lower
+    base = low[:-2] if low.endswith(("'s", "\u2019s")) else low
+    if base not in PRONOUNS and ("'" in base or "\u2019" in base):
+        stem = base.replace("\u2019", "'").split("'")[0]  # "they're", "she'd", "we've"
+        if stem in PRONOUNS:
+            return "pronoun"
+    if base in PRONOUNS:
+        return "pronoun"
+    if base in SOURCE_NOUNS:
+        return "noun"
+    if base in DETERMINERS:
+        return "modifier"  # "The" opening a sentence is no name
+    if base in NEGATED_AUXILIARIES:
+        return "other"  # "WON'T" in a shouted headline
+    if token.is_capitalised:
+        if base in NOT_NAMES or base in DAYS_MONTHS or base in SPEECH_VERBS or base in SKIPPABLE:
+            return "other"
+        return "name"
+    if base in MODIFIERS or base in DETERMINERS:
+        return "modifier"
+    if base in CONNECTORS:
+        return "connector"
+    return "other"
+
+
+def plain_head(token: Token) -> bool:
+    """A word or number that can end the phrase a relative 'who' refers to (not a verb, an auxiliary or a comma)."""
+    low = token.lower
+    if token.text[:1].isdigit():
+        return True
+    return token.is_word and low not in SPEECH_VERBS and low not in SKIPPABLE and not low.endswith(("ed", "ing"))
+
+
+def is_adverb(token: Token) -> bool:
+    """'Ruiz has typically backed', 'Ruiz didn't say': adverbs and negated auxiliaries between subject and verb."""
+    low = token.lower.replace("\u2019", "'")
+    if not token.is_word or token.is_capitalised:
+        return False
+    return (len(low) > 4 and low.endswith("ly") and low not in NOT_ADVERBS) or low in NEGATED_AUXILIARIES
+
+
+def is_time_word(tokens: list[Token], k: int) -> bool:
+    """'Ruiz on Tuesday said', 'Ruiz last week told': a time phrase between the subject and its verb."""
+    low = tokens[k].lower
+    if low in TIME_WORDS or low in ("both", "each", "all"):
+        return True
+    if (
+        low in PUBLISHED
+        and k + 1 < len(tokens)
+        and (tokens[k + 1].lower in DAYS_MONTHS or tokens[k + 1].lower in ("last", "this", "on", "in", "earlier"))
+    ):
+        return True  # "a poll released Saturday found"
+    if low in DAYS_MONTHS and tokens[k].is_capitalised:
+        return k > 0 and tokens[k - 1].lower in ("on", "in", "last", "this", "early", "late")
+    if low in ("on", "last", "this", "early", "late") and k + 1 < len(tokens):
+        following = tokens[k + 1].lower
+        return following in DAYS_MONTHS or following in TIME_WORDS
+    return False
+
+
+def plain_word(low: str) -> bool:
+    """Not a function word that opens a clause or a question ('that', 'whether', 'about'), nor a speech verb."""
+    return not (low in NOT_NAMES or low in CLAUSE_BREAKERS or low in SPEECH_VERBS or low in QUESTION_WORDS)

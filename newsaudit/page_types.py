@@ -1,0 +1,137 @@
+"""Which page types are articles: audited on save, by `audit_archive`, counted in the report and trends.
+
+Decided per page type, in this order:
+1. The setting `NEWSAUDIT_PAGE_TYPES = {"include": ["news.ArticlePage"], "exclude": ["blog.BlogIndexPage"]}`:
+   a type in `exclude` is skipped; when `include` is given, only its types are audited.
+2. A class attribute on the page model, `newsaudit_audit = True` or `False`.
+3. The default: Wagtail's bare `Page` (the root), form pages, home/index/listing pages, and types with no
+   running-text field (StreamField, rich text or TextField) are skipped; of the rest, the types that keep a byline
+   or a publication date (found as `metadata.page_metadata` finds them) are articles. A site none of whose types
+   keep either has every remaining text type audited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.db import models
+from django.dispatch import receiver
+from wagtail.fields import StreamField
+from wagtail.models import Page, get_page_models
+
+from .metadata import metadata_paths
+
+LISTING_NAME = re.compile(r"(?:Home|Index|Listing|Landing|Search)Page$")
+
+
+@dataclass(frozen=True, slots=True)
+class PageTypeDecision:
+    label: str  # "app_label.ModelName"
+    audited: bool
+    reason: str
+
+
+def is_audited(model: type[Page]) -> bool:
+    return decision(model).audited
+
+
+def audited_page_models() -> list[type[Page]]:
+    return [model for model in get_page_models() if is_audited(model)]
+
+
+def skipped_page_types() -> list[PageTypeDecision]:
+    """Every page type that is not audited, with the reason, for the report and the docs."""
+    return [d for d in (decision(model) for model in get_page_models()) if not d.audited]
+
+
+def label_of(model: type[Page]) -> str:
+    return f"{model._meta.app_label}.{model.__name__}"
+
+
+@cache
+def decision(model: type[Page]) -> PageTypeDecision:
+    label = label_of(model)
+    configured = _configured(label)
+    if configured is not None:
+        return PageTypeDecision(label, *configured)
+    declared = getattr(model, "newsaudit_audit", None)
+    if isinstance(declared, bool):
+        return PageTypeDecision(label, declared, "set by the page model's newsaudit_audit attribute")
+    reason = _not_an_article(model)
+    return PageTypeDecision(label, reason is None, reason or "an article: running text with a byline or a date")
+
+
+def _configured(label: str) -> tuple[bool, str] | None:
+    setting = getattr(settings, "NEWSAUDIT_PAGE_TYPES", None) or {}
+    include = {str(name).lower() for name in setting.get("include") or ()}
+    exclude = {str(name).lower() for name in setting.get("exclude") or ()}
+    if label.lower() in exclude:
+        return False, "excluded by NEWSAUDIT_PAGE_TYPES"
+    if include:
+        if label.lower() in include:
+            return True, "included by NEWSAUDIT_PAGE_TYPES"
+        return False, "not in NEWSAUDIT_PAGE_TYPES['include']"
+    return None
+
+
+def _not_an_article(model: type[Page]) -> str | None:
+    """Why the page type is not an article by default, or None when it is one."""
+    reason = _not_text(model)
+    if reason:
+        return reason
+    if not _keeps_article_metadata(model) and any(_keeps_article_metadata(m) for m in _text_page_models()):
+        return "no byline or publication date: not an article"
+    return None
+
+
+def _not_text(model: type[Page]) -> str | None:
+    if model is Page:
+        return "Wagtail's root page type"
+    if hasattr(model, "process_form_submission"):
+        return "a form page"
+    if LISTING_NAME.search(model.__name__):
+        return "a home, index or listing page"
+    if not _running_text_fields(model):
+        return "no running-text field (StreamField, rich text or TextField)"
+    return None
+
+
+def _running_text_fields(model: type[Page]) -> list[models.Field]:
+    base = {f.name for f in Page._meta.concrete_fields}
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in base and isinstance(f, StreamField | models.TextField)  # RichTextField is a TextField
+    ]
+
+
+def _keeps_article_metadata(model: type[Page]) -> bool:
+    paths = metadata_paths(model)
+    return bool(paths.get("byline") or paths.get("published"))
+
+
+@cache
+def _text_page_models() -> tuple[type[Page], ...]:
+    return tuple(model for model in get_page_models() if _not_text(model) is None)
+
+
+@receiver(setting_changed)
+def _forget_decisions(*, setting: str, **kwargs: object) -> None:
+    if setting in ("NEWSAUDIT_PAGE_TYPES", "NEWSAUDIT_METADATA"):
+        decision.cache_clear()
+        _text_page_models.cache_clear()
+        metadata_paths.cache_clear()
+
+
+def audited_content_type_ids() -> list[int]:
+    """Content type ids of the audited page types (for filtering stored audits and pages)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    models = audited_page_models()
+    if not models:
+        return []
+    return [ct.pk for ct in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()]

@@ -1,0 +1,38 @@
+"""A real Wagtail site that we did not write (Wagtail's bakerydemo), with newsaudit installed the way the README
+says: only `"newsaudit"` added to INSTALLED_APPS, then `migrate`. `nox -s realsite` (run by `make test`) copies
+../shared/sites/bakerydemo to a temporary folder, installs its own requirements and newsaudit into a virtualenv,
+adds the settings module below and runs these tests with NEWSAUDIT_REALSITE pointing at the copy. Anywhere else
+(the main suite) this folder is not collected.
+
+The site's database is a real SQLite file in the copy, migrated and loaded with the site's own
+`load_initial_data`, as a site developer would; the tests read it through Django and through a real server.
+"""
+
+import os
+
+import pytest
+
+SITE = os.environ.get("NEWSAUDIT_REALSITE")
+if not SITE:
+    collect_ignore_glob = ["*.py"]
+
+
+@pytest.fixture(scope="session")
+def site_data(django_db_blocker):
+    """The site migrated and loaded once (its own data, its own command), and an admin to open the editor as."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("load_initial_data")
+        user = get_user_model().objects.filter(is_superuser=True).first()
+        if user is None:
+            user = get_user_model().objects.create_superuser("newsaudit-test", "t@example.org", "newsaudit-test")
+        yield user
+
+
+@pytest.fixture
+def db_access(site_data, django_db_blocker):
+    with django_db_blocker.unblock():
+        yield site_data
