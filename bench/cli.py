@@ -1,4 +1,4 @@
-"""`python -m bench --data ../shared/data [--only cli|engine|scaling|wagtail-save|live-check|archive|archive-memory] [--runs N] [--json FILE]`."""
+"""`python -m bench --data ../shared/data [--only cli|engine|scaling|wagtail-save|live-check|archive|archive-memory|hostile] [--runs N] [--json FILE]`."""
 
 from __future__ import annotations
 
@@ -44,6 +44,17 @@ def archive_memory(data: Path, runs: int) -> dict:
     return archive_bench.run_memory(int(os.environ.get("BENCH_MEMORY_PAGES", "100000")))
 
 
+def hostile(data: Path, runs: int) -> dict:
+    """The live check of a 2 MB paragraph against runserver on 127.0.0.1 (bench/hostile.py, its own process)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = Path(tmp) / "hostile.json"
+        subprocess.run([sys.executable, "-m", "bench.hostile", "--runs", str(runs), "--json", str(figures)], check=True)
+        return json.loads(figures.read_text())
+
+
 BENCHES = {
     "cli": lambda data, runs: process.run(data, runs),
     "engine": lambda data, runs: engine.run_throughput(data),
@@ -52,6 +63,7 @@ BENCHES = {
     "live-check": live_check,
     "archive": archive,
     "archive-memory": archive_memory,
+    "hostile": hostile,
 }
 
 

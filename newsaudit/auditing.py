@@ -6,7 +6,8 @@ import hashlib
 import json
 import logging
 import time
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, replace
 from typing import Any
 
 from django.db import transaction
@@ -98,18 +99,40 @@ def _sentence_context(document: Document, start: int, end: int) -> dict[str, str
     return {"before": before, "after": after}
 
 
-def audit_page(page: Page, config: Config | None = None) -> tuple[Document | None, dict[str, Any]]:
-    """Audit a page instance (saved, a revision's object, or an unsaved form instance). Never raises."""
+def audit_page(
+    page: Page,
+    config: Config | None = None,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    time_budget: float | None = None,
+    max_chars: int | None = None,
+) -> tuple[Document | None, dict[str, Any]]:
+    """Audit a page instance (saved, a revision's object, or an unsaved form instance). Never raises.
+
+    `time_budget` (seconds) and `max_chars` tighten the config's `time_budget_seconds` and `max_text_chars` (the
+    live check's bounds); `cancelled` stops the audit early."""
     doc_id = f"page:{page.pk or 'new'}"
     try:
         config = config if config is not None else config_for_site(site_for(page))
-        document = page_document(page)
+        config = replace(
+            config,
+            time_budget_seconds=_tighter(config.time_budget_seconds, time_budget),
+            max_text_chars=int(_tighter(config.max_text_chars, max_chars)),
+        )
+        document = page_document(page, config.max_text_chars or None)
     except Exception as error:
         log.exception("newsaudit: could not read %s", doc_id)
         return None, error_report(doc_id, f"could not read the page: {type(error).__name__}: {error}").to_dict()
-    report = audit(document, config)
+    report = audit(document, config, cancelled=cancelled)
     apply_dismissals(page.pk, report, config)
     return document, report_dict(document, report)
+
+
+def _tighter(bound: float, override: float | None) -> float:
+    """The smaller of two bounds, where 0 or None means no bound."""
+    if not override:
+        return bound
+    return override if not bound or override < bound else bound
 
 
 def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | None:
@@ -125,7 +148,7 @@ def record_revision(revision_id: int, *, force: bool = False) -> AuditResult | N
         if not is_audited(type(page)):
             return None
         config = config_for_site(site_for(page))
-        document = page_document(page)
+        document = page_document(page, config.max_text_chars or None)
         if not document.body_blocks() and existing is None:
             return None  # nothing to audit beyond a title (home and index pages)
         digest = content_hash(document, config)

@@ -25,8 +25,11 @@ from .metadata import page_metadata
 SKIPPED_KEY = "skipped_blocks"
 
 
-def page_document(page: Page) -> Document:
-    """The engine Document for a page instance (saved or not); `page` should be the specific page."""
+def page_document(page: Page, max_chars: int | None = None) -> Document:
+    """The engine Document for a page instance (saved or not); `page` should be the specific page.
+
+    `max_chars`: the audit will look at no more text than this (the config's `max_text_chars`), so sentences
+    beyond it are not split."""
     skipped: list[str] = []
     values = page_field_values(page, skipped)
     meta = page_metadata(page)
@@ -35,7 +38,7 @@ def page_document(page: Page) -> Document:
     blocks = page_field_blocks(values, field_ids=True)
     doc_id = f"page:{page.pk or 'new'}"
     title = page.title or ""
-    document = fields_document(doc_id, blocks, title, meta, title_id="field:title")
+    document = fields_document(doc_id, blocks, title, meta, title_id="field:title", segment_limit=max_chars)
     return document or build_document(doc_id, [], title=title.strip(), meta=meta)
 
 

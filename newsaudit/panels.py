@@ -17,11 +17,14 @@ from wagtail.models import Page
 
 from .dismissals import dismissed_rows
 from .engine.report import CreditRecord, SourceRecord
+from .engine.rules.limits import BOUND_RULES
+from .limits import panel_max_findings
 from .models import AuditResult
 from .page_types import is_audited
 from .panel_findings import (
     LIGHT_FOR_STATUS,
     PROBLEM_SEVERITIES,
+    SEVERITY_ORDER,
     STATUS_LABELS,
     finding_groups,
     lights,
@@ -69,18 +72,19 @@ def panel_context(
     unsaved: bool = False,
     pending: bool = False,
     notice: str = "",
+    all_findings: bool = False,
 ) -> dict[str, Any]:
     report = report or {}
     findings = [f for f in report.get("findings", []) if not f.get("suppressed") and not f.get("dismissed")]
     dismissed = [f for f in report.get("findings", []) if f.get("dismissed")]
+    shown = findings if all_findings else _first_findings(findings, panel_max_findings())
     sources = [SourceRecord.from_dict(s) for s in report.get("sources", [])]
     readability = report.get("readability", {})
     from .auditing import site_for
 
     config = config_for_site(site_for(page) if page.pk else None)
-    groups = finding_groups(findings)
-    problems = sum(row["count"] for row in groups["problems"])
-    problems += sum(row["count"] for row in groups["article"] if row["severity"] in PROBLEM_SEVERITIES)
+    groups = finding_groups(shown)
+    problems = sum(1 for f in findings if f.get("severity") in PROBLEM_SEVERITIES)
     improvements = len(findings) - problems
     status = report.get("status")
     return {
@@ -103,6 +107,7 @@ def panel_context(
         "passed": passed_checks(findings, config) if report and not report.get("error") else [],
         "finding_count": len(findings),
         "problem_count": problems,
+        "more_findings": len(findings) - len(shown),
         "readability": [(label, readability[key]) for key, label in READABILITY_LABELS if key in readability],
         "dismissed": dismissed_rows(page.pk, dismissed) if dismissed else [],
         "check_url": reverse("newsaudit:check", args=[page.pk]) if page.pk else "",
@@ -111,16 +116,39 @@ def panel_context(
         "login_url": reverse("wagtailadmin_login"),
         "unsaved": unsaved,
         "pending": pending,
-        "notice": notice,
+        "notice": " ".join(filter(None, [notice, _partial_notice(report.get("partial"))])),
     }
 
 
-def stored_panel_context(page: Page) -> dict[str, Any]:
+def _first_findings(findings: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The `limit` findings the panel renders: those saying the audit is partial, then the most severe, then in text
+    order (the rest are counted)."""
+    if len(findings) <= limit:
+        return findings
+    ranked = sorted(
+        findings,
+        key=lambda f: (f.get("rule") not in BOUND_RULES, SEVERITY_ORDER.get(f.get("severity"), 3), f.get("start", 0)),
+    )
+    return ranked[: max(0, limit)]
+
+
+def _partial_notice(partial: dict[str, Any] | None) -> str:
+    if not partial:
+        return ""
+    if partial.get("stopped"):
+        return str(_("This audit is partial: %(why)s before every rule had run.") % {"why": partial["stopped"]})
+    return str(
+        _("This audit is partial: it covers the first %(audited)s of %(total)s characters.")
+        % {"audited": f"{partial['audited_chars']:,}", "total": f"{partial['total_chars']:,}"}
+    )
+
+
+def stored_panel_context(page: Page, *, all_findings: bool = False) -> dict[str, Any]:
     from .auditing import latest_result
 
     result = latest_result(page)
     report = result.report if result else None
-    return panel_context(page, report, result=result, pending=audit_pending(page, result))
+    return panel_context(page, report, result=result, pending=audit_pending(page, result), all_findings=all_findings)
 
 
 def audit_pending(page: Page, result: AuditResult | None) -> bool:

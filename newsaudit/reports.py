@@ -21,6 +21,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
+from .engine.output.cells import safe_cell
 from .models import CATEGORIES, STATUS_CHOICES, AuditResult
 from .page_types import audited_content_type_ids
 from .panel_findings import CATEGORY_LABELS, top_problems
@@ -42,18 +43,27 @@ def audited_results(user: Any) -> QuerySet[AuditResult]:
     )
 
 
+def _visible_results(request: Any) -> QuerySet[AuditResult]:
+    user = getattr(request, "user", None)
+    if user is None:
+        return AuditResult.objects.none()
+    return AuditResult.objects.latest_per_page().filter(page__in=editable_pages(user))
+
+
 def _sections(request: Any) -> QuerySet[Page]:
+    """Sections (parent pages) of the audited pages this user may edit: no other section's title is listed."""
     parent_paths = {
         path[:-PATH_STEP]
-        for path in AuditResult.objects.latest_per_page().values_list("page__path", flat=True)
+        for path in _visible_results(request).values_list("page__path", flat=True)
         if len(path) > PATH_STEP
     }
     return Page.objects.filter(path__in=parent_paths).order_by("title")
 
 
 def _page_types(request: Any) -> QuerySet[ContentType]:
-    """Only the audited page types (`page_types`): home, index and form pages are noise in the filter."""
-    return ContentType.objects.filter(pk__in=audited_content_type_ids()).order_by("model")
+    """Page types of the audited pages this user may edit."""
+    used = _visible_results(request).values_list("page__content_type", flat=True).distinct()
+    return ContentType.objects.filter(pk__in=set(audited_content_type_ids()) & set(used)).order_by("model")
 
 
 def _iso_seconds(value: Any) -> str:
@@ -159,6 +169,11 @@ class AuditReportView(ReportView):
 
     def get_filename(self) -> str:
         return f"newsaudit-report-{datetime.date.today():%Y-%m-%d}"
+
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        value = super().preprocess_field_value(field, value, export_format)
+        # CSV: no formula-leading cell (XLSX cells are written as text by Wagtail already, see the tests).
+        return safe_cell(value) if export_format == self.FORMAT_CSV else value
 
     def get_queryset(self) -> QuerySet[AuditResult]:
         self.queryset = audited_results(self.request.user)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
+from ..engine.output.cells import safe_row
 from .store import Outcome
 
 CSV_COLUMNS = [
@@ -49,18 +50,20 @@ class ReportWriter:
         else:
             summary, report = outcome.summary, outcome.report or {}
             self.csv.writerow(
-                [
-                    outcome.row.id,
-                    outcome.row.revision_id,
-                    outcome.row.title,
-                    summary["status"],
-                    (report.get("scores") or {}).get("overall", ""),
-                    summary["findings_count"],
-                    summary["error_count"],
-                    summary["warning_count"],
-                    (summary["rules"] or "").strip(),
-                    "yes" if outcome.audited else "unchanged",
-                ]
+                safe_row(
+                    [
+                        outcome.row.id,
+                        outcome.row.revision_id,
+                        outcome.row.title,
+                        summary["status"],
+                        (report.get("scores") or {}).get("overall", ""),
+                        summary["findings_count"],
+                        summary["error_count"],
+                        summary["warning_count"],
+                        (summary["rules"] or "").strip(),
+                        "yes" if outcome.audited else "unchanged",
+                    ]
+                )
             )
         self.count += 1
 

@@ -80,7 +80,7 @@ def run_item(item: WorkItem) -> WorkResult:
     started = time.perf_counter()
     try:
         config = _CONFIGS[item.config_key]
-        document = page_document(_page(item))
+        document = page_document(_page(item), config.max_text_chars or None)
         digest = content_hash(document, config)
         if item.known_digest == digest:
             return WorkResult(item.page_id, item.revision_id, digest, None, _ms(started))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 
 from .attributions import is_named, summarise_sources
 from .config import DEFAULT, Config
 from .context import Context
-from .document import Document
+from .document import Document, truncated
 from .readers.errors import DocumentError
 from .report import (
     AttributionRecord,
@@ -20,15 +22,24 @@ from .report import (
     excerpt,
     status_for,
 )
-from .rules import registry
+from .rules import Rule, registry
+from .rules.limits import BOUND_RULES
 
 log = logging.getLogger("newsaudit")
 
 
-def audit(document: Document, config: Config = DEFAULT) -> DocumentReport:
-    """Run every enabled rule on one document. Never raises: a failure becomes a report with status "error"."""
+StopCheck = Callable[[], bool]
+STOPPED_BUDGET = "it reached its time budget"
+STOPPED_CANCELLED = "a newer check replaced it"
+
+
+def audit(document: Document, config: Config = DEFAULT, *, cancelled: StopCheck | None = None) -> DocumentReport:
+    """Run every enabled rule on one document. Never raises: a failure becomes a report with status "error".
+
+    Bounded: only the first `config.max_text_chars` characters are audited, and the rules stop once
+    `config.time_budget_seconds` have passed or `cancelled()` returns true; either is reported (NA506, NA507)."""
     try:
-        return _audit(document, config)
+        return _audit(document, config, cancelled)
     except Exception as error:  # an engine bug must not stop a batch or an editor's save
         log.exception("newsaudit: audit of %s failed", document.id)
         return error_report(document.id, f"internal error: {type(error).__name__}: {error}", document.title)
@@ -44,9 +55,16 @@ def audit_item(item: Document | DocumentError, config: Config = DEFAULT) -> Docu
     return audit(item, config)
 
 
-def _audit(document: Document, config: Config) -> DocumentReport:
-    ctx = Context(document, config)
-    findings = _run_rules(ctx)
+def _audit(document: Document, config: Config, cancelled: StopCheck | None) -> DocumentReport:
+    started = time.monotonic()
+    full_length = len(document.text)
+    if config.max_text_chars:
+        document = truncated(document, config.max_text_chars)
+    deadline = started + config.time_budget_seconds if config.time_budget_seconds else None
+    stop = _stop_check(deadline, cancelled)
+    stopped = stop()  # spent already (reading a huge page, say): skip the analyses, report only the bounds
+    ctx = Context(document, config, full_length=full_length, stopped=stopped, analyse=not stopped)
+    findings = _run_rules(ctx, stop)
     figures = ctx.readability
     scores = category_scores(
         findings, int(figures["sentences"]), float(figures["flesch_reading_ease"]) if figures["words"] else None
@@ -74,7 +92,27 @@ def _audit(document: Document, config: Config) -> DocumentReport:
             for a in ctx.attributions
         ],
         findings=findings,
+        partial=_partial(ctx),
     )
+
+
+def _stop_check(deadline: float | None, cancelled: StopCheck | None) -> Callable[[], str]:
+    """A function the rule loop calls between rules: why to stop now, or ""."""
+
+    def reason() -> str:
+        if deadline is not None and time.monotonic() > deadline:
+            return STOPPED_BUDGET
+        if cancelled is not None and cancelled():
+            return STOPPED_CANCELLED
+        return ""
+
+    return reason
+
+
+def _partial(ctx: Context) -> dict | None:
+    if not ctx.stopped and ctx.full_length <= len(ctx.text):
+        return None
+    return {"audited_chars": len(ctx.text), "total_chars": ctx.full_length, "stopped": ctx.stopped or None}
 
 
 def source_summary(ctx: Context, sources: list) -> dict:
@@ -96,32 +134,45 @@ def source_summary(ctx: Context, sources: list) -> dict:
     }
 
 
-def _run_rules(ctx: Context) -> list[Finding]:
+def _run_rules(ctx: Context, stop: Callable[[], str]) -> list[Finding]:
+    rules = [r for r in registry.all() if ctx.config.enabled(r.code, r.category)]
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.code in BOUND_RULES:
+            continue
+        ctx.stopped = ctx.stopped or stop()
+        if ctx.stopped:
+            break
+        findings.extend(_findings(ctx, rule))
+    for rule in rules:
+        if rule.code in BOUND_RULES:
+            findings.extend(_findings(ctx, rule))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def _findings(ctx: Context, rule: Rule) -> list[Finding]:
     config = ctx.config
     document = ctx.document
     findings: list[Finding] = []
-    for rule in registry.all():
-        if not config.enabled(rule.code, rule.category):
-            continue
-        severity = config.severity.get(rule.code, rule.severity)
-        for hit in rule.check(ctx):
-            block = document.block_at(hit.start) if hit.excerpt is None else None
-            suppressed = bool(block and (rule.code in block.suppressed or "all" in block.suppressed))
-            findings.append(
-                Finding(
-                    rule=rule.code,
-                    name=rule.name,
-                    category=rule.category,
-                    severity=severity,
-                    message=hit.message,
-                    hint=hit.hint,
-                    start=hit.start,
-                    end=hit.end,
-                    excerpt=hit.excerpt if hit.excerpt is not None else excerpt(document.text, hit.start, hit.end),
-                    block_id=block.block_id if block else None,
-                    suppressed=suppressed,
-                    scope=rule.scope,
-                )
+    severity = config.severity.get(rule.code, rule.severity)
+    for hit in rule.check(ctx):
+        block = document.block_at(hit.start) if hit.excerpt is None else None
+        suppressed = bool(block and (rule.code in block.suppressed or "all" in block.suppressed))
+        findings.append(
+            Finding(
+                rule=rule.code,
+                name=rule.name,
+                category=rule.category,
+                severity=severity,
+                message=hit.message,
+                hint=hit.hint,
+                start=hit.start,
+                end=hit.end,
+                excerpt=hit.excerpt if hit.excerpt is not None else excerpt(document.text, hit.start, hit.end),
+                block_id=block.block_id if block else None,
+                suppressed=suppressed,
+                scope=rule.scope,
             )
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        )
     return findings

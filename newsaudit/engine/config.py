@@ -46,6 +46,10 @@ class Config:
     # Fields of Wagtail API / dumpdata exports that hold article text; empty: rich text, StreamField and prose
     # fields are found automatically.
     export_fields: tuple[str, ...] = ()
+    # Bounds on one audit. Text beyond max_text_chars is not audited (NA506 says so); an audit still running after
+    # time_budget_seconds stops with the findings so far (NA507). 0 switches a bound off.
+    max_text_chars: int = 200_000
+    time_budget_seconds: float = 20.0
 
     def merge(self, layer: dict[str, Any], *, origin: str = "configuration") -> Config:
         """A new Config with `layer` applied on top; raises ConfigError naming the bad key."""
@@ -103,6 +107,12 @@ def _grade(where: str, value: Any, current: Config) -> float:
     return float(value)
 
 
+def _seconds(where: str, value: Any, current: Config) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 3600:
+        raise ConfigError(f"{where} must be a number of seconds from 0 to 3600")
+    return float(value)
+
+
 def _names(where: str, value: Any, current: Config) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{where} must be a list of names")
@@ -131,6 +141,8 @@ _COERCE: dict[str, Callable[[str, Any, Config], Any]] = {
     "wire_services": _names,
     "lexicon": _lexicons,
     "export_fields": _names,
+    "max_text_chars": _whole_number,
+    "time_budget_seconds": _seconds,
 }
 
 

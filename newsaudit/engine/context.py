@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import cached_property
 
 from .attributions import Attribution, find_attributions
@@ -23,8 +23,15 @@ class Context:
     quotes: list[Quote] = field(init=False)
     attributions: list[Attribution] = field(init=False)
     credits: list[Credit] = field(init=False)
+    # The length of the text before truncation (max_text_chars), and why the rules stopped early, if they did.
+    full_length: int = 0
+    stopped: str = ""
+    analyse: InitVar[bool] = True  # False: an audit stopped before it began; no analyses, no rules but NA506/7
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, analyse: bool) -> None:
+        if not analyse:
+            self.quotes, self.attributions, self.credits = [], [], []
+            return
         self.quotes = find_quotes(self.document)
         self.attributions = find_attributions(self.document, self.quotes, self.tokens)
         self.credits = find_credits(self.document, self.config.wire_services)

@@ -30,6 +30,10 @@ class Sentence:
     block: int  # index into Document.blocks
 
 
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
+
+
 @dataclass(slots=True)
 class Block:
     kind: str
@@ -77,10 +81,28 @@ class Document:
         block = self.block_at(offset)
         if block is None:
             return None
-        index = bisect_right([s.start for s in block.sentences], offset) - 1
+        index = bisect_right(block.sentences, offset, key=_sentence_start) - 1
         if index >= 0 and offset < block.sentences[index].end:
             return block.sentences[index]
         return None
+
+
+def truncated(document: Document, limit: int) -> Document:
+    """The document's first `limit` characters or fewer, cut at the last sentence end inside them when there is one
+    in the second half (so no sentence is audited half-read); blocks, sentences and links beyond are dropped."""
+    if len(document.text) <= limit:
+        return document
+    ends = [s.end for s in document.sentences() if s.end <= limit]
+    cut = ends[-1] if ends and ends[-1] >= limit // 2 else limit
+    blocks: list[Block] = []
+    for block in document.blocks:
+        if block.start >= cut:
+            break
+        end = min(block.end, cut)
+        sentences = [Sentence(s.start, min(s.end, end), s.block) for s in block.sentences if s.start < end]
+        links = [Link(k.start, min(k.end, end), k.href) for k in block.links if k.start < end]
+        blocks.append(Block(block.kind, block.start, end, block.block_id, links, block.suppressed, sentences))
+    return Document(document.id, document.text[:cut], blocks, title=document.title, meta=dict(document.meta))
 
 
 @dataclass(slots=True)
@@ -100,9 +122,13 @@ def build_document(
     *,
     title: str = "",
     meta: dict[str, str] | None = None,
+    segment_limit: int | None = None,
 ) -> Document:
-    """Join block texts into one plain text, keeping each block's offsets, then split sentences."""
-    from .segment import split_sentences  # local import keeps document.py free of segmentation rules
+    """Join block texts into one plain text, keeping each block's offsets, then split sentences.
+
+    With `segment_limit`, text beyond it (and beyond the sentence running across it) gets no sentences: for a
+    document the audit will truncate there anyway (`truncated`), so a huge paste costs no segmentation."""
+    from .segment import MAX_SENTENCE_CHARS, split_sentences  # local: document.py holds no segmentation rules
 
     parts: list[str] = []
     built: list[Block] = []
@@ -125,10 +151,15 @@ def build_document(
         parts.append(text)
         cursor += len(text)
     text = "".join(parts)
+    reach = len(text) if segment_limit is None else segment_limit + MAX_SENTENCE_CHARS
     for index, block in enumerate(built):
-        block.sentences = [
-            Sentence(block.start + s, block.start + e, index) for s, e in split_sentences(text[block.start : block.end])
-        ]
+        end = min(block.end, reach)
+        if end <= block.start:
+            break
+        spans = split_sentences(text[block.start : end])
+        if end < block.end and spans:
+            spans = spans[:-1]  # cut short by the limit: not a real sentence end
+        block.sentences = [Sentence(block.start + s, block.start + e, index) for s, e in spans]
     return Document(doc_id, text, built, title=title, meta=dict(meta or {}))
 
 

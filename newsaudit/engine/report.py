@@ -178,6 +178,8 @@ class DocumentReport:
     error: str | None = None
     source_summary: dict[str, Any] | None = None
     file: str | None = None  # the file the document was read from (set by the CLI; None for Wagtail pages)
+    # Set when the audit did not cover everything: {"audited_chars", "total_chars", "stopped": reason or None}.
+    partial: dict[str, Any] | None = None
 
     @property
     def qualified_id(self) -> str:
@@ -212,6 +214,8 @@ class DocumentReport:
             data["source_summary"] = self.source_summary
         if self.error is not None:
             data["error"] = self.error
+        if self.partial is not None:
+            data["partial"] = self.partial
         return data
 
 

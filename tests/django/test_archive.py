@@ -278,10 +278,10 @@ def test_a_page_whose_audit_fails_is_named_in_the_summary_and_the_json(articles,
     broken = articles[1]
     real = worker.page_document
 
-    def page_document(page):
+    def page_document(page, *args):
         if page.pk == broken.pk:
             raise RuntimeError("the page's own field raised")
-        return real(page)
+        return real(page, *args)
 
     monkeypatch.setattr(worker, "page_document", page_document)
     report = tmp_path / "report.json"

@@ -67,7 +67,7 @@ def test_newer_revision_becomes_latest(article, django_capture_on_commit_callbac
 
 
 def test_failing_audit_still_saves(article, monkeypatch, caplog, django_capture_on_commit_callbacks):
-    def broken(page):
+    def broken(page, *args):
         raise RuntimeError("extractor exploded")
 
     monkeypatch.setattr("newsaudit.auditing.page_document", broken)

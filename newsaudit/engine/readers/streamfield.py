@@ -203,11 +203,18 @@ def _children_of_dict(item: dict, kind: str, block_id: str | None) -> Iterator[t
 
 
 def page_document(
-    doc_id: str, blocks: list[BlockInput], title: str, meta: dict[str, str], *, title_id: str | None = None
+    doc_id: str,
+    blocks: list[BlockInput],
+    title: str,
+    meta: dict[str, str],
+    *,
+    title_id: str | None = None,
+    segment_limit: int | None = None,
 ) -> Document | None:
-    """A page's Document, its title opening the text as the headline; None when it has no article text."""
+    """A page's Document, its title opening the text as the headline; None when it has no article text.
+    `segment_limit`: see `build_document`."""
     if not blocks:
         return None
     if title:
         blocks.insert(0, BlockInput("headline", title, title_id))
-    return build_document(doc_id, blocks, title=title.strip(), meta=meta)
+    return build_document(doc_id, blocks, title=title.strip(), meta=meta, segment_limit=segment_limit)
