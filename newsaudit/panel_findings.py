@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from .engine.config import Config
 from .engine.rules import registry
+from .engine.rules.limits import BOUND_RULES
 from .models import CATEGORIES
 
 CATEGORY_LABELS = {
@@ -119,12 +120,12 @@ def finding_groups(findings: list[dict[str, Any]]) -> dict[str, list[dict[str, A
 
 
 def passed_checks(findings: list[dict[str, Any]], config: Config) -> list[dict[str, str]]:
-    """The enabled rules that found nothing, one line each."""
+    """The enabled rules that found nothing, one line each (not the notes that an audit was cut short)."""
     flagged = {f.get("rule") for f in findings}
     return [
         {"rule": r.code, "label": rule_label(r.name), "category": r.category, "summary": r.summary}
         for r in registry.all()
-        if r.code not in flagged and config.enabled(r.code, r.category)
+        if r.code not in flagged and r.code not in BOUND_RULES and config.enabled(r.code, r.category)
     ]
 
 

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import page_permission_policy
 
+from .engine.output.cells import safe_row
 from .reports import AuditReportFilterSet
 from .trends import archive_trends, latest_results
 
@@ -62,14 +63,10 @@ class ArchiveTrendsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
         writer = csv.writer(response)
         writer.writerow(["kind", "label", "articles", "findings per article", "% with unsourced claims"])
         for month in trends["months"]:
-            writer.writerow(["month", month["label"], month["pages"], month["per_article"], month["unsourced_share"]])
+            row = ["month", month["label"], month["pages"], month["per_article"], month["unsourced_share"]]
+            writer.writerow(safe_row(row))
         for bar in trends["sections"]:
-            writer.writerow(["section", _cell(bar.label), "", bar.value, ""])
+            writer.writerow(safe_row(["section", bar.label, "", bar.value, ""]))
         for bar in trends["sources"]:
-            writer.writerow(["source", _cell(bar.label), bar.value, "", ""])
+            writer.writerow(safe_row(["source", bar.label, bar.value, "", ""]))
         return response
-
-
-def _cell(text: str) -> str:
-    """A spreadsheet must not read a page or source name as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

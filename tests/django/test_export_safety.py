@@ -79,13 +79,19 @@ def test_audit_archive_csv_neutralises_formula_cells(formula_pages, tmp_path):
     assert_no_formula([cell for row in rows for cell in row.values()])
 
 
-def test_trends_has_no_spreadsheet_export_and_escapes_titles(admin_client, home, django_capture_on_commit_callbacks):
+def test_trends_csv_neutralises_formulas_and_the_page_escapes_titles(
+    admin_client, home, django_capture_on_commit_callbacks
+):
     section = home.add_child(instance=SectionPage(title='=HYPERLINK("http://x","<b>y</b>")', slug="formula"))
     with django_capture_on_commit_callbacks(execute=True):
         make_article(section, slug="in-formula-section").save_revision().publish()
     response = admin_client.get("/admin/reports/newsaudit/trends/", {"export": "csv"})
-    assert response["Content-Type"].startswith("text/html")  # trends writes no CSV: nothing to neutralise
-    html = response.content.decode()
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    sections = [row for row in rows if row[0] == "section"]
+    assert sections and all(not row[1].startswith(("=", "+", "-", "@")) for row in rows)
+    assert any(row[1] == '\'=HYPERLINK("http://x","<b>y</b>")' for row in sections)
+    html = admin_client.get("/admin/reports/newsaudit/trends/").content.decode()
     assert "&lt;b&gt;y&lt;/b&gt;" in html and "<b>y</b>" not in html
 
 
