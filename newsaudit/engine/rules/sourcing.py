@@ -152,6 +152,11 @@ def vague_evidence(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _hedges_the_report(ctx: Context, sentence, position: int) -> bool:
+    """'The minister reportedly plans to resign': the hedge stands between a subject and its cue."""
+    return any(a.source.end <= position < a.cue.start for a in ctx.attributions if a.sentence.start == sentence.start)
+
+
 _NEXT_WORD = re.compile(r"\s{1,5}([A-Za-z][A-Za-z\-]{0,30})")
 
 
@@ -226,14 +231,16 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
     why="A hedge tells the reader the claim is not confirmed but not who stands behind it. Either the newsroom "
     "has verified it, or someone named has said it.",
     example="The minister reportedly plans to resign.",
-    instead="Attribute it: 'The minister plans to resign, two cabinet colleagues told the Herald.' Or confirm it.",
+    instead="The minister plans to resign, two cabinet colleagues told the Herald.",
 )
 def unverified_hedge(ctx: Context) -> Iterator[Hit]:
     for sentence in ctx.body_sentences:
-        if sentence.start in ctx.attributed_sentences:
-            continue
         for match in HEDGES.finditer(ctx.text, sentence.start, sentence.end):
             if ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
+                continue
+            if ctx.in_attributed_content(match.start, match.end):
+                continue  # the source's hedge, not the outlet's: 'Ruiz said the plan may fail'
+            if sentence.start in ctx.attributed_sentences and not _hedges_the_report(ctx, sentence, match.start):
                 continue
             phrase = ctx.text[match.start : match.end]
             yield Hit(
@@ -299,9 +306,9 @@ NOT_VAGUE_AFTER = frozenset(
     "critics', 'several studies'.",
     why="'Many' and 'some' let a claim sound general without saying how general it is or who found it. "
     "Readers cannot check a quantity that has no number and no source.",
-    example="Many residents oppose the new road.",
-    instead="Give the figure and where it comes from: 'Of 340 residents who wrote to the council, 212 opposed the "
-    "road.' Or name the people: 'Residents including ...'.",
+    example="Many manufacturers have moved production abroad.",
+    instead="Four of the region's nine car-parts makers have moved production abroad since 2020, the trade "
+    "association said.",
 )
 def vague_quantity(ctx: Context) -> Iterator[Hit]:
     sources = [(a.source.start, a.source.end) for a in ctx.attributions if a.anonymous]
