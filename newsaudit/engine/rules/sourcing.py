@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..attributions import SOURCE_NOUNS
+from ..attributions import SOURCE_NOUNS, is_crowd, is_named
+from ..attributions.vocabulary import VAGUE_QUANTIFIERS
 from ..context import Context
 from ..lexicons import load_lexicon
 from ..phrases import PhraseMatcher
@@ -19,7 +20,6 @@ INSIDE_SOURCES = frozenset(
     "spokeswoman spokesperson person people insider insiders officer officers executive executives member members "
     "lawmaker lawmakers staffer staffers employee employees investigator investigators".split()
 )
-VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "several", "various", "numerous", "countless", "few"})
 ANONYMITY_REASON = re.compile(
     r"\b(?:condition of anonymity|not authori[sz]ed to|asked not to be (?:named|identified)|"
     r"declined to be (?:named|identified)|because (?:he|she|they) (?:was|were|is|are) not|fear of)\b",
@@ -96,10 +96,7 @@ def _described_insider(text: str, source_start: int) -> bool:
 def weasel_attribution(ctx: Context) -> Iterator[Hit]:
     flagged: set[int] = set()
     for item in ctx.attributions:
-        # "Others, especially two economists, have argued": the phrase before an apposition decides
-        words = ctx.text[item.source.start : item.source.end].split(",")[0].lower().split()
-        head = words[-1] if words else ""
-        vague = SOURCE_NOUNS.get(head) == "vague" or (words and words[0] in VAGUE_QUANTIFIERS and item.anonymous)
+        vague = is_crowd(ctx.text[item.source.start : item.source.end], item.anonymous)
         if item.anonymous and vague and not _described_insider(ctx.text, item.source.start):
             start, end = min(item.source.start, item.cue.start), max(item.source.end, item.cue.end)
             flagged.add(start)
@@ -152,11 +149,6 @@ def vague_evidence(ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _hedges_the_report(ctx: Context, sentence, position: int) -> bool:
-    """'The minister reportedly plans to resign': the hedge stands between a subject and its cue."""
-    return any(a.source.end <= position < a.cue.start for a in ctx.attributions if a.sentence.start == sentence.start)
-
-
 _NEXT_WORD = re.compile(r"\s{1,5}([A-Za-z][A-Za-z\-]{0,30})")
 
 
@@ -171,7 +163,7 @@ def _guarded(text: str, match) -> bool:
 def _named_before(text: str, sentence_start: int, position: int) -> bool:
     """A capitalised name just before the evidence ('a Gallup poll', 'the Treasury figures')."""
     window = text[max(sentence_start, position - 40) : position].split()
-    return any(w[:1].isupper() for w in window[-3:]) and position - sentence_start > 3
+    return is_named(" ".join(window[-3:]))  # not 'National opinion polls', 'Spanish government figures'
 
 
 @rule(
@@ -240,8 +232,7 @@ def unverified_hedge(ctx: Context) -> Iterator[Hit]:
                 continue
             if ctx.in_attributed_content(match.start, match.end):
                 continue  # the source's hedge, not the outlet's: 'Ruiz said the plan may fail'
-            if sentence.start in ctx.attributed_sentences and not _hedges_the_report(ctx, sentence, match.start):
-                continue
+
             phrase = ctx.text[match.start : match.end]
             yield Hit(
                 match.start,
