@@ -70,7 +70,14 @@ def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) 
 def is_named(name: str) -> bool:
     """A proper name ('Ana Ruiz', 'Port Union', 'Council leader Ana Ruiz'), not a description or a role ('the
     council', 'Its general manager', 'The inspectorate'): some capitalised word that is no role, body,
-    determiner, pronoun or sentence opener."""
+    determiner, pronoun or sentence opener. The phrase's core (before 'of', 'for', 'in', 'at') must end in a
+    capitalised word: 'the wake of the Times' and 'E.U. leaders' describe, 'Bank of England' names."""
+    core = [w for w in name.split(",")[0].split() if not w.startswith("(")]  # 'Ana Ruiz (D-Ore.)'
+    cut = next((k for k in range(1, len(core)) if core[k].lower() in CORE_ENDS), len(core))
+    if not core or not (core[cut - 1][:1].isupper() or _body_of_a_name(core[:cut])):
+        return False
+    if len(core) == 1 and _opener_form(core[0]):
+        return False
     for word in name.replace(",", " ").split():
         word = word.strip(".:;()\"'\u2018\u2019\u201c\u201d")
         low = word.lower()
@@ -108,3 +115,15 @@ def launders(phrase: str, anonymous: bool) -> bool:
     """A source whose reported words are still the outlet's own: a crowd or evidence that names nobody.
     Only a source the reader can weigh owns its words (see docs/bias-and-readability.md)."""
     return is_crowd(phrase, anonymous) or is_vague_evidence(phrase)
+
+
+def _opener_form(word: str) -> bool:
+    """'Having', 'Following', 'Conversely': a participle or adverb capitalised only because it opens a sentence."""
+    low = word.lower()
+    return len(low) > 5 and low.endswith(("ing", "ly"))
+
+
+def _body_of_a_name(core: list[str]) -> bool:
+    """'the Clinton campaign', "Ruiz's aides": a body or group noun after a proper name."""
+    head = core[-1].lower()
+    return SOURCE_NOUNS.get(head) in ("organisation", "group") and is_named(" ".join(core[:-1]))
