@@ -81,3 +81,16 @@ def test_headline_words_in_title_case_are_no_names_unless_the_story_uses_them():
 )
 def test_is_named(phrase, named):
     assert is_named(phrase) is named
+
+
+def test_both_ministers_after_the_ministers_were_named_is_no_anonymous_source():
+    text = (
+        "Ana Ruiz, the finance minister, met Tom Berg, the trade minister, on Monday. Ruiz said the talks went well. "
+        "Berg said it was early. Both ministers stressed that a deal was close."
+    )
+    report = audit_plain(text)
+    both = next(a for a in report.attributions if a.source.text == "Both ministers")
+    assert not both.anonymous
+    assert report.source_summary["names"] == ["Berg", "Ruiz"]
+    alone = next(a for a in audit_plain("Both ministers stressed that a deal was close.").attributions)
+    assert alone.anonymous

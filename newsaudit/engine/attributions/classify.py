@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..tokens import Token
 from .vocabulary import (
+    BACK_REFERENCES,
     CORE_ENDS,
     DAYS_MONTHS,
     DETERMINERS,
@@ -58,6 +59,7 @@ def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) 
         word_class(w) == "name"
         and w.lower not in MODIFIERS
         and w.lower not in NATIONALITIES
+        and w.lower not in BACK_REFERENCES
         and not (k == 0 and opener_is_word)
         for k, w in enumerate(words[:-1])
     )
@@ -84,7 +86,7 @@ def is_named(name: str) -> bool:
         low = low[:-2] if low.endswith(("'s", "\u2019s")) else low
         if not word[:1].isupper() or low in SOURCE_NOUNS or low in PRONOUNS or low in DETERMINERS:
             continue
-        if low in MODIFIERS or low in NOT_NAMES or low in DAYS_MONTHS or low in NATIONALITIES:
+        if low in MODIFIERS or low in NOT_NAMES or low in DAYS_MONTHS or low in NATIONALITIES or low in BACK_REFERENCES:
             continue
         return True
     return False

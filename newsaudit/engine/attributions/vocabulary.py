@@ -85,6 +85,7 @@ AIM_NOUNS = _set("aim_nouns")
 VAGUE_QUANTIFIERS = _set("vague_quantifiers")
 MASS_EVIDENCE = _set("mass_evidence")
 PLACE_PREPOSITIONS = _set("place_prepositions")
+BACK_REFERENCES = _set("back_references")
 ANONYMOUS_FRAMES = tuple(tuple(frame.split()) for frame in _SETS["anonymous_frames"])
 
 # Categories of source nouns that can speak (not documents).
