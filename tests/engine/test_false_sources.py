@@ -94,3 +94,8 @@ def test_both_ministers_after_the_ministers_were_named_is_no_anonymous_source():
     assert report.source_summary["names"] == ["Berg", "Ruiz"]
     alone = next(a for a in audit_plain("Both ministers stressed that a deal was close.").attributions)
     assert alone.anonymous
+
+
+def test_an_abstract_subject_adding_a_thing_is_no_source():
+    assert _sources("The dispute added new pressure on the talks.") == []
+    assert _sources("Ruiz added that more talks were planned.") == ["Ruiz"]

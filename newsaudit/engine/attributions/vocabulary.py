@@ -86,6 +86,7 @@ VAGUE_QUANTIFIERS = _set("vague_quantifiers")
 MASS_EVIDENCE = _set("mass_evidence")
 PLACE_PREPOSITIONS = _set("place_prepositions")
 BACK_REFERENCES = _set("back_references")
+ADD_OBJECTS = _set("add_objects")
 ANONYMOUS_FRAMES = tuple(tuple(frame.split()) for frame in _SETS["anonymous_frames"])
 
 # Categories of source nouns that can speak (not documents).
