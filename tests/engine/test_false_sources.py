@@ -99,3 +99,7 @@ def test_both_ministers_after_the_ministers_were_named_is_no_anonymous_source():
 def test_an_abstract_subject_adding_a_thing_is_no_source():
     assert _sources("The dispute added new pressure on the talks.") == []
     assert _sources("Ruiz added that more talks were planned.") == ["Ruiz"]
+
+
+def test_is_calling_for_is_a_cue():
+    assert _sources("The union is calling for an inquiry into the port.") == ["The union"]
