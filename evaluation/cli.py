@@ -66,9 +66,10 @@ def print_scores(results: list[TaskResult]) -> None:
     print(f"\n{'task':<8} {'measure':<22} {'gold':>6} {'pred':>6} {'match':>6} {'P':>6} {'R':>6} {'F1':>6}")
     for result in results:
         for name, prf in result.scores.items():
+            recall, f1 = (f"{prf.recall:>6.3f}", f"{prf.f1:>6.3f}") if prf.gold else (f"{'-':>6}", f"{'-':>6}")
+            gold = prf.gold if prf.gold else "-"
             print(
-                f"{result.task:<8} {name:<22} {prf.gold:>6} {prf.predicted:>6} {prf.tp:>6} "
-                f"{prf.precision:>6.3f} {prf.recall:>6.3f} {prf.f1:>6.3f}"
+                f"{result.task:<8} {name:<22} {gold:>6} {prf.predicted:>6} {prf.tp:>6} {prf.precision:>6.3f} {recall} {f1}"
             )
 
 

@@ -110,6 +110,32 @@ class ArticleOutput:
     sources: list[Span]
     cues: list[Span]
     rules: Counter
+    named: dict[str, list[Span]] = field(default_factory=dict)  # each name the source summary lists: its mentions
+
+
+def named_mentions(report) -> dict[str, list[Span]]:
+    """The sources the per-article summary calls named, each with the source spans of its attributions."""
+    names = {name.lower(): name for name in report.source_summary.get("names", [])}
+    found: dict[str, list[Span]] = {name: [] for name in names.values()}
+    for record in report.attributions:
+        summary = next(
+            (s.name for s in report.sources if record.speaker and _same_source(record.speaker, s.name)), None
+        )
+        if summary and summary.lower() in names:
+            found[names[summary.lower()]].append(Span(record.source.start, record.source.end))
+    return found
+
+
+def _same_source(name: str, summary_name: str) -> bool:
+    """The summary merges 'Ana Ruiz' with a later 'Ruiz': a name belongs to the summary entry that contains it."""
+    return name.lower() == summary_name.lower() or name.lower() in summary_name.lower()
+
+
+def named_precision(named: dict[str, list[Span]], gold: list[Span]) -> PRF:
+    """Named-source precision: a name counts right when one of its mentions overlaps a gold source. There is no
+    recall: gold is left at 0."""
+    right = sum(1 for spans in named.values() if any(s.overlaps(g) for s in spans for g in gold))
+    return PRF(right, len(named), 0)
 
 
 def audit_article(path: Path) -> ArticleOutput:
@@ -117,7 +143,7 @@ def audit_article(path: Path) -> ArticleOutput:
     report = audit(read_text(text, path.stem))
     sources = sorted({Span(a.source.start, a.source.end) for a in report.attributions})
     cues = sorted({Span(a.cue.start, a.cue.end) for a in report.attributions})
-    return ArticleOutput(sources, cues, Counter(f.rule for f in report.active_findings))
+    return ArticleOutput(sources, cues, Counter(f.rule for f in report.active_findings), named_mentions(report))
 
 
 def run_polnear(data: Path, split: str, jobs: int) -> TaskResult | Skipped:
@@ -128,13 +154,19 @@ def run_polnear(data: Path, split: str, jobs: int) -> TaskResult | Skipped:
     articles = [a for a in annotations if (folder / "text" / f"{a}.txt").is_file()]
     outputs = parallel_map(audit_article, [folder / "text" / f"{a}.txt" for a in articles], jobs)
 
-    scores = {name: PRF() for name in ("source overlap", "source exact", "cue overlap", "cue exact")}
+    scores = {name: PRF() for name in ("source overlap", "source exact", "cue overlap", "cue exact", "named source")}
     false_positives, false_negatives = [], []
     rule_counts: Counter = Counter()
     for article, output in zip(articles, outputs, strict=True):
         gold = parse_brat(annotations[article].read_text(encoding="utf-8"))
         text = (folder / "text" / f"{article}.txt").read_bytes().decode("utf-8")
         rule_counts.update(output.rules)
+        scores["named source"].add(named_precision(output.named, gold.get("Source", [])))
+        false_positives += [
+            f"{article}: named source {name!r} overlaps no gold source"
+            for name, spans in output.named.items()
+            if not any(s.overlaps(g) for s in spans for g in gold.get("Source", []))
+        ]
         for kind, predicted, gold_spans in (
             ("source", output.sources, gold.get("Source", [])),
             ("cue", output.cues, gold.get("Cue", [])),

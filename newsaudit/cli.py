@@ -145,11 +145,16 @@ def rules_markdown() -> str:
             "",
             f"*Why it matters.* {rule.why}",
             "",
-            f"*Example.* {rule.example}",
+            _example_markdown("Example", rule.example),
             "",
-            f"*Use instead.* {rule.instead}",
+            _example_markdown("Use instead", rule.instead),
         ]
     return "\n".join(lines) + "\n"
+
+
+def _example_markdown(label: str, text: str) -> str:
+    """A one-line example inline; a whole-article example (headline, paragraphs) as a text block."""
+    return f"*{label}.*\n\n```text\n{text}\n```" if "\n" in text else f"*{label}.* {text}"
 
 
 def _explain(code: str) -> int:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from .document import Document
 from .lexicons import load_lexicon
 
+# A plain-text or Markdown credit links its original by writing the address out.
+WRITTEN_URL = re.compile(r"\bhttps?://[^\s<>\"]{3,}")
 STAFF_CREDIT = re.compile(
     r"(?:^|[\n(\[])\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|written|produced|research)\s+by\b"
     r"[^\n]{0,300}",
@@ -87,7 +89,7 @@ def find_credits(document: Document, extra_outlets: tuple[str, ...] = ()) -> lis
             if kind == "unknown" and not outlets:
                 continue
             linked = any(link.start < block.start + end and link.end > block.start + start for link in block.links)
-            linked = linked or (kind == "derived" and bool(block.links))
+            linked = linked or (kind == "derived" and (bool(block.links) or bool(WRITTEN_URL.search(body))))
             credits.append(Credit(block.start + start, block.start + end, kind, outlets, linked))
     return credits
 

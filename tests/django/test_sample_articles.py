@@ -34,6 +34,10 @@ EXPECTED_BIAS = {
     },
     "parking-fines-row": {
         ("NA401", "debacle"),
+        # "it defended its disgraceful decision, a move traders have slammed": a paraphrase of a deed, so the
+        # outlet's own words (docs/bias-and-readability.md, "Whose words")
+        ("NA401", "disgraceful"),
+        ("NA401", "slammed"),
         ("NA402", "regime"),
         ("NA404", "Of course"),
         ("NA404", "Sadly"),

@@ -13,7 +13,7 @@ classes), `phrases` (noun-phrase chunking), `subjects` (the source before a cue)
 (the sentence scan that ties them together).
 """
 
-from .classify import is_named
+from .classify import is_crowd, is_named, is_vague_evidence, launders
 from .model import Attribution, CueMatch, SourceSummary, Span, TokenRange
 from .resolve import summarise_sources
 from .scan import find_attributions
@@ -28,6 +28,9 @@ __all__ = [
     "Span",
     "TokenRange",
     "find_attributions",
+    "is_crowd",
     "is_named",
+    "is_vague_evidence",
+    "launders",
     "summarise_sources",
 ]

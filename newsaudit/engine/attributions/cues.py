@@ -7,6 +7,7 @@ from ..tokens import Token
 from .phrases import np_ending_at
 from .subjects import final_subject
 from .vocabulary import (
+    ADD_OBJECTS,
     ADD_VERBS,
     AIM_NOUNS,
     AIM_VERBS,
@@ -54,7 +55,11 @@ def other_sense(tokens: list[Token], i: int) -> bool:
     following = tokens[i + 1].lower if i + 1 < len(tokens) else None
     if i > 0 and low in NOUN_SENSE and (tokens[i - 1].lower in DETERMINERS or possessive(tokens[i - 1])):
         return True
-    if low in ADD_VERBS and following is not None and (is_amount(tokens[i + 1]) or following == "to"):
+    if (
+        low in ADD_VERBS
+        and following is not None
+        and (is_amount(tokens[i + 1]) or following == "to" or following in ADD_OBJECTS)
+    ):
         return True
     if low == "thought" and following == "to":
         return True

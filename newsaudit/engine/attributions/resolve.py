@@ -5,13 +5,14 @@ from __future__ import annotations
 from ..document import Document
 from .classify import is_named
 from .model import Attribution, SourceSummary
-from .vocabulary import PRONOUNS, SOURCE_NOUNS
+from .vocabulary import BACK_REFERENCES, PRONOUNS, SOURCE_NOUNS
 
 
 def resolve(document: Document, attributions: list[Attribution]) -> None:
     """Give each attribution the name of the source it stands for; pronouns take the last compatible one."""
     text = document.text
     last_person = last_org = last_any = ""
+    named_people = 0
     role_names: dict[str, str] = {}
     for item in attributions:
         phrase = text[item.source.start : item.source.end]
@@ -20,6 +21,9 @@ def resolve(document: Document, attributions: list[Attribution]) -> None:
             continue  # named from its antecedent when found
         stem = low.replace("\u2019", "'").split("'")[0]
         low = stem if stem in PRONOUNS else low  # "they're"
+        if low.split()[0] in BACK_REFERENCES and named_people >= 2:
+            item.anonymous, item.kind, item.name = False, "person", ""  # "Both ministers": named already
+            continue
         if low in PRONOUNS:
             wanted = PRONOUNS[low]
             item.name = last_person if wanted == "person" else last_org if wanted == "organisation" else last_any
@@ -43,6 +47,7 @@ def resolve(document: Document, attributions: list[Attribution]) -> None:
                 if word.lower() in SOURCE_NOUNS and item.kind == "person":
                     role_names[word.lower()] = item.name
             if item.kind == "person":
+                named_people += last_person != item.name
                 last_person = item.name
             elif item.kind == "organisation":
                 last_org = item.name

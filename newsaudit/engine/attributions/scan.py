@@ -8,6 +8,7 @@ most residents supported ...") is content, not a new attribution, unless a new c
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,8 +22,10 @@ from .model import Attribution, CueMatch, Span, TokenRange
 from .phrases import anonymous_frame, described_after, np_after, np_ending_at, phrase_after, poll_after
 from .resolve import canonical, resolve
 from .subjects import colon_speaker, subject_of
-from .vocabulary import INVERTIBLE
-from .words import common_words, word_class
+from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, SUBORDINATORS
+from .words import capitalised_words, common_words, word_class
+
+DISCOURSE_OPENERS = SUBORDINATORS | OPENING_ADVERBIALS
 
 
 @dataclass(slots=True)
@@ -39,6 +42,10 @@ class SentenceScan:
     def attribution(self, source: TokenRange, cue: CueMatch) -> Attribution:
         """The attribution for a source phrase and a cue: widened to an anonymous frame, with its content."""
         tokens = self.tokens
+        first = source.first
+        while first < source.last and tokens[first].lower in DISCOURSE_OPENERS:
+            first += 1  # "Though Mayor Ruiz declined": the name, not the conjunction
+        source = TokenRange(first, source.last)
         framed = anonymous_frame(tokens, *source)
         s, e = framed or source
         span = Span(tokens[s].start, tokens[e].end)
@@ -66,9 +73,15 @@ def find_attributions(
     found: list[Attribution] = []
     text = document.text
     common: set[str] | None = None
+    names: Counter[str] | None = None
     for sentence in document.sentences():
         tokens = tokens_of(sentence) if tokens_of else tokenize(text, sentence.start, sentence.end)
-        for item in sentence_attributions(text, tokens, sentence, quotes):
+        found_here = sentence_attributions(text, tokens, sentence, quotes)
+        if found_here and (document.blocks[sentence.block].kind == "headline" or is_title_case(tokens)):
+            names = capitalised_words(text) if names is None else names
+            found_here = [a for a in found_here if _named_in_body(text, tokens, a, names)]
+        for item in found_here:
+            _widen_to_owner(tokens, item)
             first = tokens[0]
             if item.source == Span(first.start, first.end) and word_class(first) == "name":
                 if common is None:
@@ -87,11 +100,50 @@ def find_attributions(
     return found
 
 
+def is_title_case(tokens: list[Token]) -> bool:
+    """A headline in title case ('Union Says Talks Stall'): most words capitalised."""
+    words = [t for t in tokens if t.is_word]
+    return len(words) >= 4 and sum(t.is_capitalised for t in words) >= 0.7 * len(words)
+
+
+def _named_in_body(text: str, tokens: list[Token], item: Attribution, names: Counter[str]) -> bool:
+    """A source found in a headline or a title-case line is a name only if the text capitalises its last word
+    elsewhere too:
+    'Union Keeps Talking' has no source 'Keeps', and 'Union Says' none where the story writes 'the union'."""
+    last = next((t for t in reversed(tokens) if t.end <= item.source.end and t.is_word), None)
+    if last is None or word_class(last) != "name":
+        return True  # a pronoun or a description: not a headline word taken for a name
+    word = last.text.removesuffix("'s").removesuffix("\u2019s")
+    return names[word] > sum(1 for t in tokens if t.text.removesuffix("'s").removesuffix("\u2019s") == word)
+
+
+def _widen_to_owner(tokens: list[Token], item: Attribution) -> None:
+    """'Archaeological finds in Denmark indicate': a place after 'in', 'at' ... is no speaker; the source is the
+    noun phrase that owns it, classified by its own head."""
+    if item.source.end > item.cue.start or item.kind == "anonymous":
+        return
+    before = next((k for k, t in enumerate(tokens) if t.start >= item.source.start), 0) - 1
+    if before < 1 or tokens[before].lower not in PLACE_PREPOSITIONS:
+        return
+    head = tokens[before - 1]
+    if not head.is_word or head.is_capitalised and before > 1:
+        return
+    owner = np_ending_at(tokens, before - 1) or (_word_run_start(tokens, before - 1), before - 1)
+    last = next(k for k, t in enumerate(tokens) if t.end >= item.source.end)
+    item.source = Span(tokens[owner[0]].start, item.source.end)
+    item.kind, item.anonymous = classify(tokens, owner[0], last)
+
+
+def _word_run_start(tokens: list[Token], end: int, longest: int = 4) -> int:
+    start = end
+    while start > 0 and end - start < longest - 1 and tokens[start - 1].is_word:
+        start -= 1
+    return start
+
+
 def sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, quotes: list[Quote]) -> list[Attribution]:
     """Every attribution in one sentence, in the order of their cues."""
-    words = [t for t in tokens if t.is_word]
-    title_case = len(words) >= 4 and sum(t.is_capitalised for t in words) >= 0.7 * len(words)
-    scan = SentenceScan(text, tokens, sentence, quotes, title_case)
+    scan = SentenceScan(text, tokens, sentence, quotes, is_title_case(tokens))
     found = _colon_speaker(scan)
     for i, token in enumerate(tokens):
         if not token.is_word or i <= scan.used_until and not opens_new_clause(tokens, i, scan.used_until):

@@ -171,6 +171,8 @@ def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
             return None
         if not (tokens[colon + 1].is_word or tokens[colon + 1].text in ("\u201c", '"', "\u2018", "'")):
             return None
+        if _heading_after(tokens, colon):
+            return None  # "Background: Decades of Rivalry" is a section heading, not a speaker
         if colon < 5 and all(word_class(t) == "name" for t in tokens[:colon]):
             return 0, colon - 1
         phrase = np_ending_at(tokens, colon - 1)
@@ -183,6 +185,14 @@ def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
             return phrase
         return None
     return None
+
+
+def _heading_after(tokens: list[Token], colon: int) -> bool:
+    """Title-case words after the colon and no closing punctuation: a heading ('Background: Decades of Rivalry')."""
+    rest = [t for t in tokens[colon + 1 :] if t.is_word]
+    if len(rest) < 2 or tokens[-1].text in (".", "!", "?", '"', "\u201d"):
+        return False
+    return sum(t.is_capitalised for t in rest) >= 0.6 * len(rest)
 
 
 def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ OUTLETS: dict[str, str] = {e.phrase: e.category for e in load_lexicon("outlets")
 MODIFIERS = load_words("source_modifiers")
 ORG_SUFFIXES = load_words("org_suffixes")
 DAYS_MONTHS = load_words("days_months")
+NATIONALITIES = load_words("nationalities")  # proper adjectives: capitalised, never a name
 
 
 def _flagged(flag: str) -> frozenset[str]:
@@ -81,6 +82,11 @@ LIGHT_VERBS = _set("light_verbs")
 COMMUNICATION_NOUNS = _set("communication_nouns")
 AIM_VERBS = _set("aim_verbs")  # only with a target: "took aim at", "fired a shot at"
 AIM_NOUNS = _set("aim_nouns")
+VAGUE_QUANTIFIERS = _set("vague_quantifiers")
+MASS_EVIDENCE = _set("mass_evidence")
+PLACE_PREPOSITIONS = _set("place_prepositions")
+BACK_REFERENCES = _set("back_references")
+ADD_OBJECTS = _set("add_objects")
 ANONYMOUS_FRAMES = tuple(tuple(frame.split()) for frame in _SETS["anonymous_frames"])
 
 # Categories of source nouns that can speak (not documents).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..tokens import Token
 from .vocabulary import (
@@ -25,6 +26,7 @@ from .vocabulary import (
 )
 
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w'\u2019-])")
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\-]*+")
 _MID_CAPITAL = re.compile(r"(?<![\w'\u2019-])[a-z]+,? ([A-Z][a-z]+)(?![\w'\u2019-])")
 
 
@@ -32,6 +34,11 @@ def common_words(text: str) -> set[str]:
     """Words the text writes in lower case and never capitalises inside a sentence: common nouns, not names."""
     lower = set(_LOWER_WORD.findall(text))
     return lower - {w.lower() for w in _MID_CAPITAL.findall(text)}
+
+
+def capitalised_words(text: str) -> Counter[str]:
+    """How often the text writes each capitalised word (possessive 's dropped)."""
+    return Counter(_CAPITALISED.findall(text))
 
 
 def possessive(token: Token) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..attributions import SPEECH_VERBS, is_named
 from ..context import Context
+from . import examples
 from .registry import Hit, rule
 
 MIN_QUOTE_WORDS = 5  # shorter quotations are terms or scare quotes (NA405)
@@ -22,8 +23,8 @@ MIN_SENTENCES_FOR_SOURCE_COUNT = 8
     why="A rewrite owes its reader the original: which report, by whom, and a link. 'Based on open media' hides "
     "which facts were checked by the newsroom and which were taken on trust.",
     example="Indep. Analysis based on open media fromReuters.",
-    instead="'This article is based on reporting by Reuters (link to the original story), with additional "
-    "reporting by our staff.'",
+    instead="This article is based on reporting by Reuters (https://www.reuters.com/world/harbour-talks), with "
+    "additional reporting by our staff.",
 )
 def vague_derived_credit(ctx: Context) -> Iterator[Hit]:
     for credit in ctx.credits:
@@ -103,9 +104,8 @@ def loaded_speech_verb(ctx: Context) -> Iterator[Hit]:
     summary="Flags stories of eight or more sentences that quote or cite only one named source.",
     why="A story with one source tells one side of it. Newsroom standards ask for a second, independent source "
     "for any claim that is not established fact, and for the other side of a dispute.",
-    example="A 12-paragraph story in which only the company's spokesperson is quoted.",
-    instead="Add an independent source (a regulator, a customer, a rival, an expert with no stake) and say if "
-    "someone declined to comment.",
+    example=examples.ONE_SOURCE,
+    instead=examples.story(),
 )
 def single_source(ctx: Context) -> Iterator[Hit]:
     if len(ctx.body_sentences) < MIN_SENTENCES_FOR_SOURCE_COUNT:
@@ -131,8 +131,8 @@ def single_source(ctx: Context) -> Iterator[Hit]:
     severity="info",
     summary="Flags stories of eight or more sentences with claims but no named source at all.",
     why="Readers weigh a story by its sources. A news story with none asks to be taken on the writer's word.",
-    example="A 10-paragraph story that cites only 'officials' and 'analysts'.",
-    instead="Name at least one source for the central claim, and link the documents the story relies on.",
+    example=examples.UNNAMED_SOURCES,
+    instead=examples.story(),
 )
 def no_named_source(ctx: Context) -> Iterator[Hit]:
     if len(ctx.body_sentences) < MIN_SENTENCES_FOR_SOURCE_COUNT or ctx.wire_credited:

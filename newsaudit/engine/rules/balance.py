@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ..attributions import Attribution, is_named
 from ..context import Context
+from . import examples
 from .registry import Hit, rule
 
 MIN_SOURCES = 2
@@ -118,8 +119,8 @@ def _normal(name: str) -> str:
     "as described in the text.",
     why="When every voice in a dispute belongs to one camp, readers hear one side of it. Balance is not false "
     "equivalence, but the other side's answer, or its refusal to give one, belongs in the story.",
-    example="A story on a disputed housing bill that quotes three Labour councillors and no one else.",
-    instead="Add the opposition's response, or say that it was asked and declined to comment.",
+    example=examples.ONE_SIDE,
+    instead=examples.BOTH_SIDES,
 )
 def one_sided_sources(ctx: Context) -> Iterator[Hit]:
     if not CONTEST.search(ctx.text):

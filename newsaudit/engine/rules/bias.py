@@ -207,8 +207,8 @@ REFERS_BACK = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
     summary="Flags a quoted word or short phrase with no speaker: quotation marks used to cast doubt.",
     why="Quotation marks around one word with no speaker signal sarcasm or doubt without saying why. If the word "
     "is someone's, say whose; if it is the outlet's, drop the marks.",
-    example="The company called the layoffs a 'restructuring'.",
-    instead="Attribute the term ('what the company called a restructuring') or describe the event plainly.",
+    example='The council\'s "consultation" lasted four days.',
+    instead="The council's consultation lasted four days.",
 )
 def scare_quotes(ctx: Context) -> Iterator[Hit]:
     text = ctx.text

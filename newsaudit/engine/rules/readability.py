@@ -8,6 +8,7 @@ from ..context import Context
 from ..lexicons import load_lexicon
 from ..passive import find_passives
 from ..wordmatch import WordMatcher
+from . import examples
 from .registry import Hit, rule
 from .subjectivity import in_speech
 
@@ -33,8 +34,8 @@ SOURCING_PASSIVES = frozenset(
     summary="Flags an article whose Flesch-Kincaid grade is above the site's target grade (config `target_grade`, "
     "default 10), with the textstat figures and the reading time.",
     why="News is read fast and by everyone. Most newsrooms aim for grade 8 to 10; every grade above loses readers.",
-    example="An article at grade 15.2 with a target of 10.",
-    instead="Split long sentences, prefer short common words, and move detail into its own paragraph.",
+    example=examples.HARD_TO_READ,
+    instead=examples.EASY_TO_READ,
 )
 def reading_grade(ctx: Context) -> Iterator[Hit]:
     figures = ctx.readability
@@ -61,8 +62,8 @@ def reading_grade(ctx: Context) -> Iterator[Hit]:
     severity="warning",
     summary="Flags sentences longer than the configured limit (default 40 words), one by one.",
     why="Comprehension drops sharply past 30-40 words: readers lose the subject before they reach the verb.",
-    example="A 55-word sentence that packs a decision, its history, two reactions and a figure.",
-    instead="Split it: one idea per sentence, the most important first.",
+    example=examples.LONG_SENTENCE,
+    instead=examples.SPLIT_SENTENCES,
 )
 def long_sentence(ctx: Context) -> Iterator[Hit]:
     limit = ctx.config.max_sentence_words
@@ -84,8 +85,8 @@ def long_sentence(ctx: Context) -> Iterator[Hit]:
     severity="info",
     summary="Flags paragraphs longer than the configured limit (default 120 words).",
     why="Long paragraphs are walls of text on a phone screen; readers skip them.",
-    example="A 180-word paragraph mixing background and new facts.",
-    instead="Break it where the topic shifts; news paragraphs are usually one to three sentences.",
+    example=examples.LONG_PARAGRAPH,
+    instead=examples.SHORT_PARAGRAPHS,
 )
 def long_paragraph(ctx: Context) -> Iterator[Hit]:
     limit = ctx.config.max_paragraph_words

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from textwrap import indent
 from typing import TYPE_CHECKING
 
 from ..kinds import CATEGORIES, Category
@@ -49,8 +50,8 @@ class Rule:
             f"{self.code} {self.name} ({self.category}, default severity {self.severity.label})\n\n"
             f"What it does\n  {self.summary}\n\n"
             f"Why it matters\n  {self.why}\n\n"
-            f"Example\n  {self.example}\n\n"
-            f"Use instead\n  {self.instead}\n"
+            f"Example\n{indent(self.example, '  ')}\n\n"
+            f"Use instead\n{indent(self.instead, '  ')}\n"
         )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..attributions import SOURCE_NOUNS
+from ..attributions import SOURCE_NOUNS, is_crowd, is_named
+from ..attributions.vocabulary import VAGUE_QUANTIFIERS
 from ..context import Context
 from ..lexicons import load_lexicon
 from ..phrases import PhraseMatcher
@@ -19,7 +20,6 @@ INSIDE_SOURCES = frozenset(
     "spokeswoman spokesperson person people insider insiders officer officers executive executives member members "
     "lawmaker lawmakers staffer staffers employee employees investigator investigators".split()
 )
-VAGUE_QUANTIFIERS = frozenset({"many", "some", "most", "several", "various", "numerous", "countless", "few"})
 ANONYMITY_REASON = re.compile(
     r"\b(?:condition of anonymity|not authori[sz]ed to|asked not to be (?:named|identified)|"
     r"declined to be (?:named|identified)|because (?:he|she|they) (?:was|were|is|are) not|fear of)\b",
@@ -96,10 +96,7 @@ def _described_insider(text: str, source_start: int) -> bool:
 def weasel_attribution(ctx: Context) -> Iterator[Hit]:
     flagged: set[int] = set()
     for item in ctx.attributions:
-        # "Others, especially two economists, have argued": the phrase before an apposition decides
-        words = ctx.text[item.source.start : item.source.end].split(",")[0].lower().split()
-        head = words[-1] if words else ""
-        vague = SOURCE_NOUNS.get(head) == "vague" or (words and words[0] in VAGUE_QUANTIFIERS and item.anonymous)
+        vague = is_crowd(ctx.text[item.source.start : item.source.end], item.anonymous)
         if item.anonymous and vague and not _described_insider(ctx.text, item.source.start):
             start, end = min(item.source.start, item.cue.start), max(item.source.end, item.cue.end)
             flagged.add(start)
@@ -166,7 +163,7 @@ def _guarded(text: str, match) -> bool:
 def _named_before(text: str, sentence_start: int, position: int) -> bool:
     """A capitalised name just before the evidence ('a Gallup poll', 'the Treasury figures')."""
     window = text[max(sentence_start, position - 40) : position].split()
-    return any(w[:1].isupper() for w in window[-3:]) and position - sentence_start > 3
+    return is_named(" ".join(window[-3:]))  # not 'National opinion polls', 'Spanish government figures'
 
 
 @rule(
@@ -226,15 +223,16 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
     why="A hedge tells the reader the claim is not confirmed but not who stands behind it. Either the newsroom "
     "has verified it, or someone named has said it.",
     example="The minister reportedly plans to resign.",
-    instead="Attribute it: 'The minister plans to resign, two cabinet colleagues told the Herald.' Or confirm it.",
+    instead="The minister plans to resign, two cabinet colleagues told the Herald.",
 )
 def unverified_hedge(ctx: Context) -> Iterator[Hit]:
     for sentence in ctx.body_sentences:
-        if sentence.start in ctx.attributed_sentences:
-            continue
         for match in HEDGES.finditer(ctx.text, sentence.start, sentence.end):
             if ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
                 continue
+            if ctx.in_attributed_content(match.start, match.end):
+                continue  # the source's hedge, not the outlet's: 'Ruiz said the plan may fail'
+
             phrase = ctx.text[match.start : match.end]
             yield Hit(
                 match.start,
@@ -299,9 +297,9 @@ NOT_VAGUE_AFTER = frozenset(
     "critics', 'several studies'.",
     why="'Many' and 'some' let a claim sound general without saying how general it is or who found it. "
     "Readers cannot check a quantity that has no number and no source.",
-    example="Many residents oppose the new road.",
-    instead="Give the figure and where it comes from: 'Of 340 residents who wrote to the council, 212 opposed the "
-    "road.' Or name the people: 'Residents including ...'.",
+    example="Many manufacturers have moved production abroad.",
+    instead="Four of the region's nine car-parts makers have moved production abroad since 2020, the trade "
+    "association said.",
 )
 def vague_quantity(ctx: Context) -> Iterator[Hit]:
     sources = [(a.source.start, a.source.end) for a in ctx.attributions if a.anonymous]

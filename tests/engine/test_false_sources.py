@@ -1,0 +1,105 @@
+"""Things that are not sources, and unnamed sources that are not named: our own sentences, one per shape."""
+
+import pytest
+
+from newsaudit.engine.attributions import is_named
+
+from .helpers import audit_plain, rules_of
+
+
+def _sources(text: str) -> list[str]:
+    return [a.source.text for a in audit_plain(text).attributions]
+
+
+def _named(text: str) -> list[str]:
+    return audit_plain(text).source_summary["names"]
+
+
+def test_a_section_heading_with_a_colon_is_no_speaker():
+    text = "Harbour talks resume\n\nBackground: Years of Rivalry\n\nThe two ports have competed since 1990."
+    assert _sources(text) == []
+
+
+def test_a_colon_speaker_still_speaks():
+    assert _sources('Ruiz: "We will appeal."') == ["Ruiz"]
+
+
+def test_a_place_after_in_is_no_named_source():
+    text = "Early tools found in Jutland suggest that farming began sooner than thought."
+    assert _named(text) == []
+
+
+def test_a_discourse_word_is_not_part_of_the_name():
+    assert _sources("Though Mayor Ana Ruiz declined to comment, the council went ahead.") == ["Mayor Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Spanish government officials indicated that the talks had failed.", "The talks failed, French diplomats said."],
+)
+def test_a_proper_adjective_is_no_name(sentence):
+    report = audit_plain(sentence)
+    assert report.source_summary["names"] == []
+    assert "NA203" in rules_of(report)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "National opinion polls suggest the plan is unpopular.",
+        "Recent surveys show the plan is unpopular.",
+        "Independent studies indicate the plan is unpopular.",
+        "The plan is unpopular, recent surveys show.",
+    ],
+)
+def test_vague_evidence_with_adjectives_is_vague_evidence(sentence):
+    report = audit_plain(sentence)
+    assert report.source_summary["names"] == []
+    assert "NA202" in rules_of(report) or sentence.endswith("show.")
+
+
+def test_headline_words_in_title_case_are_no_names_unless_the_story_uses_them():
+    text = "Union Keeps Talking as Strike Looms\n\nThe union met the port's managers on Monday. No deal was reached."
+    assert _named(text) == []
+    named = "Ruiz Says Strike Looms Over Port\n\nAna Ruiz, who leads the union, said talks had failed."
+    assert _named(named) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "named"),
+    [
+        ("Ana Ruiz", True),
+        ("Bank of England", True),
+        ("the Harbour campaign", True),
+        ("Rep. Ana Ruiz (D-Ore.)", True),
+        ("the wake of the Harbour Times", False),
+        ("Spanish diplomats", False),
+        ("Following", False),
+        ("Conversely", False),
+        ("E.U. rules", False),
+    ],
+)
+def test_is_named(phrase, named):
+    assert is_named(phrase) is named
+
+
+def test_both_ministers_after_the_ministers_were_named_is_no_anonymous_source():
+    text = (
+        "Ana Ruiz, the finance minister, met Tom Berg, the trade minister, on Monday. Ruiz said the talks went well. "
+        "Berg said it was early. Both ministers stressed that a deal was close."
+    )
+    report = audit_plain(text)
+    both = next(a for a in report.attributions if a.source.text == "Both ministers")
+    assert not both.anonymous
+    assert report.source_summary["names"] == ["Berg", "Ruiz"]
+    alone = next(a for a in audit_plain("Both ministers stressed that a deal was close.").attributions)
+    assert alone.anonymous
+
+
+def test_an_abstract_subject_adding_a_thing_is_no_source():
+    assert _sources("The dispute added new pressure on the talks.") == []
+    assert _sources("Ruiz added that more talks were planned.") == ["Ruiz"]
+
+
+def test_is_calling_for_is_a_cue():
+    assert _sources("The union is calling for an inquiry into the port.") == ["The union"]
