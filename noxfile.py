@@ -46,6 +46,8 @@ def find_python(minor: int) -> str:
     return next((c for c in candidates if _works(c, minor)), f"3.{minor}")
 
 
+PYTEST = ("python", "-m", "pytest", "-q", "-p", "no:cacheprovider")
+
 MATRIX = [
     nox.param(find_python(11), "wagtail>=7.4,<7.5", "Django>=5.2,<5.3", id="wagtail74"),
     nox.param(find_python(12), "wagtail>=8,<9", "Django>=6,<7", id="wagtail8"),
@@ -57,12 +59,7 @@ MATRIX = [
 def matrix(session: nox.Session, wagtail: str, django: str) -> None:
     session.install("-e", ".[test]", wagtail, django)
     session.run(
-        "python",
-        "-m",
-        "pytest",
-        "-q",
-        "-p",
-        "no:cacheprovider",
+        *PYTEST,
         "-m",
         "not browser",
         "tests/django",
@@ -104,12 +101,7 @@ def realsite(session: nox.Session, wagtail: str) -> None:
     project = Path(__file__).resolve().parent
     session.chdir(copy)
     session.run(
-        "python",
-        "-m",
-        "pytest",
-        "-q",
-        "-p",
-        "no:cacheprovider",
+        *PYTEST,
         "-o",
         "django_debug_mode=true",  # the site's manifest static storage needs collectstatic unless DEBUG
         "--rootdir",

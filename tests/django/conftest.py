@@ -74,6 +74,14 @@ def article(section) -> ArticlePage:
 
 
 @pytest.fixture
+def saved_article(article, django_capture_on_commit_callbacks) -> ArticlePage:
+    """The article saved and published through a revision, its audit stored."""
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    return article
+
+
+@pytest.fixture
 def admin_user(db):
     return get_user_model().objects.create_superuser("admin", "admin@example.org", "newsaudit")
 

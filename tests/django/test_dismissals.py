@@ -1,7 +1,6 @@
 """Dismissing a finding: stored with who/when/reason/excerpt, survives new revisions while the words stay, not
 counted in scores, listed under "Dismissed" with undo; only editors of the page may; CSRF; 400 on bad input."""
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -10,13 +9,6 @@ from newsaudit.models import AuditResult, Dismissal
 
 from .conftest import CLEAN_PARAGRAPH
 from .test_panel_views import edit_form
-
-
-@pytest.fixture
-def saved_article(article, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
-    return article
 
 
 def _dismiss(client, page, **data):

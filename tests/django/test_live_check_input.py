@@ -25,13 +25,6 @@ def fresh_cache():
 
 
 @pytest.fixture
-def saved_article(article, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
-    return article
-
-
-@pytest.fixture
 def editor(admin_user):
     client = Client(raise_request_exception=False)
     client.force_login(admin_user)

@@ -1,17 +1,9 @@
 """What the panel shows when a check cannot audit the editor's changes: form errors name the field."""
 
-import pytest
 from django.urls import reverse
 
 from .conftest import CLEAN_PARAGRAPH
 from .test_panel_views import edit_form
-
-
-@pytest.fixture
-def saved_article(article, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
-    return article
 
 
 def test_form_errors_name_the_fields(admin_client, saved_article):

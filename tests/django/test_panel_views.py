@@ -13,13 +13,6 @@ from .conftest import CLEAN_PARAGRAPH, WEASEL_PARAGRAPH, make_article
 
 
 @pytest.fixture
-def saved_article(article, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
-    return article
-
-
-@pytest.fixture
 def no_edit_client(db, saved_article):
     """A user who can log in to the admin but has no permission on any page."""
     user = get_user_model().objects.create_user("reader", "reader@example.org", "pw")
