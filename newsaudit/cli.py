@@ -145,7 +145,7 @@ def rules_markdown() -> str:
             "",
             f"*Why it matters.* {rule.why}",
             "",
-            _example_markdown("Example", rule.example),
+            _example_markdown(rule.example_label, rule.example),
             "",
             _example_markdown("Use instead", rule.instead),
         ]

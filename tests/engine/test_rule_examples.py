@@ -3,21 +3,23 @@
 
 import pytest
 
-from newsaudit.engine import audit, read_text
+from newsaudit.engine import DEFAULT, audit, read_text
 from newsaudit.engine.rules import registry
 
 RULES = registry.all()
 
 
-def _fired(text: str) -> list[str]:
-    report = audit(read_text(text, "example"))
+def _fired(text: str, settings: dict | None = None) -> list[str]:
+    report = audit(read_text(text, "example"), DEFAULT.merge(settings or {}, origin="the rule's example"))
     assert report.status != "error", report.error
     return [f.rule for f in report.findings if not f.suppressed]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_documented_example_fires_its_rule(rule):
-    assert rule.code in _fired(rule.example), f"{rule.code}'s example does not fire it: {rule.example!r}"
+    assert rule.code in _fired(rule.example, rule.example_config), (
+        f"{rule.code}'s example does not fire it: {rule.example!r}"
+    )
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])

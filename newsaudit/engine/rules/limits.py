@@ -28,8 +28,9 @@ def _tail_span(ctx: Context) -> tuple[int, int]:
     "first part was audited.",
     why="Bounding each audit keeps the panel, the save and the archive fast whatever is pasted into a page; "
     "findings beyond the bound are not shown, so the editor must know the audit is partial.",
-    example="A page whose body is a 250,000-character paragraph (the default bound is 200,000).",
-    instead="Split the text into several pages, or raise `max_text_chars` if the site really publishes such pieces.",
+    example="The pool will close in May. The council voted on Monday. Swimmers will use the school pool.",
+    instead="The pool will close in May. Swimmers will use the school pool.",
+    example_config={"max_text_chars": 60},
 )
 def audit_truncated(ctx: Context) -> Iterator[Hit]:
     if ctx.full_length > len(ctx.text):
@@ -52,9 +53,9 @@ def audit_truncated(ctx: Context) -> Iterator[Hit]:
     "or a newer check of the same editor replaced it. The report holds the findings found until then.",
     why="A bounded audit cannot stall a worker or the editor's panel, but a partial report must be marked as "
     "partial, or missing findings read as a clean bill of health.",
-    example="An audit run with `time_budget_seconds = 0.000001`: the budget is spent before the first rule.",
-    instead="Check again; if it keeps happening, report the page (see docs/security.md) or raise "
-    "`time_budget_seconds`.",
+    example="The pool will close in May, the council said on Monday.",
+    instead="The pool will close in May, the council said on Monday.",
+    example_config={"time_budget_seconds": 0.000001},
 )
 def audit_incomplete(ctx: Context) -> Iterator[Hit]:
     if ctx.stopped:

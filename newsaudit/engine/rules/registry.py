@@ -8,9 +8,9 @@ its code and is what `newsaudit explain` and docs/rules.md print.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from textwrap import indent
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..kinds import CATEGORIES, Category
 from ..severity import Severity
@@ -44,13 +44,21 @@ class Rule:
     instead: str
     check: Callable[[Context], Iterable[Hit]]
     scope: str = "span"  # "article": the finding is about the whole article (its span only shows where)
+    # Settings the example runs with, for rules about the audit's own bounds (NA506 needs a text longer than
+    # max_text_chars); "use instead" always runs with the defaults.
+    example_config: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def example_label(self) -> str:
+        settings = ", ".join(f"{key} = {value}" for key, value in self.example_config.items())
+        return f"Example (with {settings})" if settings else "Example"
 
     def explain(self) -> str:
         return (
             f"{self.code} {self.name} ({self.category}, default severity {self.severity.label})\n\n"
             f"What it does\n  {self.summary}\n\n"
             f"Why it matters\n  {self.why}\n\n"
-            f"Example\n{indent(self.example, '  ')}\n\n"
+            f"{self.example_label}\n{indent(self.example, '  ')}\n\n"
             f"Use instead\n{indent(self.instead, '  ')}\n"
         )
 
@@ -95,12 +103,15 @@ def rule(
     example: str,
     instead: str,
     scope: str = "span",
+    example_config: dict[str, Any] | None = None,
 ) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
     """Register the decorated check function as a rule."""
 
     def register(check: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
         parsed = Severity.parse(severity)
-        registry.register(Rule(code, name, category, parsed, summary, why, example, instead, check, scope))
+        registry.register(
+            Rule(code, name, category, parsed, summary, why, example, instead, check, scope, dict(example_config or {}))
+        )
         return check
 
     return register
