@@ -237,8 +237,10 @@ def test_dismiss_from_the_card_and_undo(live_server, transactional_db, django_db
     dismissed.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "editor-05-dismissed.png"))
 
+    undo = page.locator('[data-newsaudit-group="dismissed"] [data-newsaudit-undo]')
+    undo.wait_for(state="visible")  # the group stays open if a newer panel replaced this one meanwhile
     with page.expect_response(lambda r: "/undo/" in r.url):
-        dismissed.locator("[data-newsaudit-undo]").click()
+        undo.click()
     observers.first.wait_for(state="attached")
     assert page.locator('[data-newsaudit-group="dismissed"]').count() == 0
     assert not alerts

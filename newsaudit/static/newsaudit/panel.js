@@ -140,7 +140,15 @@
   function swap(panel, fresh) {
     if (!fresh || !panel) return;
     var filter = panel.querySelector('[data-newsaudit-filter][aria-pressed="true"]');
+    // Groups the editor opened (Dismissed, Good, ...) stay open when a newer panel replaces this one.
+    var opened = [].map.call(panel.querySelectorAll('details[open][data-newsaudit-group]'), function (group) {
+      return group.getAttribute('data-newsaudit-group');
+    });
     panel.replaceWith(fresh);
+    opened.forEach(function (name) {
+      var group = fresh.querySelector('details[data-newsaudit-group="' + name + '"]');
+      if (group) group.open = true;
+    });
     prepare(fresh);
     if (filter) applyFilter(fresh, filter.getAttribute('data-newsaudit-filter'));
     updateCounter(fresh.getAttribute('data-problem-count'));
