@@ -23,6 +23,7 @@ from django.dispatch import receiver
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
+from .extract import own_text_fields
 from .metadata import metadata_paths
 
 LISTING_NAME = re.compile(r"(?:Home|Index|Listing|Landing|Search)Page$")
@@ -101,12 +102,8 @@ def _not_text(model: type[Page]) -> str | None:
 
 
 def _running_text_fields(model: type[Page]) -> list[models.Field]:
-    base = {f.name for f in Page._meta.concrete_fields}
-    return [
-        f
-        for f in model._meta.concrete_fields
-        if f.name not in base and isinstance(f, StreamField | models.TextField)  # RichTextField is a TextField
-    ]
+    """The page type's own text fields that hold running text, not one-line CharFields."""
+    return [f for f in own_text_fields(model) if isinstance(f, StreamField | models.TextField)]
 
 
 def _keeps_article_metadata(model: type[Page]) -> bool:
