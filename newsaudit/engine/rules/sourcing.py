@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from ..attributions import SOURCE_NOUNS, is_crowd, is_named
 from ..attributions.vocabulary import VAGUE_QUANTIFIERS
 from ..context import Context
+from ..document import Sentence
 from ..lexicons import load_lexicon
 from ..phrases import PhraseMatcher
+from ..weasel_shapes import RANKING, Shape, find_shapes
 from .registry import Hit, rule
 
 WEASEL = PhraseMatcher(load_lexicon("weasel"))
@@ -66,6 +68,7 @@ CLAIM_MARKERS = (
             re.I,
         ),
     ),
+    ("a ranking", RANKING),
     (
         "a causal claim",
         re.compile(
@@ -108,15 +111,38 @@ def weasel_attribution(ctx: Context) -> Iterator[Hit]:
                 "Name the people and say why they know, or cut the claim.",
             )
     for sentence in ctx.body_sentences:
+        spans: list[tuple[int, int]] = []
         for match in WEASEL.finditer(ctx.text, sentence.start, sentence.end):
             if match.start in flagged or ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
                 continue
+            spans.append((match.start, match.end))
             yield Hit(
                 match.start,
                 match.end,
                 f"Weasel attribution: '{ctx.text[match.start : match.end]}' credits nobody in particular.",
                 match.entry.alternative.capitalize() + ".",
             )
+        for shape in _outlet_shapes(ctx, sentence, ("impersonal", "crowd", "perfect")):
+            if not any(s < shape.end and shape.start < e for s, e in spans):
+                phrase = ctx.text[shape.start : shape.end]
+                yield Hit(
+                    shape.start,
+                    shape.end,
+                    f"Weasel attribution: '{phrase}' does not say who holds this view.",
+                    "Name who holds this view and why they know, or state the fact with its source.",
+                )
+
+
+def _outlet_shapes(ctx: Context, sentence: Sentence, kinds: tuple[str, ...]) -> Iterator[Shape]:
+    """Weasel shapes (engine/weasel_shapes.py) in the outlet's own words: not quoted, not a named source's report."""
+    cache = ctx.memo.setdefault("weasel_shapes", {})
+    shapes = cache.get(sentence.start)
+    if shapes is None:
+        shapes = cache[sentence.start] = find_shapes(ctx.tokens(sentence))
+    for shape in shapes:
+        inside = ctx.in_quote(shape.start, shape.end) or ctx.in_attributed_content(shape.start, shape.end)
+        if shape.kind in kinds and not inside:
+            yield shape
 
 
 @rule(
@@ -227,12 +253,13 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
 )
 def unverified_hedge(ctx: Context) -> Iterator[Hit]:
     for sentence in ctx.body_sentences:
+        spans: list[tuple[int, int]] = []
         for match in HEDGES.finditer(ctx.text, sentence.start, sentence.end):
             if ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
                 continue
             if ctx.in_attributed_content(match.start, match.end):
                 continue  # the source's hedge, not the outlet's: 'Ruiz said the plan may fail'
-
+            spans.append((match.start, match.end))
             phrase = ctx.text[match.start : match.end]
             yield Hit(
                 match.start,
@@ -240,6 +267,14 @@ def unverified_hedge(ctx: Context) -> Iterator[Hit]:
                 f"Hedge: '{phrase}' presents the claim as unverified.",
                 match.entry.alternative.capitalize() + ".",
             )
+        for shape in _outlet_shapes(ctx, sentence, ("raising",)):
+            if not any(s < shape.end and shape.start < e for s, e in spans):
+                yield Hit(
+                    shape.start,
+                    shape.end,
+                    f"Hedge: '{ctx.text[shape.start : shape.end]}' presents the claim as unverified.",
+                    "Name who says so, or confirm it yourself.",
+                )
 
 
 @rule(
@@ -284,7 +319,7 @@ VAGUE_QUANTITY = re.compile(
 # Next words that make the quantifier idiomatic or an approximation, not a vague claim about a group.
 NOT_VAGUE_AFTER = frozenset(
     "time times extent degree way ways point sort kind form reason while respects respect day years months weeks hours minutes "
-    "more other others such".split()
+    "more others such".split()
 )
 
 
