@@ -21,6 +21,7 @@ from .tokens import Token
 _SETS = {name: frozenset(words) for name, words in load_word_sets("weasel_shapes").items()}
 OPINION = _SETS["opinion_participles"]
 EVENT = _SETS["event_participles"]
+OCCURRENCE = _SETS["occurrence_participles"]
 CROWD_ADVERBS = _SETS["crowd_adverbs"]
 FAME_DEGREES = _SETS["fame_degrees"]
 RAISING = _SETS["raising_participles"]
@@ -107,16 +108,18 @@ def _crowd(tokens: list[Token], i: int) -> Shape | None:
         degree, participle, end = word, tokens[i + 1].lower, tokens[i + 1].end
     else:
         return None
-    if degree in FAME_DEGREES and participle == "known":
-        return Shape(tokens[i].start, end, "crowd", participle)
-    if degree not in CROWD_ADVERBS or participle not in OPINION:
-        return None
     k = i if "-" in word else i + 1  # index of the participle's token
     follows = _next_lower(tokens, k + 1)
-    if participle == "known" and follows == "as":
-        return None  # "commonly known as": a name, not a view
-    if _has_agent(tokens, k) or (participle in EVENT and follows in PLACE_TIME):
-        return None  # "widely praised by critics"; "traditionally held in May", "commonly known as"
+    if participle == "known" and follows in ("as", "for"):
+        return None  # "commonly known as": a name; "best known for": what made someone known
+    if degree in FAME_DEGREES and participle == "known":
+        return Shape(tokens[i].start, end, "crowd", participle)
+    if degree not in CROWD_ADVERBS or participle not in OPINION or _has_agent(tokens, k):
+        return None  # "widely praised by critics" names who
+    if participle in EVENT and follows in PLACE_TIME:
+        return None  # "traditionally held in May"
+    if participle in OCCURRENCE and degree != "widely" and follows != "as":
+        return None  # "commonly held" (owned), "commonly seen in children"; but "generally seen as"
     return Shape(tokens[i].start, end, "crowd", participle)
 
 

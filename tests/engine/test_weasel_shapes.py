@@ -96,3 +96,16 @@ def test_hostile_input_stays_linear():
     sentence = "it is " + "widely " * 5000 + "believed " + "to " * 5000
     assert isinstance(find_shapes(tokenize(sentence)), list)
     assert RANKING.search("one of the " + "a" * 20000 + "x") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ceremony is traditionally held the night before the final.",
+        "Copies of the key were commonly held by the wardens.",
+        "The rash is commonly seen in toddlers.",
+        "The painter, best known for her harbour scenes, has died.",
+    ],
+)
+def test_habits_possessions_and_what_made_someone_known_are_no_crowd_view(sentence):
+    assert shapes(sentence) == []
