@@ -27,6 +27,9 @@ FAME_DEGREES = _SETS["fame_degrees"]
 RAISING = _SETS["raising_participles"]
 RAISING_BE = _SETS["raising_participles_be"]
 INNER_ADVERBS = ADVERBS | _SETS["inner_adverbs"]
+SPECULATIVE = _SETS["speculative_modals"]
+MODALS = SPECULATIVE | _SETS["other_modals"]
+INFERENCE = _SETS["inference_verbs"]
 PERFECT = frozenset({"has", "have", "had"})
 PRONOUN_OBJECTS = frozenset("me you him her us them it this that the a an his its their our my your".split())
 # After an event participle these make it an event, not a view: "traditionally held in May", "commonly known as".
@@ -37,7 +40,7 @@ _AGENT_WINDOW = 4  # "has been criticised by the council": "by" within a few wor
 class Shape(NamedTuple):
     start: int
     end: int
-    kind: str  # impersonal, crowd, perfect, raising
+    kind: str  # impersonal, crowd, perfect (NA201); raising, modal, inference (NA204)
     participle: str
 
 
@@ -54,17 +57,16 @@ def _has_agent(tokens: list[Token], j: int) -> bool:
 
 
 def _after_be(tokens: list[Token], i: int) -> int:
-    """Index after a chain of "be" forms starting at i ("is", "is being", "has been", "has long been"), or i."""
-    n = len(tokens)
+    """Index after a chain of "be" forms at i ("is", "is being", "has long been", "may be", "could have been"), or i."""
     j = i
-    if j < n and tokens[j].lower in PERFECT:
+    if tokens[j].lower in MODALS and _next_lower(tokens, j + 1) in ("be", "have"):
+        j += 1
+    if tokens[j].lower in PERFECT:
         k = _skip_adverbs(tokens, j + 1, 1)  # "has long been"
         return k + 1 if _next_lower(tokens, k) == "been" else i
-    if j < n and tokens[j].lower in BE:
-        j += 1
-        if j < n and tokens[j].lower == "being":
-            j += 1
-    return j
+    if tokens[j].lower in BE:
+        return j + 2 if _next_lower(tokens, j + 1) == "being" else j + 1
+    return i
 
 
 def _next_lower(tokens: list[Token], j: int) -> str:
@@ -75,14 +77,14 @@ def _impersonal(tokens: list[Token], i: int) -> Shape | None:
     """'It is argued that', 'it has long been suspected that', 'it is believed the ...'."""
     if tokens[i].lower != "it":
         return None
-    j = _after_be(tokens, i + 1)
+    j = _after_be(tokens, i + 1) if i + 1 < len(tokens) else i + 1
     if j == i + 1:
         return None
     j = _skip_adverbs(tokens, j)
     if j >= len(tokens) or tokens[j].lower not in OPINION or not tokens[j].text.islower():
         return None
     follows = _next_lower(tokens, j + 1)
-    if follows == "that":
+    if follows in ("that", "whether", "if"):
         ok = True
     elif follows == "to":
         ok = j + 2 < len(tokens) and _hedged_verb(tokens[j].lower, tokens[j + 2])
@@ -124,15 +126,44 @@ def _crowd(tokens: list[Token], i: int) -> Shape | None:
 
 
 def _perfect(tokens: list[Token], i: int) -> Shape | None:
-    """'has been criticised', 'have been suggested': a view with no holder; not 'has been reported' (news events)."""
-    if tokens[i].lower not in PERFECT or _next_lower(tokens, i + 1) != "been":
+    """'has been criticised', 'have long been suggested': a view with no holder; not 'has been reported' (events)."""
+    if tokens[i].lower not in PERFECT:
         return None
-    j = _skip_adverbs(tokens, i + 2)
+    j = _after_be(tokens, i)
+    if j == i:
+        return None
+    j = _skip_adverbs(tokens, j)
     if j >= len(tokens) or tokens[j].lower not in OPINION or tokens[j].lower in EVENT:
         return None
     if _has_agent(tokens, j) or _next_lower(tokens, j + 1) in ("to", "that"):
         return None  # "has been suggested to me", "had been feared that ..." read as impersonal elsewhere
     return Shape(tokens[i].start, tokens[j].end, "perfect", tokens[j].lower)
+
+
+def _modal(tokens: list[Token], i: int) -> Shape | None:
+    """'may be considered', 'could be seen as': a guess at how a view is held, with no one holding it."""
+    if tokens[i].lower not in SPECULATIVE or _next_lower(tokens, i + 1) != "be":
+        return None
+    j = _skip_adverbs(tokens, i + 2)
+    if j >= len(tokens) or tokens[j].lower not in OPINION or tokens[j].lower == "known" or _has_agent(tokens, j):
+        return None  # "could be known": knowable, not a view
+    participle, follows = tokens[j].lower, _next_lower(tokens, j + 1)
+    if participle in OCCURRENCE or participle in ("viewed", "perceived", "described"):
+        ok = follows == "as"  # "could be seen as a snub"; not "could be seen from the road"
+    else:
+        ok = participle not in EVENT or follows not in PLACE_TIME  # not "may be considered for the post"
+    return Shape(tokens[i].start, tokens[j].end, "modal", participle) if ok else None
+
+
+def _inference(tokens: list[Token], i: int) -> Shape | None:
+    """'which suggests', 'this implies', ', suggesting': the outlet draws a conclusion nobody vouches for."""
+    word = tokens[i].lower
+    if word not in INFERENCE or i == 0:
+        return None
+    before = tokens[i - 1].lower
+    if before in ("which", "this") and not word.endswith("ing") or before == "," and word.endswith("ing"):
+        return Shape(tokens[i - 1].start, tokens[i].end, "inference", word)
+    return None
 
 
 def _raising(tokens: list[Token], i: int) -> Shape | None:
@@ -155,7 +186,14 @@ def find_shapes(tokens: list[Token]) -> list[Shape]:
     for i, token in enumerate(tokens):
         if token.start < last_end or not token.is_word:
             continue
-        shape = _impersonal(tokens, i) or _crowd(tokens, i) or _perfect(tokens, i) or _raising(tokens, i)
+        shape = (
+            _impersonal(tokens, i)
+            or _crowd(tokens, i)
+            or _perfect(tokens, i)
+            or _modal(tokens, i)
+            or _raising(tokens, i)
+            or _inference(tokens, i)
+        )
         if shape is not None:
             found.append(shape)
             last_end = shape.end
@@ -166,7 +204,7 @@ _FAME = "|".join(sorted(_SETS["fame_adjectives"]))
 _NOT_SUPERLATIVE = "|".join(sorted(_SETS["not_superlatives"]))
 # "one of the most important", "among the finest", "some of the best", "the most famous": a rank nobody vouches for.
 RANKING = re.compile(
-    r"\b(?:(?:one|some|many|few)\s+of\s+the|among\s+the)\s+"
+    r"\b(?:(?:one|some|many|few)\s+of\s+(?:(?:the\s+)?[a-z]+['\u2019]s|the|its|his|her|their|our)|among\s+the)\s+"
     r"(?:(?:most|least)\s+[a-z][a-z\-]*+|best\b|worst\b|(?!(?:" + _NOT_SUPERLATIVE + r")\b)[a-z]{2,}est\b)"
     r"|\bthe\s+most\s+(?:" + _FAME + r")\b",
     re.I,

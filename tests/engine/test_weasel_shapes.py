@@ -109,3 +109,37 @@ def test_hostile_input_stays_linear():
 )
 def test_habits_possessions_and_what_made_someone_known_are_no_crowd_view(sentence):
     assert shapes(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It could be argued that the ferry is too small.", [("It could be argued", "impersonal")]),
+        ("It is not known whether the ferry sailed.", [("It is not known", "impersonal")]),
+        ("The claim has long been disputed.", [("has long been disputed", "perfect")]),
+        ("The new levy may be considered a tax on tourists.", [("may be considered", "modal")]),
+        ("The walkout could be seen as a warning.", [("could be seen", "modal")]),
+        ("The gate was rusted, which suggests it was never used.", [("which suggests", "inference")]),
+        ("The path ends at the cliff, suggesting it once went further.", [(", suggesting", "inference")]),
+    ],
+)
+def test_modal_and_inferential_hedges(sentence, expected):
+    assert shapes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The tower could be seen from the harbour.",
+        "She may be considered for the post next year.",
+        "The offer must be accepted within ten days.",
+        "The bridge could be described by the engineer who built it.",
+        "Ruiz is suggesting a new route for the buses.",
+    ],
+)
+def test_modals_of_perception_deliberation_or_duty_are_no_hedge(sentence):
+    assert shapes(sentence) == []
+
+
+def test_ranking_after_a_possessive():
+    assert RANKING.search("The harbour is one of the town's most valuable assets.")

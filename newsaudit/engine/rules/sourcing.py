@@ -267,7 +267,7 @@ def unverified_hedge(ctx: Context) -> Iterator[Hit]:
                 f"Hedge: '{phrase}' presents the claim as unverified.",
                 match.entry.alternative.capitalize() + ".",
             )
-        for shape in _outlet_shapes(ctx, sentence, ("raising",)):
+        for shape in _outlet_shapes(ctx, sentence, ("raising", "modal", "inference")):
             if not any(s < shape.end and shape.start < e for s, e in spans):
                 yield Hit(
                     shape.start,
