@@ -144,6 +144,8 @@ def _modal(tokens: list[Token], i: int) -> Shape | None:
     """'may be considered', 'could be seen as': a guess at how a view is held, with no one holding it."""
     if tokens[i].lower not in SPECULATIVE or _next_lower(tokens, i + 1) != "be":
         return None
+    if i > 0 and tokens[i - 1].lower in ("as", "than"):
+        return None  # "as might be expected": an idiom of comparison
     j = _skip_adverbs(tokens, i + 2)
     if j >= len(tokens) or tokens[j].lower not in OPINION or tokens[j].lower == "known" or _has_agent(tokens, j):
         return None  # "could be known": knowable, not a view

@@ -143,3 +143,13 @@ def test_modals_of_perception_deliberation_or_duty_are_no_hedge(sentence):
 
 def test_ranking_after_a_possessive():
     assert RANKING.search("The harbour is one of the town's most valuable assets.")
+
+
+def test_a_comparison_with_a_modal_is_no_hedge():
+    assert shapes("Sales rose less than might be expected in a warm spring.") == []
+
+
+def test_it_seems_is_the_outlets_hedge_unless_a_source_says_it():
+    assert "NA204" in [f.rule for f in audit_html("<p>It seems the ferry will not sail this winter.</p>").findings]
+    report = audit_html("<p>Captain Ola Berg said it seems the ferry will not sail this winter.</p>")
+    assert "NA204" not in [f.rule for f in report.findings]
