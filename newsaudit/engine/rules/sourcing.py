@@ -89,7 +89,8 @@ def _described_insider(text: str, source_start: int) -> bool:
     name="weasel-attribution",
     category="sourcing",
     severity="warning",
-    summary="Flags claims credited to nobody in particular: 'observers note', 'analysts suggest', 'it is widely believed'.",
+    summary="Flags claims credited to nobody in particular: 'observers note', 'it is argued that', 'widely regarded "
+    "as', 'has been criticised' (no 'by ...').",
     why="Every claim that is not established fact needs a source the reader can weigh. A crowd with no names "
     "lets the writer's own view pass as someone else's.",
     example="Observers note that the reform is likely to fail.",
@@ -245,7 +246,8 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
     name="unverified-hedge",
     category="sourcing",
     severity="info",
-    summary="Flags hedges that present a claim as unverified: 'reportedly', 'allegedly', 'is said to', 'possibly'.",
+    summary="Flags hedges that present a claim as unverified: 'reportedly', 'is said to', 'may be considered', "
+    "'possibly', '..., suggesting'; not a hedge in a named source's own words.",
     why="A hedge tells the reader the claim is not confirmed but not who stands behind it. Either the newsroom "
     "has verified it, or someone named has said it.",
     example="The minister reportedly plans to resign.",
@@ -282,8 +284,8 @@ def unverified_hedge(ctx: Context) -> Iterator[Hit]:
     name="unsourced-claim",
     category="sourcing",
     severity="warning",
-    summary="Flags factual claims (figures, percentages, polls, studies, records, causes) with no source in the "
-    "sentence, its paragraph or a link.",
+    summary="Flags factual claims (figures, percentages, polls, studies, records, rankings, causes) with no source "
+    "in the sentence, its paragraph or a link.",
     why="Numbers and causal claims are what readers quote and what critics check. Unless the reporter "
     "established the fact first-hand, the story should say where it comes from.",
     example="Unemployment in the region rose to 9.4% last year because of the factory closures.",
