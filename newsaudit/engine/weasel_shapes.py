@@ -4,7 +4,8 @@ The fixed phrases ("some say", "reportedly") are in weasel.tsv and hedges.tsv; t
 the word sets of weasel_shapes.txt:
 - impersonal passives: "it is argued that", "it has been suggested that" (a view, its holder left out);
 - crowd passives: "widely regarded", "generally accepted", "well-known" (a view held by an unnamed many);
-- agentless perfects: "has been criticised", "have been suggested" (no "by ..." after them);
+- agentless perfects: "has been criticised", "have been suggested" (no "by ..." after them), and passives whose
+  agent is a crowd: "is regarded by many";
 - raising hedges: "is said to control", "was reported to have" (who says so?);
 - ranking claims: "one of the most important", "among the finest", "the most famous" (a claim that needs a source).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .attributions.vocabulary import VAGUE_QUANTIFIERS
 from .lexicons import load_word_sets
 from .passive import ADVERBS, BE
 from .tokens import Token
@@ -181,6 +183,21 @@ def _raising(tokens: list[Token], i: int) -> Shape | None:
     return Shape(tokens[i].start, tokens[j + 1].end, "raising", tokens[j].lower)
 
 
+def _crowd_agent(tokens: list[Token], i: int) -> Shape | None:
+    """'is regarded by many', 'has been assumed by some', 'was criticised by others': the agent is a crowd."""
+    if tokens[i].lower != "by" or i < 2 or i + 1 >= len(tokens):
+        return None
+    agent = tokens[i + 1].lower
+    if tokens[i - 1].lower not in OPINION or (agent not in VAGUE_QUANTIFIERS and agent != "others"):
+        return None
+    k = i - 2
+    while k > 0 and k > i - 4 and (tokens[k].lower in INNER_ADVERBS or tokens[k].lower.endswith("ly")):
+        k -= 1
+    if tokens[k].lower not in BE:
+        return None  # a passive only: not "the plan he proposed by many means"
+    return Shape(tokens[i - 1].start, tokens[i + 1].end, "crowd", tokens[i - 1].lower)
+
+
 def find_shapes(tokens: list[Token]) -> list[Shape]:
     """Every weasel shape in one sentence's tokens, left to right, none overlapping."""
     found: list[Shape] = []
@@ -195,6 +212,7 @@ def find_shapes(tokens: list[Token]) -> list[Shape]:
             or _modal(tokens, i)
             or _raising(tokens, i)
             or _inference(tokens, i)
+            or _crowd_agent(tokens, i)
         )
         if shape is not None:
             found.append(shape)

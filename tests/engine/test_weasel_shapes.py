@@ -153,3 +153,9 @@ def test_it_seems_is_the_outlets_hedge_unless_a_source_says_it():
     assert "NA204" in [f.rule for f in audit_html("<p>It seems the ferry will not sail this winter.</p>").findings]
     report = audit_html("<p>Captain Ola Berg said it seems the ferry will not sail this winter.</p>")
     assert "NA204" not in [f.rule for f in report.findings]
+
+
+def test_a_passive_whose_agent_is_a_crowd():
+    assert shapes("The old quay has long been regarded by many as unsafe.") == [("regarded by many", "crowd")]
+    assert shapes("The levy was criticised by others on the council.") == [("criticised by others", "crowd")]
+    assert shapes("The levy was criticised by the harbour board.") == []
