@@ -160,14 +160,19 @@ def _modal(tokens: list[Token], i: int) -> Shape | None:
 
 
 def _inference(tokens: list[Token], i: int) -> Shape | None:
-    """'which suggests', 'this implies', ', suggesting': the outlet draws a conclusion nobody vouches for."""
+    """', which suggests', 'This implies', ', suggesting': the outlet draws a conclusion nobody vouches for.
+
+    'which' must follow a comma (a relative on the whole clause before it): 'a report which suggests closing the
+    library' credits the report, not the outlet."""
     word = tokens[i].lower
     if word not in INFERENCE or i == 0:
         return None
     before = tokens[i - 1].lower
-    if before in ("which", "this") and not word.endswith("ing") or before == "," and word.endswith("ing"):
-        return Shape(tokens[i - 1].start, tokens[i].end, "inference", word)
-    return None
+    if word.endswith("ing"):
+        ok = before == ","
+    else:
+        ok = before == "this" or (before == "which" and i > 1 and tokens[i - 2].text == ",")
+    return Shape(tokens[i - 1].start, tokens[i].end, "inference", word) if ok else None
 
 
 def _raising(tokens: list[Token], i: int) -> Shape | None:

@@ -159,3 +159,7 @@ def test_a_passive_whose_agent_is_a_crowd():
     assert shapes("The old quay has long been regarded by many as unsafe.") == [("regarded by many", "crowd")]
     assert shapes("The levy was criticised by others on the council.") == [("criticised by others", "crowd")]
     assert shapes("The levy was criticised by the harbour board.") == []
+
+
+def test_a_document_that_suggests_is_a_source_not_an_inference():
+    assert shapes("The council read a report which suggests closing the library.") == []
