@@ -39,6 +39,7 @@ from .settings import config_for_site
 
 log = logging.getLogger("newsaudit")
 KILL_GRACE_SECONDS = 1.0
+MIN_AUDIT_SECONDS = 0.05
 START_SECONDS = 30.0  # importing the engine and loading its lexicons, on a busy machine
 POLL_SECONDS = 0.05
 RETRY_START_SECONDS = 60.0
@@ -92,7 +93,9 @@ class Worker:
         except OSError:
             self.kill()
             raise AuditStopped("the audit process had stopped") from None
-        kill_at = deadline + KILL_GRACE_SECONDS
+        # Past the deadline already (reading the form took it all), the engine still gets a moment to report the
+        # bounds, rather than a warm process being killed unasked.
+        kill_at = max(deadline, time.monotonic() + MIN_AUDIT_SECONDS) + KILL_GRACE_SECONDS
         cancel_sent = False
         while time.monotonic() < kill_at:
             if self._readable(kill_at):
@@ -146,10 +149,14 @@ class Pool:
         self.prestart()
         while True:
             with self.lock:
-                if self.idle:
-                    return self.idle.pop()
-                if not self.started:
+                worker = self.idle.pop() if self.idle else None
+                if worker is None and not self.started:
                     return None
+            if worker is not None and worker.alive():
+                return worker
+            if worker is not None:  # died while idle (killed from outside): replace it
+                self.release(worker)
+                continue
             if time.monotonic() > deadline:
                 raise AuditStopped("no audit process was free in time")
             time.sleep(POLL_SECONDS)
@@ -189,7 +196,8 @@ def live_audit(
     if live_check_processes() <= 0:
         return None
     try:
-        config = bounded_config(config_for_site(site_for(page)), max(0.05, deadline - time.monotonic()), max_chars)
+        budget = max(MIN_AUDIT_SECONDS, deadline - time.monotonic())
+        config = bounded_config(config_for_site(site_for(page)), budget, max_chars)
         inputs = page_inputs(page)
     except Exception as error:  # as audit_page: a page that cannot be read gets an error report
         log.exception("newsaudit: could not read page %s", page.pk)
