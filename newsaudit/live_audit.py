@@ -38,7 +38,7 @@ from .extract import page_inputs
 from .settings import config_for_site
 
 log = logging.getLogger("newsaudit")
-KILL_GRACE_SECONDS = 1.0
+KILL_GRACE_SECONDS = 0.5
 MIN_AUDIT_SECONDS = 0.05
 START_SECONDS = 30.0  # importing the engine and loading its lexicons, on a busy machine
 POLL_SECONDS = 0.05
