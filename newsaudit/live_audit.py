@@ -106,8 +106,11 @@ class Worker:
                 if answer[0] == job_id:
                     return answer[1], answer[2]
             elif not cancel_sent and cancelled is not None and cancelled():
-                send(self.process.stdin, (CANCEL, job_id))  # stops between two rules; killed if it cannot
                 cancel_sent, kill_at = True, min(kill_at, time.monotonic() + KILL_GRACE_SECONDS)
+                try:
+                    send(self.process.stdin, (CANCEL, job_id))  # stops between two rules; killed if it cannot
+                except OSError:
+                    break
         self.kill()
         raise AuditStopped("it took longer than its time budget")
 
