@@ -24,6 +24,7 @@ from .report import (
 )
 from .rules import Rule, registry
 from .rules.limits import BOUND_RULES
+from .sources import source_mix
 
 log = logging.getLogger("newsaudit")
 
@@ -80,6 +81,7 @@ def _audit(document: Document, config: Config, cancelled: StopCheck | None) -> D
         credits=[CreditRecord(text[c.start : c.end], c.outlets, c.kind, c.linked, c.start, c.end) for c in ctx.credits],
         sources=[SourceRecord(s.name, s.kind, s.mentions) for s in sources],
         source_summary=source_summary(ctx, sources),
+        source_mix=source_mix(text, ctx.attributions),
         attributions=[
             AttributionRecord(
                 TextSpan.of(text, a.source.start, a.source.end),

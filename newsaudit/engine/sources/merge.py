@@ -1,0 +1,170 @@
+"""One source, one entry: an article's attributions grouped by who they stand for.
+
+People merge on their name without titles ("Sanae Ruiz", "Prime Minister Sanae Ruiz"); a bare surname ("Ruiz",
+"Ms Ruiz") joins the one full name with that surname among the article's sources, else the one full name with
+that surname anywhere in the text. Where two people share the surname the bare one stays apart, with no
+archive key (it could be either). Pronouns and descriptions ("she", "the prime minister") join whoever the
+attribution finder resolved them to. Organisations merge on their name without "the"; an acronym ("the ECB")
+joins the one named body whose initials it spells, and a description ("the bank") the last named body with that
+head noun. Anonymous sources merge only with the same words in the same article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..attributions import Attribution, is_named
+from .gender import pronoun_gender
+from .names import Name, TextNames, head_part, initials, parse_name, text_names
+from .roles import Described, describe
+
+PERSON, BODY = "p:", "o:"
+ORG_KINDS = frozenset({"organisation", "outlet", "document"})
+INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&"})
+
+
+@dataclass(slots=True)
+class Mention:
+    attribution: Attribution
+    form: str  # the source's words before any apposition ("Sanae Ruiz", "she", "the prime minister")
+    described: Described
+    pronoun: str | None  # the gender a pronoun source states
+
+
+@dataclass(slots=True)
+class Entry:
+    local: str  # the grouping key inside the article
+    key: str  # the archive-wide merge key, "" where it must not merge across articles
+    name: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Article:
+    text: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    people: dict[str, list[tuple[int, Name]]] = field(default_factory=dict)  # surname -> full names of sources
+    bodies: dict[str, str] = field(default_factory=dict)  # lower-case body name -> its display form
+    _text_names: TextNames | None = None
+
+    @property
+    def in_text(self) -> TextNames:
+        """The text's capitalised runs, scanned once and only when a bare surname or an acronym needs them."""
+        if self._text_names is None:
+            self._text_names = text_names(self.text)
+        return self._text_names
+
+
+def merge(text: str, attributions: list[Attribution]) -> list[Entry]:
+    """The article's distinct sources, each with its mentions, in order of first mention."""
+    article = _Article(text)
+    usable = [a for a in sorted(attributions, key=lambda a: a.source.start) if a.anonymous or a.name]
+    for item in usable:  # first pass: the full names and named bodies the article's sources use
+        if not item.anonymous:
+            _register(article, item)
+    for item in usable:
+        local, key, name, kind = _place(article, item)
+        entry = article.entries.setdefault(local, Entry(local, key, name, kind))
+        if len(name) > len(entry.name) and kind != "anonymous":
+            entry.name = name
+        entry.mentions.append(_mention(text, item))
+    return list(article.entries.values())
+
+
+def _mention(text: str, item: Attribution) -> Mention:
+    phrase = text[item.source.start : item.source.end]
+    form = head_part(phrase).strip() or phrase.strip()
+    has_name = parse_name(phrase) is not None
+    after = text[item.source.end : item.sentence.end] if item.sentence.end > item.source.end else ""
+    return Mention(item, form, describe(phrase, after, has_name), pronoun_gender(form))
+
+
+def _register(article: _Article, item: Attribution) -> None:
+    if item.kind == "person":
+        name = parse_name(item.name)
+        if name is not None and name.full:
+            article.people.setdefault(name.surname, []).append((item.source.start, name))
+    elif item.kind in ORG_KINDS and is_named(item.name):
+        body = _body_name(item.name)
+        article.bodies.setdefault(body.lower(), body)
+
+
+def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
+    """(local key, archive key, display name, kind) for one attribution's source."""
+    form = article.text[item.source.start : item.source.end]
+    if item.anonymous:
+        words = " ".join(head_part(form).split()) or " ".join(form.split())
+        return "anonymous:" + words.lower(), "", words, "anonymous"
+    if _kind(article, item) == "person":
+        return _place_person(article, item)
+    return _place_body(article, item)
+
+
+def _kind(article: _Article, item: Attribution) -> str:
+    """The finder's kind; a pronoun that may stand for anyone ("they") takes the kind of the name it resolved to."""
+    if item.kind == "person" or item.kind in ORG_KINDS:
+        return item.kind
+    name = parse_name(item.name)
+    return "person" if name is not None and name.surname in article.people else "organisation"
+
+
+def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
+    name = parse_name(item.name)
+    if name is None:  # a description nobody resolved: "the spokesman"
+        return "described:" + item.name.lower(), "", item.name, "person"
+    body = _spelled(article, _body_name(item.name))
+    if body is not None:  # "the ECB said": a body's acronym, whatever the finder took it for
+        return BODY + body.lower(), body.lower(), body, "organisation"
+    if name.full:
+        return PERSON + name.key, name.key, name.display, "person"
+    full = _full_name(article, name.surname, item.source.start)
+    if full is not None:
+        return PERSON + full.key, full.key, full.display, "person"
+    return "bare:" + name.key, "", name.display, "person"
+
+
+def _full_name(article: _Article, surname: str, at: int) -> Name | None:
+    """The full name a bare surname stands for: the article's sources' full names with that surname, else the
+    text's. Where two people share it, the one named last before the mention (else the first named after it)."""
+    for names in (article.people.get(surname, []), article.in_text.by_surname.get(surname, [])):
+        if len({name.key for _, name in names}) == 1:
+            return names[0][1]
+        if names:
+            before = [(pos, name) for pos, name in names if pos < at]
+            return max(before, key=lambda p: p[0])[1] if before else min(names, key=lambda p: p[0])[1]
+    return None
+
+
+def _place_body(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
+    if is_named(item.name):
+        body = _body_name(item.name)
+        body = _spelled(article, body) or body
+        return BODY + body.lower(), body.lower(), body, _kind(article, item)
+    head = item.name.split()[-1].lower() if item.name.split() else ""
+    for entry in reversed(article.entries.values()):
+        if entry.local.startswith(BODY) and entry.name.split()[-1].lower() == head:
+            return entry.local, entry.key, entry.name, entry.kind
+    return "described:" + item.name.lower(), "", item.name, _kind(article, item)
+
+
+def _body_name(name: str) -> str:
+    name = " ".join(name.split())
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _spelled(article: _Article, acronym: str) -> str | None:
+    """The one body an acronym spells: among the article's named sources, else among the text's capitalised runs."""
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+        return None
+    sources = {name for name in article.bodies.values() if " " in name and _initials(name) == acronym}
+    for names in (sources, article.in_text.by_initials.get(acronym, set())):
+        if len(names) == 1:
+            return next(iter(names))
+        if names:
+            return None
+    return None
+
+
+def _initials(name: str) -> str:
+    return initials([w for w in name.split() if w.lower() not in INITIAL_SKIP])

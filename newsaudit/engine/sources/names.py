@@ -1,0 +1,198 @@
+"""A source's name as the text writes it: the title words before it, the name itself, and its merge key.
+
+"Prime Minister Sanae Ruiz" -> titles ["Prime", "Minister"], name ["Sanae", "Ruiz"], key "sanae ruiz". The name
+is the last run of capitalised words of the phrase (before any comma or bracket), after the last title word that
+still has a name after it, so "House Speaker Paul Ryan" is "Paul Ryan" and "Martin Luther King" stays whole.
+Every step is a single pass over the words: linear in the phrase length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocabulary import ABBREVIATIONS, NAME_SUFFIXES, NOT_NAME_WORDS, PARTICLES, TITLE_WORDS
+
+# A word: letters first, then letters, digits, apostrophes, hyphens and dots. No nesting: matching is linear.
+WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
+# A capitalised run in running text: capitalised words separated by single spaces (a particle may sit inside).
+_RUN_WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
+POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    titles: tuple[str, ...]  # the words of the run before the name ("Prime", "Minister"), as written
+    words: tuple[str, ...]  # the name as written, possessive dropped ("Sanae", "Ruiz")
+
+    @property
+    def key(self) -> str:
+        """Lower case, without middle initials: "Donald J. Trump" and "Donald Trump" share "donald trump"."""
+        kept = [w for k, w in enumerate(self.words) if k == 0 or k == len(self.words) - 1 or not _initial(w)]
+        return " ".join(w.lower() for w in kept)
+
+    @property
+    def surname(self) -> str:
+        words = [w.lower() for w in self.words]
+        while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+            words.pop()
+        return words[-1] if words else ""
+
+    @property
+    def full(self) -> bool:
+        """A first name and a surname (initials do not count): "Ruiz" and "J. Ruiz" are bare surnames."""
+        return len([w for w in self.words if not _initial(w) and w.lower() not in NAME_SUFFIXES]) >= 2
+
+    @property
+    def display(self) -> str:
+        return " ".join(self.words)
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def strip_possessive(word: str) -> tuple[str, bool]:
+    for ending in POSSESSIVE:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)], True
+    return word, False
+
+
+def head_part(phrase: str) -> str:
+    """The phrase before any apposition or bracket: "Ana Ruiz (D-Ohio), a senator" -> "Ana Ruiz"."""
+    cut = len(phrase)
+    for mark in (",", "(", "\u2014", "\u2013", ";", ":"):
+        at = phrase.find(mark)
+        if at != -1:
+            cut = min(cut, at)
+    return phrase[:cut]
+
+
+def parse_name(phrase: str) -> Name | None:
+    """The name a source phrase ends on, or None when it has no capitalised run ("the minister", "she")."""
+    line = head_part(phrase).rsplit("\n", 1)[-1]  # a line break ends a name: "A Sign Of Leadership\nMarco Rubio"
+    run = last_run([m.group() for m in WORD.finditer(line)])
+    return name_of_run(run) if run else None
+
+
+def last_run(words: list[str]) -> list[str]:
+    """The last run of capitalised words; a possessive ends a run ("Trump's Kellyanne Conway": the run after it)."""
+    run: list[str] = []
+    best: list[str] = []
+    for k, word in enumerate(words):
+        bare, possessive = strip_possessive(word)
+        if _capitalised(word) or (word in PARTICLES and run and k + 1 < len(words) and _capitalised(words[k + 1])):
+            run.append(bare)
+            best = run
+            if possessive:
+                run = []
+        else:
+            run = []
+    while best and best[-1] in PARTICLES:
+        best = best[:-1]
+    return best
+
+
+def name_of_run(run: list[str]) -> Name | None:
+    """Split a capitalised run into titles and the name: the name starts after the last title word that has a
+    capitalised word after it."""
+    start = 0
+    for k, word in enumerate(run[:-1]):
+        low = word.lower()
+        if low in TITLE_WORDS or (low.rstrip(".") in ABBREVIATIONS and low.endswith(".") and len(low) > 2):
+            start = k + 1
+    words = tuple(w.rstrip(".") if w.endswith(".") and not _keeps_dot(w) else w for w in run[start:])
+    if not words or all(w.lower() in TITLE_WORDS for w in words):
+        return None
+    return Name(tuple(run[:start]), words)
+
+
+def _keeps_dot(word: str) -> bool:
+    """An initial or a suffix keeps its dot ("J.", "Jr."); a sentence end does not ("Ruiz.")."""
+    return _initial(word) or word.lower() in NAME_SUFFIXES
+
+
+@dataclass(slots=True)
+class TextNames:
+    """The capitalised runs of a text: full names by surname, and multi-word names by their initials."""
+
+    by_surname: dict[str, list[tuple[int, Name]]]  # surname -> (where the name starts, the name)
+    by_initials: dict[str, set[str]]
+
+
+def text_names(text: str) -> TextNames:
+    """Every full name the text writes (two or more name words) by surname, and every run of two or more
+    capitalised words by its initials ("European Central Bank" -> "ECB"): what a bare surname or an acronym may
+    stand for. One pass over the words of the text."""
+    found = TextNames({}, {})
+    run: list[str] = []
+    start = previous_end = -1
+    lower: set[str] = set()
+    openers: list[tuple[int, str]] = []  # runs that open a sentence: their first word may be no name
+    for match in _RUN_WORD.finditer(text):
+        word = match.group()
+        joined = previous_end >= 0 and match.start() == previous_end + 1 and text[previous_end] == " "
+        if not (_capitalised(word) or word in PARTICLES) or (run and not joined):
+            _add_run(found, run, start)
+            run = []
+        if _capitalised(word) or (run and word in PARTICLES):
+            if not run:
+                start = match.start()
+                if _opens_sentence(text, start):
+                    openers.append((start, word.lower()))
+            run.append(word)
+            if word.endswith(".") and not _keeps_dot(word) and word.lower().rstrip(".") not in ABBREVIATIONS:
+                _add_run(found, run, start)  # a sentence ends here
+                run = []
+        else:
+            lower.add(word.lower())
+        previous_end = match.end()
+    _add_run(found, run, start)
+    _drop_openers(found, {at for at, word in openers if word in lower})
+    return found
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" \"'\u201c\u2018")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _drop_openers(found: TextNames, starts: set[int]) -> None:
+    """A sentence-opening word the text also writes in lower case ("Using Ted Cruz", "Never Trump") is no first
+    name: those names lose it (and a name left with one word is no full name)."""
+    if not starts:
+        return
+    for surname, names in found.by_surname.items():
+        kept = []
+        for at, name in names:
+            if at in starts:
+                shorter = Name((), name.words[1:])
+                if not shorter.full:
+                    continue
+                name = shorter
+            kept.append((at, name))
+        found.by_surname[surname] = kept
+
+
+def _add_run(found: TextNames, run: list[str], start: int) -> None:
+    words = last_run(run)
+    if len(words) < 2:
+        return
+    name = name_of_run(words)
+    if name is not None and name.full:
+        opens_run = len(words) == len(run) and not name.titles
+        # A name inside the run is placed one character on, so it is never taken for a sentence opener.
+        found.by_surname.setdefault(name.surname, []).append((start if opens_run else start + 1, name))
+    body = [w.rstrip(".") for w in words if w.lower() not in NOT_NAME_WORDS]
+    if len(body) >= 2:
+        found.by_initials.setdefault(initials(body), set()).add(" ".join(body))
+
+
+def initials(words: list[str]) -> str:
+    """ "European Central Bank" -> "ECB"; "of", "the", "and" are skipped."""
+    return "".join(w[0] for w in words if w[:1].isupper())
