@@ -1,7 +1,7 @@
 """The word lists the source audit reads, loaded once from the lexicon files (no word list lives in code).
 
 Role classes, honorifics, party words and gendered role nouns come from `source_roles.tsv`; the pronouns and the
-gender each states from `pronouns.tsv` (third column); role and body nouns from `source_nouns.tsv`, modifiers,
+gender each states from `pronouns.tsv` (third column); role nouns from `source_nouns.tsv`, modifiers,
 nationalities and abbreviations from their own lists.
 """
 
@@ -28,7 +28,8 @@ PARTICLES = frozenset(p for p, (category, _, _) in ROLE_WORDS.items() if categor
 PRONOUN_GENDER: dict[str, str] = {
     e.phrase: e.alternative for e in load_lexicon("pronouns") if e.alternative in GENDER_FLAGS
 }
-SOURCE_NOUNS = frozenset(e.phrase for e in load_lexicon("source_nouns"))
+# Role nouns of people ("minister", "host"); the document and body nouns ("bill", "union") stand before no name.
+PERSON_NOUNS = frozenset(e.phrase for e in load_lexicon("source_nouns") if e.category in ("person", "group", "vague"))
 MODIFIERS = load_words("source_modifiers")
 NATIONALITIES = load_words("nationalities")
 ABBREVIATIONS = load_words("abbreviations")
@@ -45,7 +46,7 @@ NOT_NAME_WORDS = (
 # Words that may stand before a name as a title or description: they are never part of the name itself.
 TITLE_WORDS = (
     frozenset(w for phrase in ROLE_WORDS for w in phrase.split()) - PARTICLES
-    | SOURCE_NOUNS
+    | PERSON_NOUNS
     | MODIFIERS
     | NATIONALITIES
     | NOT_NAME_WORDS
