@@ -17,6 +17,7 @@ from ..attributions import Attribution, is_named
 from .gender import pronoun_gender
 from .names import Name, TextNames, head_part, initials, parse_name, text_names
 from .roles import Described, describe
+from .vocabulary import PLURAL_PRONOUNS
 
 PERSON, BODY = "p:", "o:"
 ORG_KINDS = frozenset({"organisation", "outlet", "document"})
@@ -64,7 +65,10 @@ def merge(text: str, attributions: list[Attribution]) -> list[Entry]:
         if not item.anonymous:
             _register(article, item)
     for item in usable:
-        local, key, name, kind = _place(article, item)
+        placed = _place(article, item)
+        if placed is None:
+            continue
+        local, key, name, kind = placed
         entry = article.entries.setdefault(local, Entry(local, key, name, kind))
         if len(name) > len(entry.name) and kind != "anonymous":
             entry.name = name
@@ -90,13 +94,21 @@ def _register(article: _Article, item: Attribution) -> None:
         article.bodies.setdefault(body.lower(), body)
 
 
-def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
-    """(local key, archive key, display name, kind) for one attribution's source."""
+def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str] | None:
+    """(local key, archive key, display name, kind) for one attribution's source; None for a source that names
+    nobody after all: "we" or "they" resolved to one person, a one-word "name" that is no proper name
+    ("Conversely") or that the text also writes in lower case ("Following", "Keeps": a capitalised opener)."""
     form = article.text[item.source.start : item.source.end]
     if item.anonymous:
         words = " ".join(head_part(form).split()) or " ".join(form.split())
         return "anonymous:" + words.lower(), "", words, "anonymous"
-    if _kind(article, item) == "person":
+    kind = _kind(article, item)
+    if kind == "person" and form.strip().lower() in PLURAL_PRONOUNS:
+        return None
+    single = " " not in item.name.strip()
+    if single and (item.name.strip().lower() in article.in_text.lower or not is_named(item.name)):
+        return None
+    if kind == "person":
         return _place_person(article, item)
     return _place_body(article, item)
 

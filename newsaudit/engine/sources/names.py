@@ -123,6 +123,7 @@ class TextNames:
 
     by_surname: dict[str, list[tuple[int, Name]]]  # surname -> (where the name starts, the name)
     by_initials: dict[str, set[str]]
+    lower: frozenset[str] = frozenset()  # every word the text writes in lower case
 
 
 def text_names(text: str) -> TextNames:
@@ -154,6 +155,7 @@ def text_names(text: str) -> TextNames:
         previous_end = match.end()
     _add_run(found, run, start)
     _drop_openers(found, {at for at, word in openers if word in lower})
+    found.lower = frozenset(lower)
     return found
 
 

@@ -42,7 +42,11 @@ NOT_NAME_WORDS = (
     | frozenset(_ATTRIBUTION_WORDS["determiners"])
     | frozenset(_ATTRIBUTION_WORDS["opening_adverbials"])
     | frozenset(_ATTRIBUTION_WORDS["not_names"])
+    | frozenset(_ATTRIBUTION_WORDS["subordinators"])
+    | frozenset(_ATTRIBUTION_WORDS["opening_subordinators"])
+    | frozenset(_ATTRIBUTION_WORDS["question_words"])
 )
+PLURAL_PRONOUNS = frozenset(e.phrase for e in load_lexicon("pronouns") if e.category == "any")
 # Words that may stand before a name as a title or description: they are never part of the name itself.
 TITLE_WORDS = (
     frozenset(w for phrase in ROLE_WORDS for w in phrase.split()) - PARTICLES
