@@ -85,12 +85,13 @@ def merge_pairs(report: DocumentReport, gold: list[Span], chains: dict[int, str]
 
 
 def top_entries(reports: list[DocumentReport]) -> tuple[list[str], list[str]]:
-    """The most-mentioned entries across the split, and the person names among them listed twice (same surname)."""
+    """The most-mentioned entries across the split, and the people among them listed more than once: the same
+    name twice, or a bare surname beside a full name that ends in it ("Trump" beside "Donald Trump")."""
     top = merge_documents(reports)["sources"][:TOP]
     lines = [f"{len(s['mentions']):>4} {s['documents']:>3} docs  {s['kind']:<12} {s['name']}" for s in top]
     people = [s["name"] for s in top if s["kind"] == "person"]
-    surnames = [name.split()[-1].lower() for name in people]
-    twice = sorted({name for name, surname in zip(people, surnames, strict=True) if surnames.count(surname) > 1})
+    surnames = {name.split()[-1] for name in people if " " in name}
+    twice = sorted({name for name in people if people.count(name) > 1 or name in surnames})
     return lines, twice
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..attributions import Attribution, is_named
 from .gender import pronoun_gender
-from .names import Name, TextNames, head_part, initials, parse_name, text_names
+from .names import Name, TextNames, head_part, initials, lower_words, parse_name, text_names
 from .roles import Described, describe
 from .vocabulary import PLURAL_PRONOUNS
 
@@ -48,12 +48,20 @@ class _Article:
     people: dict[str, list[tuple[int, Name]]] = field(default_factory=dict)  # surname -> full names of sources
     bodies: dict[str, str] = field(default_factory=dict)  # lower-case body name -> its display form
     _text_names: TextNames | None = None
+    _lower: frozenset[str] | None = None
+
+    @property
+    def lower(self) -> frozenset[str]:
+        """The words the text writes in lower case, collected once and only when needed."""
+        if self._lower is None:
+            self._lower = lower_words(self.text)
+        return self._lower
 
     @property
     def in_text(self) -> TextNames:
         """The text's capitalised runs, scanned once and only when a bare surname or an acronym needs them."""
         if self._text_names is None:
-            self._text_names = text_names(self.text)
+            self._text_names = text_names(self.text, self.lower)
         return self._text_names
 
 
@@ -106,7 +114,7 @@ def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str] | 
     if kind == "person" and form.strip().lower() in PLURAL_PRONOUNS:
         return None
     single = " " not in item.name.strip()
-    if single and (item.name.strip().lower() in article.in_text.lower or not is_named(item.name)):
+    if single and (not is_named(item.name) or item.name.strip().lower() in article.lower):
         return None
     if kind == "person":
         return _place_person(article, item)

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .vocabulary import ABBREVIATIONS, NAME_SUFFIXES, NOT_NAME_WORDS, PARTICLES, TITLE_WORDS
 
 # A word: letters first, then letters, digits, apostrophes, hyphens and dots. No nesting: matching is linear.
 WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
-# A capitalised run in running text: capitalised words separated by single spaces (a particle may sit inside).
-_RUN_WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
+# A run of two or more capitalised words in running text, separated by single spaces, a particle ("de") may sit
+# between two of them. Each step is decided by one character (a capital, or a particle's lower-case letter after
+# a space), so matching is linear.
+_CAPITALISED = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][\w'\u2019.\-]*"
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
+_RUN = re.compile(rf"{_CAPITALISED}(?: (?:(?:{'|'.join(sorted(PARTICLES))}) )?{_CAPITALISED})+")
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -73,6 +78,7 @@ def head_part(phrase: str) -> str:
     return phrase[:cut]
 
 
+@lru_cache(maxsize=4096)
 def parse_name(phrase: str) -> Name | None:
     """The name a source phrase ends on, or None when it has no capitalised run ("the minister", "she")."""
     line = head_part(phrase).rsplit("\n", 1)[-1]  # a line break ends a name: "A Sign Of Leadership\nMarco Rubio"
@@ -123,40 +129,37 @@ class TextNames:
 
     by_surname: dict[str, list[tuple[int, Name]]]  # surname -> (where the name starts, the name)
     by_initials: dict[str, set[str]]
-    lower: frozenset[str] = frozenset()  # every word the text writes in lower case
 
 
-def text_names(text: str) -> TextNames:
+def text_names(text: str, lower: frozenset[str]) -> TextNames:
     """Every full name the text writes (two or more name words) by surname, and every run of two or more
     capitalised words by its initials ("European Central Bank" -> "ECB"): what a bare surname or an acronym may
-    stand for. One pass over the words of the text."""
+    stand for. One regular-expression pass finds the runs; Python looks only at them."""
     found = TextNames({}, {})
-    run: list[str] = []
-    start = previous_end = -1
-    lower: set[str] = set()
-    openers: list[tuple[int, str]] = []  # runs that open a sentence: their first word may be no name
-    for match in _RUN_WORD.finditer(text):
-        word = match.group()
-        joined = previous_end >= 0 and match.start() == previous_end + 1 and text[previous_end] == " "
-        if not (_capitalised(word) or word in PARTICLES) or (run and not joined):
-            _add_run(found, run, start)
-            run = []
-        if _capitalised(word) or (run and word in PARTICLES):
-            if not run:
-                start = match.start()
-                if _opens_sentence(text, start):
-                    openers.append((start, word.lower()))
-            run.append(word)
+    openers: set[int] = set()  # runs that open a sentence with a word the text also writes in lower case
+    for match in _RUN.finditer(text):
+        piece: list[str] = []
+        start = at = match.start()
+        for word in match.group().split(" "):
+            if not piece:
+                start = at
+            piece.append(word)
+            at += len(word) + 1
             if word.endswith(".") and not _keeps_dot(word) and word.lower().rstrip(".") not in ABBREVIATIONS:
-                _add_run(found, run, start)  # a sentence ends here
-                run = []
-        else:
-            lower.add(word.lower())
-        previous_end = match.end()
-    _add_run(found, run, start)
-    _drop_openers(found, {at for at, word in openers if word in lower})
-    found.lower = frozenset(lower)
+                _add_run(found, piece, start)  # a sentence ends here
+                piece = []
+        _add_run(found, piece, start)
+    for names in found.by_surname.values():
+        for at, name in names:
+            if at not in openers and _opens_sentence(text, at) and name.words[0].lower() in lower:
+                openers.add(at)
+    _drop_openers(found, openers)
     return found
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lower case: a capitalised word among them is a sentence opener, no name."""
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 def _opens_sentence(text: str, at: int) -> bool:
