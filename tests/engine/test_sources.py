@@ -120,6 +120,12 @@ def test_affiliation_where_the_text_states_it():
     assert found["Kit Harlan"]["affiliation"] == "Harbour Trust"
 
 
+def test_titled_person_of_a_body_is_that_person():
+    (source,) = mix("Professor Lena Amsel of the Harbour Institute said the plan was sound.")["sources"]
+    assert (source["name"], source["kind"], source["role"]) == ("Lena Amsel", "person", "expert")
+    assert source["affiliation"] == "Harbour Institute"
+
+
 # Stated gender: the honorific, the gendered role noun or a resolved pronoun says it; a first name never does.
 GENDER_CASES = [
     ("Mrs Alma Weiss said the school would stay open.", "Alma Weiss", "female"),

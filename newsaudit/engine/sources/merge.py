@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..attributions import Attribution, is_named
 from .gender import pronoun_gender
-from .names import Name, TextNames, head_part, initials, lower_words, parse_name, text_names
+from .names import Name, TextNames, head_part, initials, lower_words, parse_name, person_name, text_names
 from .roles import Described, describe
 from .vocabulary import PLURAL_PRONOUNS
 
@@ -93,8 +93,8 @@ def _mention(text: str, item: Attribution) -> Mention:
 
 
 def _register(article: _Article, item: Attribution) -> None:
-    if item.kind == "person":
-        name = parse_name(item.name)
+    if _kind(None, item) == "person":
+        name = person_name(item.name)
         if name is not None and name.full:
             article.people.setdefault(name.surname, []).append((item.source.start, name))
     elif item.kind in ORG_KINDS and is_named(item.name):
@@ -121,16 +121,23 @@ def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str] | 
     return _place_body(article, item)
 
 
-def _kind(article: _Article, item: Attribution) -> str:
-    """The finder's kind; a pronoun that may stand for anyone ("they") takes the kind of the name it resolved to."""
+def _kind(article: _Article | None, item: Attribution) -> str:
+    """The finder's kind, with two corrections: a titled person before an "of" phrase is a person ("Professor Lena
+    Amsel of the Harbour Institute"), and a pronoun that may stand for anyone ("they") takes the kind of the name
+    it resolved to (with no article yet, while the article's people are still being collected: organisation)."""
+    if item.kind in ORG_KINDS and " of " in item.name:
+        first = parse_name(item.name.partition(" of ")[0])
+        if first is not None and first.full and first.titles:
+            return "person"
     if item.kind == "person" or item.kind in ORG_KINDS:
         return item.kind
     name = parse_name(item.name)
-    return "person" if name is not None and name.surname in article.people else "organisation"
+    known = article is not None and name is not None and name.surname in article.people
+    return "person" if known else "organisation"
 
 
 def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
-    name = parse_name(item.name)
+    name = person_name(item.name)
     if name is None:  # a description nobody resolved: "the spokesman"
         return "described:" + item.name.lower(), "", item.name, "person"
     body = _spelled(article, _body_name(item.name))

@@ -86,6 +86,17 @@ def parse_name(phrase: str) -> Name | None:
     return name_of_run(run) if run else None
 
 
+def person_name(phrase: str) -> Name | None:
+    """A person's name, before any "of" phrase that follows it: "Professor Lena Amsel of the Harbour Institute"
+    is Lena Amsel ("Secretary of State John Kerry" has no full name before its "of", and stays whole)."""
+    before, of, _ = phrase.partition(" of ")
+    if of:
+        first = parse_name(before)
+        if first is not None and first.full:
+            return first
+    return parse_name(phrase)
+
+
 def last_run(words: list[str]) -> list[str]:
     """The last run of capitalised words; a possessive ends a run ("Trump's Kellyanne Conway": the run after it)."""
     run: list[str] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .names import WORD, head_part, last_run, name_of_run, strip_possessive
+from .names import WORD, head_part, last_run, name_of_run, parse_name, strip_possessive
 from .vocabulary import MAX_ROLE_WORDS, ROLE_CLASSES, ROLE_WORDS
 
 PREPOSITIONS = frozenset({"of", "for", "at", "with", "to", "in", "on", "from", "and", "or", "who", "whose", "which"})
@@ -37,10 +37,22 @@ def describe(phrase: str, after: str, has_name: bool) -> Described:
     _read_words(_title_words(words) if has_name else words, found)
     rest = phrase[len(head) :] if len(head) < len(phrase) else ""
     _read_apposition(_apposition(rest) or _apposition(after[:AFTER_CHARS]), found)
+    if found.roles and found.affiliation is None:
+        found.affiliation = _body_after_name(head)
     party = _PARTY_LETTER.search(phrase) or _PARTY_LETTER.match(after[:AFTER_CHARS].lstrip())
     if party and found.affiliation is None:
         found.affiliation = ROLE_WORDS[f"({party.group(1).lower()})"][1]
     return found
+
+
+def _body_after_name(head: str) -> str | None:
+    """"Professor Lena Amsel of the Harbour Institute" -> "Harbour Institute": the body after a full name."""
+    before, of, after = head.partition(" of ")
+    first = parse_name(before) if of else None
+    if first is None or not first.full:
+        return None
+    body = _AFTER_ROLE.match("of " + after.strip())
+    return body.group(1).strip() if body else None
 
 
 def _title_words(words: list[str]) -> list[str]:
