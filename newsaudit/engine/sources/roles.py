@@ -46,7 +46,7 @@ def describe(phrase: str, after: str, has_name: bool) -> Described:
 
 
 def _body_after_name(head: str) -> str | None:
-    """"Professor Lena Amsel of the Harbour Institute" -> "Harbour Institute": the body after a full name."""
+    """ "Professor Lena Amsel of the Harbour Institute" -> "Harbour Institute": the body after a full name."""
     before, of, after = head.partition(" of ")
     first = parse_name(before) if of else None
     if first is None or not first.full:
