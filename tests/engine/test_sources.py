@@ -176,6 +176,13 @@ def test_sentence_openers_are_no_first_names():
     assert [n.key for _, n in names.by_surname["holm"]] == ["pia holm"]
 
 
+def test_an_indefinite_source_is_anonymous_whatever_its_kind():
+    found = mix("A government said the border was open.\n\nThe Harbour Board said the port was shut.")
+    kinds = {s["name"]: s["kind"] for s in found["sources"]}
+    assert kinds == {"A government": "anonymous", "Harbour Board": "organisation"}
+    assert found["anonymous_attributions"] == 1 and found["anonymous_share"] == 0.5
+
+
 def test_report_without_attributions_has_an_empty_mix():
     found = mix("The harbour was quiet on Sunday.")
     assert found["sources"] == [] and found["first_source"] is None and found["anonymous_share"] == 0.0

@@ -17,7 +17,7 @@ from ..attributions import Attribution, is_named
 from .gender import pronoun_gender
 from .names import Name, TextNames, head_part, initials, lower_words, parse_name, person_name, text_names
 from .roles import Described, describe
-from .vocabulary import PLURAL_PRONOUNS
+from .vocabulary import INDEFINITE, PLURAL_PRONOUNS
 
 PERSON, BODY = "p:", "o:"
 ORG_KINDS = frozenset({"organisation", "outlet", "document"})
@@ -107,7 +107,7 @@ def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str] | 
     nobody after all: "we" or "they" resolved to one person, a one-word "name" that is no proper name
     ("Conversely") or that the text also writes in lower case ("Following", "Keeps": a capitalised opener)."""
     form = article.text[item.source.start : item.source.end]
-    if item.anonymous:
+    if item.anonymous or _indefinite(form):
         words = " ".join(head_part(form).split()) or " ".join(form.split())
         return "anonymous:" + words.lower(), "", words, "anonymous"
     kind = _kind(article, item)
@@ -119,6 +119,13 @@ def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str] | 
     if kind == "person":
         return _place_person(article, item)
     return _place_body(article, item)
+
+
+def _indefinite(form: str) -> bool:
+    """ "a government", "an ad", "several reports": a source the text does not identify is anonymous, whatever
+    its kind."""
+    words = form.split()
+    return bool(words) and words[0].lower() in INDEFINITE and not is_named(form)
 
 
 def _kind(article: _Article | None, item: Attribution) -> str:

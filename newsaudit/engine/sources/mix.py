@@ -21,7 +21,8 @@ def source_mix(text: str, attributions: list[Attribution]) -> dict[str, Any]:
     sources = [entry_dict(text, entry) for entry in entries]
     people = [s for s in sources if s["kind"] in ("person", "anonymous")]
     total = len(attributions)
-    anonymous = sum(1 for a in attributions if a.anonymous)
+    # the finder's anonymous sources, and the ones placed with them ("a government": named nobody)
+    anonymous = sum(len(e.mentions) for e in entries if e.kind == "anonymous")
     return {
         "sources": sources,
         "by_kind": dict(Counter(s["kind"] for s in sources)),

@@ -46,6 +46,7 @@ NOT_NAME_WORDS = (
     | frozenset(_ATTRIBUTION_WORDS["opening_subordinators"])
     | frozenset(_ATTRIBUTION_WORDS["question_words"])
 )
+INDEFINITE = frozenset(_ATTRIBUTION_WORDS["indefinite"])
 PLURAL_PRONOUNS = frozenset(e.phrase for e in load_lexicon("pronouns") if e.category == "any")
 # Words that may stand before a name as a title or description: they are never part of the name itself.
 TITLE_WORDS = (
