@@ -167,6 +167,7 @@ def test_names_drop_titles_and_keep_particles():
     assert parse_name("Donald J. Trump").key == "donald trump"
     assert parse_name("Trump campaign manager Kellyanne Conway").key == "kellyanne conway"
     assert parse_name("the prime minister") is None
+    assert parse_name("Mr. King").display == "King"  # a role word after an honorific is a surname
 
 
 def test_sentence_openers_are_no_first_names():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..attributions import Attribution
+from ..attributions import Attribution, is_named
 from .gender import NOT_STATED, stated_gender
 from .merge import Entry, merge
 
@@ -39,7 +39,8 @@ def entry_dict(text: str, entry: Entry) -> dict[str, Any]:
     roles = [role for m in entry.mentions for role in m.described.roles]
     person = entry.kind == "person"
     tied = [g for m in entry.mentions for g in m.described.genders]
-    pronouns = [m.pronoun for m in entry.mentions if m.pronoun]
+    # a pronoun counts only for a proper name: the finder also resolves "he" to descriptions ("the world")
+    pronouns = [m.pronoun for m in entry.mentions if m.pronoun] if is_named(entry.name) else []
     return {
         "key": entry.key,
         "name": entry.name,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocabulary import ABBREVIATIONS, NAME_SUFFIXES, NOT_NAME_WORDS, PARTICLES, TITLE_WORDS
+from .vocabulary import ABBREVIATIONS, HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, PARTICLES, TITLE_WORDS
 
 # A word: letters first, then letters, digits, apostrophes, hyphens and dots. No nesting: matching is linear.
 WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
@@ -124,7 +124,8 @@ def name_of_run(run: list[str]) -> Name | None:
         if low in TITLE_WORDS or (low.rstrip(".") in ABBREVIATIONS and low.endswith(".") and len(low) > 2):
             start = k + 1
     words = tuple(w.rstrip(".") if w.endswith(".") and not _keeps_dot(w) else w for w in run[start:])
-    if not words or all(w.lower() in TITLE_WORDS for w in words):
+    after_honorific = start > 0 and run[start - 1].lower() in HONORIFICS  # "Mr. King": a name, though "king" is a role
+    if not words or (all(w.lower() in TITLE_WORDS for w in words) and not after_honorific):
         return None
     return Name(tuple(run[:start]), words)
 

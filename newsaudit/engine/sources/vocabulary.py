@@ -24,6 +24,7 @@ ROLE_WORDS: dict[str, tuple[str, str, str | None]] = {
     e.phrase: (e.category, e.alternative, _gender(e.flags)) for e in _ROLES
 }
 MAX_ROLE_WORDS = max(len(phrase.split()) for phrase in ROLE_WORDS)
+HONORIFICS = frozenset(p for p, (category, _, _) in ROLE_WORDS.items() if category == "honorific")
 PARTICLES = frozenset(p for p, (category, _, _) in ROLE_WORDS.items() if category == "particle")
 PRONOUN_GENDER: dict[str, str] = {
     e.phrase: e.alternative for e in load_lexicon("pronouns") if e.alternative in GENDER_FLAGS
