@@ -4,6 +4,9 @@ import time
 
 import pytest
 
+from newsaudit.engine import Config, read_text
+from newsaudit.engine.context import Context
+from newsaudit.engine.sources import source_mix
 from newsaudit.engine.sources.names import lower_words, parse_name, text_names
 
 from .helpers import audit_plain
@@ -174,7 +177,7 @@ def test_sentence_openers_are_no_first_names():
     # "Using" and "Never" open sentences and appear in lower case too: no first names
     text = "Using Pia Holm as a guide, we left. We were using maps, never easy.\n\nNever Holm again."
     names = text_names(text, lower_words(text))
-    assert [n.key for _, n in names.by_surname["holm"]] == ["pia holm"]
+    assert [n.key for n in names.by_surname["holm"].names] == ["pia holm"]
 
 
 def test_an_indefinite_source_is_anonymous_whatever_its_kind():
@@ -204,3 +207,14 @@ def test_hostile_input_is_linear(text: str):
     found = mix(text)
     assert isinstance(found["sources"], list)
     assert time.perf_counter() - started < 10
+
+
+def test_many_bare_namesakes_cost_linear_time():
+    """12,000 attributions to two Lees and a bare "Lee": each bare one is placed by bisection, not by a scan."""
+    document = read_text("Ann Lee said yes. Bo Lee said no. Lee said so. " * 4000, "lees")
+    attributions = Context(document, Config()).attributions
+    assert len(attributions) > 10000
+    started = time.perf_counter()
+    found = source_mix(document.text, attributions)
+    assert time.perf_counter() - started < 5
+    assert {s["name"] for s in found["sources"]} == {"Ann Lee", "Bo Lee"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..attributions import Attribution, is_named
 from .gender import pronoun_gender
-from .names import Name, TextNames, head_part, initials, lower_words, parse_name, person_name, text_names
+from .names import Name, Namesakes, TextNames, head_part, initials, lower_words, parse_name, person_name, text_names
 from .roles import Described, describe
 from .vocabulary import INDEFINITE, PLURAL_PRONOUNS
 
@@ -45,7 +45,7 @@ class Entry:
 class _Article:
     text: str
     entries: dict[str, Entry] = field(default_factory=dict)
-    people: dict[str, list[tuple[int, Name]]] = field(default_factory=dict)  # surname -> full names of sources
+    people: dict[str, Namesakes] = field(default_factory=dict)  # surname -> the full names of the sources
     bodies: dict[str, str] = field(default_factory=dict)  # lower-case body name -> its display form
     _text_names: TextNames | None = None
     _lower: frozenset[str] | None = None
@@ -96,7 +96,7 @@ def _register(article: _Article, item: Attribution) -> None:
     if _kind(None, item) == "person":
         name = person_name(item.name)
         if name is not None and name.full:
-            article.people.setdefault(name.surname, []).append((item.source.start, name))
+            article.people.setdefault(name.surname, Namesakes()).add(item.source.start, name)
     elif item.kind in ORG_KINDS and is_named(item.name):
         body = _body_name(item.name)
         article.bodies.setdefault(body.lower(), body)
@@ -161,13 +161,8 @@ def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, 
 def _full_name(article: _Article, surname: str, at: int) -> Name | None:
     """The full name a bare surname stands for: the article's sources' full names with that surname, else the
     text's. Where two people share it, the one named last before the mention (else the first named after it)."""
-    for names in (article.people.get(surname, []), article.in_text.by_surname.get(surname, [])):
-        if len({name.key for _, name in names}) == 1:
-            return names[0][1]
-        if names:
-            before = [(pos, name) for pos, name in names if pos < at]
-            return max(before, key=lambda p: p[0])[1] if before else min(names, key=lambda p: p[0])[1]
-    return None
+    names = article.people.get(surname) or article.in_text.by_surname.get(surname)
+    return names.nearest(at) if names else None
 
 
 def _place_body(article: _Article, item: Attribution) -> tuple[str, str, str, str]:

@@ -9,7 +9,8 @@ Every step is a single pass over the words: linear in the phrase length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .vocabulary import ABBREVIATIONS, HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, PARTICLES, TITLE_WORDS
@@ -136,10 +137,32 @@ def _keeps_dot(word: str) -> bool:
 
 
 @dataclass(slots=True)
+class Namesakes:
+    """The full names that share one surname, in text order: which one a bare surname at some offset stands for."""
+
+    positions: list[int] = field(default_factory=list)
+    names: list[Name] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+
+    def add(self, at: int, name: Name) -> None:
+        k = len(self.positions) if not self.positions or at >= self.positions[-1] else bisect_right(self.positions, at)
+        self.positions.insert(k, at)
+        self.names.insert(k, name)
+        self.keys.add(name.key)
+
+    def nearest(self, at: int) -> Name:
+        """The only one, else the one named last before `at`, else the first named after it."""
+        if len(self.keys) == 1:
+            return self.names[0]
+        k = bisect_left(self.positions, at)
+        return self.names[k - 1] if k else self.names[0]
+
+
+@dataclass(slots=True)
 class TextNames:
     """The capitalised runs of a text: full names by surname, and multi-word names by their initials."""
 
-    by_surname: dict[str, list[tuple[int, Name]]]  # surname -> (where the name starts, the name)
+    by_surname: dict[str, Namesakes]
     by_initials: dict[str, set[str]]
 
 
@@ -162,7 +185,7 @@ def text_names(text: str, lower: frozenset[str]) -> TextNames:
                 piece = []
         _add_run(found, piece, start)
     for names in found.by_surname.values():
-        for at, name in names:
+        for at, name in zip(names.positions, names.names, strict=True):
             if at not in openers and _opens_sentence(text, at) and name.words[0].lower() in lower:
                 openers.add(at)
     _drop_openers(found, openers)
@@ -184,15 +207,14 @@ def _drop_openers(found: TextNames, starts: set[int]) -> None:
     name: those names lose it (and a name left with one word is no full name)."""
     if not starts:
         return
-    for surname, names in found.by_surname.items():
-        kept = []
-        for at, name in names:
+    for surname, names in list(found.by_surname.items()):
+        kept = Namesakes()
+        for at, name in zip(names.positions, names.names, strict=True):
             if at in starts:
-                shorter = Name((), name.words[1:])
-                if not shorter.full:
+                name = Name((), name.words[1:])
+                if not name.full:
                     continue
-                name = shorter
-            kept.append((at, name))
+            kept.add(at, name)
         found.by_surname[surname] = kept
 
 
@@ -204,7 +226,7 @@ def _add_run(found: TextNames, run: list[str], start: int) -> None:
     if name is not None and name.full:
         opens_run = len(words) == len(run) and not name.titles
         # A name inside the run is placed one character on, so it is never taken for a sentence opener.
-        found.by_surname.setdefault(name.surname, []).append((start if opens_run else start + 1, name))
+        found.by_surname.setdefault(name.surname, Namesakes()).add(start if opens_run else start + 1, name)
     body = [w.rstrip(".") for w in words if w.lower() not in NOT_NAME_WORDS]
     if len(body) >= 2:
         found.by_initials.setdefault(initials(body), set()).add(" ".join(body))
