@@ -47,6 +47,8 @@ class _Article:
     entries: dict[str, Entry] = field(default_factory=dict)
     people: dict[str, Namesakes] = field(default_factory=dict)  # surname -> the full names of the sources
     bodies: dict[str, str] = field(default_factory=dict)  # lower-case body name -> its display form
+    last_body: dict[str, Entry] = field(default_factory=dict)  # head noun -> the last named body mentioned
+    _spelled_bodies: dict[str, set[str]] | None = None
     _text_names: TextNames | None = None
     _lower: frozenset[str] | None = None
 
@@ -56,6 +58,16 @@ class _Article:
         if self._lower is None:
             self._lower = lower_words(self.text)
         return self._lower
+
+    @property
+    def spelled_bodies(self) -> dict[str, set[str]]:
+        """The article's named bodies of two or more words by their initials, collected once."""
+        if self._spelled_bodies is None:
+            self._spelled_bodies = {}
+            for name in self.bodies.values():
+                if " " in name:
+                    self._spelled_bodies.setdefault(_initials(name), set()).add(name)
+        return self._spelled_bodies
 
     @property
     def in_text(self) -> TextNames:
@@ -81,6 +93,8 @@ def merge(text: str, attributions: list[Attribution]) -> list[Entry]:
         if len(name) > len(entry.name) and kind != "anonymous":
             entry.name = name
         entry.mentions.append(_mention(text, item))
+        if local.startswith(BODY):
+            article.last_body[entry.name.split()[-1].lower()] = entry
     return list(article.entries.values())
 
 
@@ -171,9 +185,9 @@ def _place_body(article: _Article, item: Attribution) -> tuple[str, str, str, st
         body = _spelled(article, body) or body
         return BODY + body.lower(), body.lower(), body, _kind(article, item)
     head = item.name.split()[-1].lower() if item.name.split() else ""
-    for entry in reversed(article.entries.values()):
-        if entry.local.startswith(BODY) and entry.name.split()[-1].lower() == head:
-            return entry.local, entry.key, entry.name, entry.kind
+    entry = article.last_body.get(head)
+    if entry is not None:
+        return entry.local, entry.key, entry.name, entry.kind
     return "described:" + item.name.lower(), "", item.name, _kind(article, item)
 
 
@@ -186,8 +200,7 @@ def _spelled(article: _Article, acronym: str) -> str | None:
     """The one body an acronym spells: among the article's named sources, else among the text's capitalised runs."""
     if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
         return None
-    sources = {name for name in article.bodies.values() if " " in name and _initials(name) == acronym}
-    for names in (sources, article.in_text.by_initials.get(acronym, set())):
+    for names in (article.spelled_bodies.get(acronym, set()), article.in_text.by_initials.get(acronym, set())):
         if len(names) == 1:
             return next(iter(names))
         if names:
