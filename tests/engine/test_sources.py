@@ -5,7 +5,9 @@ import time
 import pytest
 
 from newsaudit.engine import Config, read_text
+from newsaudit.engine.attributions import Attribution, Span
 from newsaudit.engine.context import Context
+from newsaudit.engine.document import Sentence
 from newsaudit.engine.sources import source_mix
 from newsaudit.engine.sources.names import lower_words, parse_name, text_names
 
@@ -218,3 +220,19 @@ def test_many_bare_namesakes_cost_linear_time():
     found = source_mix(document.text, attributions)
     assert time.perf_counter() - started < 5
     assert {s["name"] for s in found["sources"]} == {"Ann Lee", "Bo Lee"}
+
+
+def said_by(text: str, word: str) -> Attribution:
+    """An attribution to the word where it opens its sentence, as the finder would give it."""
+    at = text.index(word + " said")
+    sentence = Sentence(text.rfind("\n", 0, at) + 1, len(text), 0)
+    return Attribution(Span(at, at + len(word)), Span(at, at), None, False, False, "person", "neutral", sentence, word)
+
+
+def test_a_capitalised_opener_is_no_name_unless_the_text_names_someone_so():
+    opener = "The price of bread doubled this year.\n\nPrice said the rise would end."
+    assert source_mix(opener, [said_by(opener, "Price")])["sources"] == []
+    named = "Ann Price runs the bakery. The price of bread doubled.\n\nPrice said the rise would end."
+    assert [s["name"] for s in source_mix(named, [said_by(named, "Price")])["sources"]] == ["Ann Price"]
+    plain = "Bread doubled this year.\n\nPrice said the rise would end."  # never written in lower case
+    assert [s["key"] for s in source_mix(plain, [said_by(plain, "Price")])["sources"]] == [""]

@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 
 from ..attributions import Attribution, is_named
 from .gender import pronoun_gender
-from .names import Name, Namesakes, TextNames, head_part, initials, lower_words, parse_name, person_name, text_names
+from .names import (
+    Name,
+    Namesakes,
+    TextNames,
+    head_part,
+    initials,
+    lower_words,
+    opens_sentence,
+    parse_name,
+    person_name,
+    text_names,
+)
 from .roles import Described, describe
 from .vocabulary import INDEFINITE, PLURAL_PRONOUNS
 
@@ -127,12 +138,25 @@ def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str] | 
     kind = _kind(article, item)
     if kind == "person" and form.strip().lower() in PLURAL_PRONOUNS:
         return None
-    single = " " not in item.name.strip()
-    if single and (not is_named(item.name) or item.name.strip().lower() in article.lower):
+    if _no_name(article, item, form):
         return None
     if kind == "person":
         return _place_person(article, item)
     return _place_body(article, item)
+
+
+def _no_name(article: _Article, item: Attribution, form: str) -> bool:
+    """A one-word source that is no proper name ("Conversely"), or a capitalised sentence opener the text also
+    writes in lower case ("Following", "Keeps") and never as the surname of a full name ("Price" in "Ann Price")."""
+    word = item.name.strip()
+    if " " in word:
+        return False
+    if not is_named(word):
+        return True
+    low = word.lower()
+    if low not in article.lower or form.strip() != word or not opens_sentence(article.text, item.source.start):
+        return False
+    return not (article.people.get(low) or article.in_text.by_surname.get(low))
 
 
 def _indefinite(form: str) -> bool:

@@ -186,7 +186,7 @@ def text_names(text: str, lower: frozenset[str]) -> TextNames:
         _add_run(found, piece, start)
     for names in found.by_surname.values():
         for at, name in zip(names.positions, names.names, strict=True):
-            if at not in openers and _opens_sentence(text, at) and name.words[0].lower() in lower:
+            if at not in openers and opens_sentence(text, at) and name.words[0].lower() in lower:
                 openers.add(at)
     _drop_openers(found, openers)
     return found
@@ -197,7 +197,7 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
 
 
-def _opens_sentence(text: str, at: int) -> bool:
+def opens_sentence(text: str, at: int) -> bool:
     before = text[max(0, at - 3) : at].rstrip(" \"'\u201c\u2018")
     return not before or before[-1] in ".!?:\n"
 
