@@ -102,6 +102,8 @@ def score(folder: Path, reports: list[DocumentReport], annotations: dict[str, Pa
         scores["merge pairs"] = PRF()
     false_positives, false_negatives = [], []
     for report in reports:
+        if report.source_mix is None:  # the audit failed: counted as no entries, and said on stderr by the engine
+            continue
         gold = parse_brat(annotations[report.id].read_text(encoding="utf-8")).get("Source", [])
         for name in ENTRY_MEASURES:
             prf, wrong = entry_precision(report, gold, name)

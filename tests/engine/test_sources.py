@@ -1,5 +1,6 @@
 """Who gets quoted (issue #16): the per-article `source_mix`, merged and described only from what the text says."""
 
+import importlib
 import time
 
 import pytest
@@ -236,3 +237,25 @@ def test_a_capitalised_opener_is_no_name_unless_the_text_names_someone_so():
     assert [s["name"] for s in source_mix(named, [said_by(named, "Price")])["sources"]] == ["Ann Price"]
     plain = "Bread doubled this year.\n\nPrice said the rise would end."  # never written in lower case
     assert [s["key"] for s in source_mix(plain, [said_by(plain, "Price")])["sources"]] == [""]
+
+
+def test_a_name_left_with_one_word_leaves_no_empty_namesakes():
+    text = "Never Holm again, we said, never."
+    assert "holm" not in text_names(text, lower_words(text)).by_surname
+    # and a bare "Holm" then has no full name to join
+    assert [
+        s["key"]
+        for s in source_mix(text + "\n\nHolm said so.", [said_by(text + "\n\nHolm said so.", "Holm")])["sources"]
+    ] == [""]
+
+
+def test_a_failing_source_mix_leaves_the_audit_standing(monkeypatch):
+    audit_module = importlib.import_module("newsaudit.engine.audit")  # the package exports a function of that name
+
+    def broken(text, attributions):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(audit_module, "source_mix", broken)
+    report = audit_plain("Ana Ruiz said the bridge was safe.")
+    assert report.status != "error" and report.source_mix is None
+    assert "source_mix" not in report.to_dict()

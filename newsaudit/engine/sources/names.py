@@ -144,6 +144,9 @@ class Namesakes:
     names: list[Name] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
 
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
     def add(self, at: int, name: Name) -> None:
         k = len(self.positions) if not self.positions or at >= self.positions[-1] else bisect_right(self.positions, at)
         self.positions.insert(k, at)
@@ -215,7 +218,10 @@ def _drop_openers(found: TextNames, starts: set[int]) -> None:
                 if not name.full:
                     continue
             kept.add(at, name)
-        found.by_surname[surname] = kept
+        if kept:
+            found.by_surname[surname] = kept
+        else:
+            del found.by_surname[surname]
 
 
 def _add_run(found: TextNames, run: list[str], start: int) -> None:
