@@ -259,3 +259,19 @@ def test_a_failing_source_mix_leaves_the_audit_standing(monkeypatch):
     report = audit_plain("Ana Ruiz said the bridge was safe.")
     assert report.status != "error" and report.source_mix is None
     assert "source_mix" not in report.to_dict()
+
+
+def test_a_description_joins_the_person_last_written_with_its_role_noun():
+    text = (
+        "Republican nominee Ana Ruiz toured the plant on Monday.\n\n"
+        '"It went well," the nominee said.\n\n'
+        '"We will be back," the Republican nominee told workers.'
+    )
+    (entry,) = mix(text)["sources"]
+    assert (entry["name"], entry["key"], entry["attributions"]) == ("Ana Ruiz", "ana ruiz", 2)
+    assert entry["forms"] == ["the nominee", "the Republican nominee"]
+
+
+def test_a_description_with_no_person_before_it_stays_apart():
+    found = mix('"It went well," the nominee said.\n\nRepublican nominee Ana Ruiz toured the plant.')
+    assert [(s["name"], s["key"]) for s in found["sources"]] == [("the nominee", "")]

@@ -32,6 +32,7 @@ from .vocabulary import INDEFINITE, PLURAL_PRONOUNS
 
 PERSON, BODY = "p:", "o:"
 ORG_KINDS = frozenset({"organisation", "outlet", "document"})
+DEFINITE = frozenset({"the", "his", "her", "their", "its"})
 INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&"})
 
 
@@ -183,8 +184,10 @@ def _kind(article: _Article | None, item: Attribution) -> str:
 
 def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
     name = person_name(item.name)
-    if name is None:  # a description nobody resolved: "the spokesman"
-        return "described:" + item.name.lower(), "", item.name, "person"
+    if name is None:  # a description the finder did not resolve: "the nominee", "the spokesman"
+        name = _described(article, item)
+        if name is None:
+            return "described:" + item.name.lower(), "", item.name, "person"
     body = _spelled(article, _body_name(item.name))
     if body is not None:  # "the ECB said": a body's acronym, whatever the finder took it for
         return BODY + body.lower(), body.lower(), body, "organisation"
@@ -194,6 +197,15 @@ def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, 
     if full is not None:
         return PERSON + full.key, full.key, full.display, "person"
     return "bare:" + name.key, "", name.display, "person"
+
+
+def _described(article: _Article, item: Attribution) -> Name | None:
+    """The person a definite description stands for: the one last written with its head noun before it ("nominee
+    Ana Ruiz" ... "the Republican nominee")."""
+    words = head_part(item.name).split()
+    if len(words) < 2 or words[0].lower() not in DEFINITE:
+        return None
+    return article.in_text.last_with_role(words[-1].lower(), item.source.start)
 
 
 def _full_name(article: _Article, surname: str, at: int) -> Name | None:

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .vocabulary import ABBREVIATIONS, HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, PARTICLES, TITLE_WORDS
+from .vocabulary import ABBREVIATIONS, HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, PARTICLES, ROLE_NOUNS, TITLE_WORDS
 
 # A word: letters first, then letters, digits, apostrophes, hyphens and dots. No nesting: matching is linear.
 WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
@@ -21,6 +21,7 @@ WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
 # between two of them. Each step is decided by one character (a capital, or a particle's lower-case letter after
 # a space), so matching is linear.
 _CAPITALISED = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][\w'\u2019.\-]*"
+_WORD_BEFORE = re.compile(r"([a-z][a-z\-]*) $")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 _RUN = re.compile(rf"{_CAPITALISED}(?: (?:(?:{'|'.join(sorted(PARTICLES))}) )?{_CAPITALISED})+")
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
@@ -153,6 +154,10 @@ class Namesakes:
         self.names.insert(k, name)
         self.keys.add(name.key)
 
+    def last_before(self, at: int) -> Name | None:
+        k = bisect_left(self.positions, at)
+        return self.names[k - 1] if k else None
+
     def nearest(self, at: int) -> Name:
         """The only one, else the one named last before `at`, else the first named after it."""
         if len(self.keys) == 1:
@@ -167,6 +172,12 @@ class TextNames:
 
     by_surname: dict[str, Namesakes]
     by_initials: dict[str, set[str]]
+    by_role: dict[str, Namesakes] = field(default_factory=dict)  # role noun -> the full names written with it
+
+    def last_with_role(self, role: str, at: int) -> Name | None:
+        """The person last written with this role noun before `at` ("nominee Ana Ruiz" ... "the nominee")."""
+        names = self.by_role.get(role)
+        return names.last_before(at) if names else None
 
 
 def text_names(text: str, lower: frozenset[str]) -> TextNames:
@@ -184,9 +195,9 @@ def text_names(text: str, lower: frozenset[str]) -> TextNames:
             piece.append(word)
             at += len(word) + 1
             if word.endswith(".") and not _keeps_dot(word) and word.lower().rstrip(".") not in ABBREVIATIONS:
-                _add_run(found, piece, start)  # a sentence ends here
+                _tie_role(found, text, _add_run(found, piece, start), start)  # a sentence ends here
                 piece = []
-        _add_run(found, piece, start)
+        _tie_role(found, text, _add_run(found, piece, start), start)
     for names in found.by_surname.values():
         for at, name in zip(names.positions, names.names, strict=True):
             if at not in openers and opens_sentence(text, at) and name.words[0].lower() in lower:
@@ -224,18 +235,34 @@ def _drop_openers(found: TextNames, starts: set[int]) -> None:
             del found.by_surname[surname]
 
 
-def _add_run(found: TextNames, run: list[str], start: int) -> None:
+def _add_run(found: TextNames, run: list[str], start: int) -> Name | None:
+    """Index one run; the full name it ends on, if any."""
     words = last_run(run)
     if len(words) < 2:
-        return
-    name = name_of_run(words)
-    if name is not None and name.full:
-        opens_run = len(words) == len(run) and not name.titles
-        # A name inside the run is placed one character on, so it is never taken for a sentence opener.
-        found.by_surname.setdefault(name.surname, Namesakes()).add(start if opens_run else start + 1, name)
+        return None
     body = [w.rstrip(".") for w in words if w.lower() not in NOT_NAME_WORDS]
     if len(body) >= 2:
         found.by_initials.setdefault(initials(body), set()).add(" ".join(body))
+    name = name_of_run(words)
+    if name is None or not name.full:
+        return None
+    opens_run = len(words) == len(run) and not name.titles
+    # A name inside the run is placed one character on, so it is never taken for a sentence opener.
+    found.by_surname.setdefault(name.surname, Namesakes()).add(start if opens_run else start + 1, name)
+    return name
+
+
+def _tie_role(found: TextNames, text: str, name: Name | None, start: int) -> None:
+    """The role noun written right before a full name, inside its run ("Prime Minister Ana Ruiz") or just before
+    it ("nominee Ana Ruiz"): a later "the prime minister" or "the nominee" may stand for that person."""
+    if name is None:
+        return
+    role = name.titles[-1].lower() if name.titles else ""
+    if not role:
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        role = before.group(1) if before else ""
+    if role in ROLE_NOUNS:
+        found.by_role.setdefault(role, Namesakes()).add(start, name)
 
 
 def initials(words: list[str]) -> str:

@@ -47,6 +47,11 @@ NOT_NAME_WORDS = (
     | frozenset(_ATTRIBUTION_WORDS["opening_subordinators"])
     | frozenset(_ATTRIBUTION_WORDS["question_words"])
 )
+# Nouns naming a person's role: a definite description with one of them as head ("the nominee") can stand for the
+# person last written with it ("Republican nominee Ana Ruiz").
+ROLE_NOUNS = PERSON_NOUNS | frozenset(
+    p for p, (category, _, _) in ROLE_WORDS.items() if " " not in p and category in (*ROLE_CLASSES, "none")
+)
 INDEFINITE = frozenset(_ATTRIBUTION_WORDS["indefinite"])
 PLURAL_PRONOUNS = frozenset(e.phrase for e in load_lexicon("pronouns") if e.category == "any")
 # Words that may stand before a name as a title or description: they are never part of the name itself.
