@@ -171,6 +171,9 @@ def test_names_drop_titles_and_keep_particles():
     assert parse_name("Martin Luther King").display == "Martin Luther King"
     assert parse_name("Mayor Bill de Blasio").key == "bill de blasio"
     assert parse_name("Donald J. Trump").key == "donald trump"
+    assert parse_name("Hillary Rodham Clinton").key == "hillary clinton"  # middle names do not split a person
+    assert parse_name("Brent Bozell III").key == "brent bozell iii"
+    assert parse_name("Maria Elena de Souza").key == "maria de souza"
     assert parse_name("Trump campaign manager Kellyanne Conway").key == "kellyanne conway"
     assert parse_name("the prime minister") is None
     assert parse_name("Mr. King").display == "King"  # a role word after an honorific is a surname

@@ -34,9 +34,18 @@ class Name:
 
     @property
     def key(self) -> str:
-        """Lower case, without middle initials: "Donald J. Trump" and "Donald Trump" share "donald trump"."""
-        kept = [w for k, w in enumerate(self.words) if k == 0 or k == len(self.words) - 1 or not _initial(w)]
-        return " ".join(w.lower() for w in kept)
+        """Lower case, the first name and the surname (with its particles and suffix) only: "Donald J. Trump" and
+        "Donald Trump" share "donald trump", "Hillary Rodham Clinton" and "Hillary Clinton" "hillary clinton"."""
+        words = [w.lower() for w in self.words]
+        end = len(words)
+        while end > 1 and words[end - 1] in NAME_SUFFIXES:
+            end -= 1
+        start = end - 1  # the surname
+        while start > 1 and words[start - 1] in PARTICLES:
+            start -= 1
+        if start <= 0:
+            return " ".join(words)
+        return " ".join([words[0], *words[start:]])
 
     @property
     def surname(self) -> str:
