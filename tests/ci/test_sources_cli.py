@@ -15,10 +15,11 @@ STORY_B = (
     "Okafor said the work was paid for.\n"
 )
 STORY_C = "Okafor said the ferry was late.\n\nA senior official said the timetable would change.\n"
+STORY_D = "Ines Okafor, who runs the ferry company, said the boats were full.\n"
 
 
-def write_stories(folder: Path) -> None:
-    for name, text in (("a.txt", STORY_A), ("b.txt", STORY_B), ("c.txt", STORY_C)):
+def write_stories(folder: Path, *extra: tuple[str, str]) -> None:
+    for name, text in (("a.txt", STORY_A), ("b.txt", STORY_B), ("c.txt", STORY_C), *extra):
         (folder / name).write_text(text, encoding="utf-8")
 
 
@@ -43,16 +44,24 @@ def test_json_merges_across_documents_by_key(tmp_path: Path):
     assert counts == sorted(counts, reverse=True)
 
 
-def test_bare_surnames_and_anonymous_sources_never_merge_across_documents(tmp_path: Path):
+def test_a_bare_surname_joins_the_only_person_of_that_name(tmp_path: Path):
     write_stories(tmp_path)
     listing = json.loads(run_cli("sources", "--format", "json", str(tmp_path)).stdout)
     okafor = [s for s in listing["sources"] if "Okafor" in s["name"]]
-    # b.txt ties "Okafor" to Tom Okafor; c.txt names no Okafor in full, so its bare "Okafor" stays apart
-    assert sorted((s["name"], s["documents"]) for s in okafor) == [("Okafor", 1), ("Tom Okafor", 1)]
+    # c.txt names no Okafor in full; Tom Okafor is the only Okafor the input names in full
+    assert [(s["name"], s["documents"]) for s in okafor] == [("Tom Okafor", 2)]
+
+
+def test_bare_surnames_of_two_namesakes_and_anonymous_sources_never_merge_across_documents(tmp_path: Path):
+    write_stories(tmp_path, ("d.txt", STORY_D))
+    listing = json.loads(run_cli("sources", "--format", "json", str(tmp_path)).stdout)
+    okafor = [s for s in listing["sources"] if "Okafor" in s["name"]]
+    # two people named Okafor in full: c.txt's bare "Okafor" could be either, so it stays apart
+    assert sorted((s["name"], s["documents"]) for s in okafor) == [("Ines Okafor", 1), ("Okafor", 1), ("Tom Okafor", 1)]
     officials = [s for s in listing["sources"] if s["name"] == "A senior official"]
     assert [s["documents"] for s in officials] == [1, 1]
     summary = listing["summary"]
-    assert summary["documents"] == 3 and summary["anonymous_attributions"] == 2
+    assert summary["documents"] == 4 and summary["anonymous_attributions"] == 2
     assert summary["by_gender"]["female"] == 1
 
 

@@ -1,5 +1,8 @@
 """Sources across documents: the per-article `source_mix` entries merged by their archive key (`newsaudit
-sources`). An entry with no key (anonymous, a description, a bare surname) never merges across documents."""
+sources`). Anonymous sources and unresolved descriptions never merge across documents. A bare surname that its own
+article never tied to a full name ("Mr. Obama") joins the one person of that surname whom the whole input names in
+full, unless their stated gender or role class disagree; with two such people ("Ana Ruiz", "Tomas Ruiz") it stays
+with its article."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from typing import Any
 
 from ..report import DocumentReport
 from .gender import NOT_STATED
+from .names import parse_name
+from .vocabulary import NAME_SUFFIXES
 
 
 def merge_documents(reports: list[DocumentReport]) -> dict[str, Any]:
@@ -23,6 +28,7 @@ def merge_documents(reports: list[DocumentReport]) -> dict[str, Any]:
         for k, source in enumerate(mix["sources"]):
             key = source["key"] or f"\0{report.qualified_id}\0{k}"
             _add(groups.setdefault(key, _group(source["key"])), report, source)
+    _tie_bare_surnames(groups)
     sources = sorted((_entry(g) for g in groups.values()), key=lambda s: (-len(s["mentions"]), s["name"].lower()))
     people = [s for s in sources if s["kind"] in ("person", "anonymous")]
     return {
@@ -39,6 +45,48 @@ def merge_documents(reports: list[DocumentReport]) -> dict[str, Any]:
             "by_gender": dict(Counter(s["gender"] for s in sources if s["kind"] == "person")),
         },
     }
+
+
+def _tie_bare_surnames(groups: dict[str, dict[str, Any]]) -> None:
+    by_surname: dict[str, list[dict[str, Any]]] = {}
+    for group in groups.values():
+        if group["key"] and _kind(group) == "person":
+            by_surname.setdefault(_key_surname(group["key"]), []).append(group)
+    for key in [k for k, g in groups.items() if not g["key"] and _kind(g) == "person"]:
+        bare = groups[key]
+        name = parse_name(max(bare["names"], key=bare["names"].get))
+        if name is None or name.full:
+            continue
+        candidates = by_surname.get(name.surname, [])
+        if len(candidates) == 1 and _agree(bare, candidates[0]):
+            _absorb(candidates[0], groups.pop(key))
+
+
+def _kind(group: dict[str, Any]) -> str:
+    return group["kinds"].most_common(1)[0][0]
+
+
+def _key_surname(key: str) -> str:
+    words = key.split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def _agree(bare: dict[str, Any], full: dict[str, Any]) -> bool:
+    """No stated gender or role class of one contradicts the other's."""
+    genders = (bare["genders"] | full["genders"]) - {NOT_STATED}
+    roles_agree = not bare["roles"] or not full["roles"] or bool(set(bare["roles"]) & set(full["roles"]))
+    return len(genders) <= 1 and roles_agree
+
+
+def _absorb(into: dict[str, Any], group: dict[str, Any]) -> None:
+    for field in ("names", "kinds", "roles", "affiliations"):
+        into[field].update(group[field])
+    into["genders"] |= group["genders"]
+    into["documents"] |= group["documents"]
+    into["quotes"] += group["quotes"]
+    into["mentions"] += group["mentions"]
 
 
 def _group(key: str) -> dict[str, Any]:
