@@ -20,6 +20,7 @@ from .vocabulary import (
     NUMBER_WORDS,
     OPENERS,
     OPENING_ADVERBIALS,
+    OPENING_QUOTES,
     PARTICIPLES,
     PASSIVE_AUX,
     PERSONAL_PRONOUNS,
@@ -192,7 +193,22 @@ def _heading_after(tokens: list[Token], colon: int) -> bool:
     rest = [t for t in tokens[colon + 1 :] if t.is_word]
     if len(rest) < 2 or tokens[-1].text in (".", "!", "?", '"', "\u201d"):
         return False
+    if _quotes_words(tokens, colon + 1):
+        return False  # "Ruiz: \u2018We Will Appeal the Ruling\u2019": a headline that quotes the speaker
     return sum(t.is_capitalised for t in rest) >= 0.6 * len(rest)
+
+
+def _quotes_words(tokens: list[Token], begin: int, least: int = 3) -> bool:
+    """A quotation of at least `least` words opens at or after `begin`."""
+    words = None
+    for token in tokens[begin:]:
+        if words is None and (token.text in OPENING_QUOTES or token.text == '"'):
+            words = 0
+        elif token.text in OPENING_QUOTES or token.text in QUOTE_CLOSERS:
+            return words is not None and words >= least
+        elif words is not None and token.is_word:
+            words += 1
+    return False
 
 
 def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
