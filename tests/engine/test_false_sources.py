@@ -113,3 +113,9 @@ def test_a_headline_that_quotes_its_speaker_after_a_colon_names_the_speaker():
 @pytest.mark.parametrize("label", ["Question", "Answer", "Name", "Remember"])
 def test_a_form_label_before_a_colon_is_no_speaker(label):
     assert _sources(f"{label}: Who will run the harbour after the vote?") == []
+
+
+@pytest.mark.parametrize("dateline", ["BERGEN (Reuters) \u2013", "Bergen (AP) \u2014", "BERGEN \u2014"])
+def test_a_dateline_is_no_source_and_the_story_subject_speaks(dateline):
+    text = f"Port row\n\n{dateline} Mayor Ana Ruiz on Monday toured the docks, accusing the port board of neglect."
+    assert _sources(text) == ["Mayor Ana Ruiz"]

@@ -145,7 +145,7 @@ def participle_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
 def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     """'Smith attacked the bill on Monday, saying ...': the sentence's opening noun phrase, after an opening
     conjunction or adverbial ('Then she ...', 'Later in the day, she ...')."""
-    begin = 0
+    begin = dateline_end(tokens)
     while begin < cue and tokens[begin].lower in OPENERS:
         begin += 1
     if begin < cue and tokens[begin].lower in OPENING_ADVERBIALS:
@@ -161,6 +161,20 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if end == begin:
         return None
     return trim(tokens, begin, end - 1)
+
+
+def dateline_end(tokens: list[Token]) -> int:
+    """Where the story starts after a dateline that opens the sentence ('OSLO \u2014', 'Bergen (Reuters) \u2013'):
+    capitalised words, an agency in brackets or not, then a dash. 0 when there is none."""
+    k = 0
+    while k < min(len(tokens), 6) and tokens[k].is_word and tokens[k].is_capitalised:
+        k += 1
+    if k == 0 or k >= len(tokens):
+        return 0
+    if tokens[k].text == "(":
+        close = next((j for j in range(k + 1, min(len(tokens), k + 6)) if tokens[j].text == ")"), None)
+        k = close + 1 if close is not None else len(tokens)
+    return k + 1 if k < len(tokens) and tokens[k].text in DASHES else 0
 
 
 def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
