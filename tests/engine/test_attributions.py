@@ -470,3 +470,15 @@ def test_capitalised_sentence_opener_does_not_make_a_description_named():
         "Ada Finch said it was late.</p>"
     )
     assert ("Shop owners on Mill Lane", "anonymous") in found and ("Ada Finch", "person") in found
+
+
+def test_offered_suggesting_and_sounded_are_cues():
+    _, found = attributions(
+        "<p>The mayor offered a plan to reopen the dock. Ruiz toured the quay on Monday, suggesting "
+        "the port could reopen soon. Holt sounded a warning about the cost.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("The mayor", "offered"),
+        ("Ruiz", "suggesting"),
+        ("Holt", "sounded"),
+    ]
