@@ -238,7 +238,7 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         end -= 1  # 'Hale, who calls it a "farce," said': the comma sits inside a short closing quotation
     if tokens[end].text == ",":
         return _apposition_before(tokens, end) or _long_subject(tokens, end)
-    if tokens[end].text in DASHES:
+    if _dash_start(tokens, end) is not None:
         return _dashed_subject(tokens, end)
     if _relative_who(tokens, end, cue):
         return end, end
@@ -257,13 +257,26 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     return np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
 
 
+def _dash_start(tokens: list[Token], k: int) -> int | None:
+    """The first token of a dash that ends at `k`: a dash character, or a typed double hyphen ('-', '-')."""
+    if tokens[k].text in DASHES:
+        return k
+    if tokens[k].text == "-" and k > 0 and tokens[k - 1].text == "-":
+        return k - 1
+    return None
+
+
 def _dashed_subject(tokens: list[Token], end: int) -> tuple[int, int] | None:
-    """'Jason Sims \u2014 a teacher from Leeds \u2014 says': the name before the opening dash and the aside."""
-    opening = next((k for k in range(end - 1, max(-1, end - 20), -1) if tokens[k].text in DASHES), None)
+    """'Jason Sims \u2014 a teacher from Leeds \u2014 says', 'the judge -- who ... -- said': the name before the
+    opening dash and the aside."""
+    closing = _dash_start(tokens, end)
+    opening = next(
+        (d for k in range(closing - 1, max(-1, closing - 20), -1) if (d := _dash_start(tokens, k)) is not None), None
+    )
     if opening is not None and opening > 0:
         named = np_ending_at(tokens, opening - 1)
         if named and word_class(tokens[named[1]]) in ("name", "noun", "pronoun"):
-            return named[0], end - 1
+            return named[0], closing - 1
     return None
 
 
