@@ -485,5 +485,7 @@ def test_offered_suggesting_and_sounded_are_cues():
 
 
 def test_a_typed_double_hyphen_sets_off_an_aside_like_a_dash():
-    _, found = attributions("<p>The harbour judge -- who has sparred with the mayor for weeks -- said she had erred.</p>")
+    _, found = attributions(
+        "<p>The harbour judge -- who has sparred with the mayor for weeks -- said she had erred.</p>"
+    )
     assert found[0][:2] == ("The harbour judge -- who has sparred with the mayor for weeks", "said")
