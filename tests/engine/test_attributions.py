@@ -489,3 +489,14 @@ def test_a_typed_double_hyphen_sets_off_an_aside_like_a_dash():
         "<p>The harbour judge -- who has sparred with the mayor for weeks -- said she had erred.</p>"
     )
     assert found[0][:2] == ("The harbour judge -- who has sparred with the mayor for weeks", "said")
+
+
+def test_likened_sided_and_refuses_are_cues():
+    _, found = attributions(
+        "<p>Ruiz likened the port board to a cartel. The union sided with the dockers. Holt refuses to sign.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("Ruiz", "likened"),
+        ("The union", "sided"),
+        ("Holt", "refuses"),
+    ]
