@@ -500,3 +500,16 @@ def test_likened_sided_and_refuses_are_cues():
         ("The union", "sided"),
         ("Holt", "refuses"),
     ]
+
+
+def test_poll_answers_joined_by_and_are_each_a_report():
+    _, found = attributions(
+        "<p>One in three said the ferry fare was fair and one in four said it was too high. "
+        "Voters split: 21 percent said yes and 14 percent said no.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("One in three", "said"),
+        ("one in four", "said"),
+        ("21 percent", "said"),
+        ("14 percent", "said"),
+    ]

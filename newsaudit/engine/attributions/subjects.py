@@ -254,7 +254,7 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return subject if subject and word_class(tokens[subject[1]]) in ("name", "pronoun") else None
     if end == cue - 1 and tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
         return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
-    return np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
+    return quantity_before(tokens, end, cue) or np_ending_at(tokens, end) or _description_before(tokens, end, cue)
 
 
 def _dash_start(tokens: list[Token], k: int) -> int | None:
@@ -322,7 +322,7 @@ def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
     return None
 
 
-def _quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
+def quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
     """Poll respondents as a source: '47 percent said', 'nearly half said', 'four in 10 said'."""
     low = tokens[end].lower
     if tokens[cue].lower not in SAY_CUES:
@@ -334,14 +334,17 @@ def _quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int]
         before = tokens[start - 1].lower
         if (
             before in QUANTITY_WORDS
-            or before.rstrip("%").replace(",", "").isdigit()
-            or before in NUMBER_WORDS
-            or before.split("-")[-1] in NUMBER_WORDS
+            or _number(before)
+            or (before in ("in", "out", "of") and start >= 2 and _number(tokens[start - 2].lower))  # "one in four"
         ):
             start -= 1
         else:
             break
     return start, end
+
+
+def _number(low: str) -> bool:
+    return low.rstrip("%").replace(",", "").isdigit() or low in NUMBER_WORDS or low.split("-")[-1] in NUMBER_WORDS
 
 
 def _description_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
