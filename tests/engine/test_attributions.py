@@ -513,3 +513,16 @@ def test_poll_answers_joined_by_and_are_each_a_report():
         ("21 percent", "said"),
         ("14 percent", "said"),
     ]
+
+
+def test_a_participle_after_by_or_after_has_the_clause_subject_for_source():
+    _, found = attributions(
+        "<p>Holt distanced himself from the port board by saying he would back the union.</p>"
+        "<p>Mr. Holt, after initially saying he would not run, joined the race.</p>"
+        "<p>After saying he was tired, the mayor left the dock.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("Holt", "saying"),
+        ("Mr. Holt", "saying"),
+        ("the mayor", "saying"),
+    ]

@@ -21,6 +21,7 @@ from .vocabulary import (
     OPENERS,
     OPENING_ADVERBIALS,
     OPENING_QUOTES,
+    PARTICIPLE_LEADS,
     PARTICIPLES,
     PASSIVE_AUX,
     PERSONAL_PRONOUNS,
@@ -427,6 +428,9 @@ def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
 
 def subject_of(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[int, int] | None:
     """The source before the cue at `i`: the noun phrase that is its subject, or a fallback shape for this cue."""
+    led = _led_participle_subject(tokens, i)
+    if led is not None:
+        return led
     source = _subject_before(tokens, i, entry)
     low = tokens[i].lower
     if entry.category == "evidence" and (source is None or SOURCE_NOUNS.get(tokens[source[1]].lower) != "document"):
@@ -449,6 +453,31 @@ def _subject_before(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[i
         if owner and word_class(tokens[owner[1]]) == "noun":
             return owner[0], source[1]
     return source
+
+
+def _led_participle_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'Ruiz left the talks by saying ...', 'Ruiz, after first saying ...', 'After saying ..., the mayor left': a
+    participle after 'by', 'after', 'while' ... has the clause's subject for its source."""
+    if not tokens[i].lower.endswith("ing"):
+        return None
+    p = i - 1
+    while p > 0 and is_adverb(tokens[p]):
+        p -= 1
+    if p < 0 or tokens[p].lower not in PARTICIPLE_LEADS:
+        return None
+    if p == 0:  # "After saying he was tired, the mayor left": the subject after the comma
+        comma = next((k for k in range(i + 1, min(len(tokens) - 1, i + 25)) if tokens[k].text == ","), None)
+        found = np_after(tokens, comma + 1) if comma is not None else None
+        return found if found and found[0] == comma + 1 else None
+    if tokens[p - 1].text == ",":
+        before = np_ending_at(tokens, p - 2) if p >= 2 else None
+        if before and word_class(tokens[before[1]]) in ("name", "noun", "pronoun"):
+            return before
+        return None
+    subject = _sentence_subject(tokens, i)
+    if subject and word_class(tokens[subject[1]]) in ("name", "noun", "pronoun"):
+        return subject
+    return None
 
 
 def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
