@@ -526,3 +526,14 @@ def test_a_participle_after_by_or_after_has_the_clause_subject_for_source():
         ("Mr. Holt", "saying"),
         ("the mayor", "saying"),
     ]
+
+
+def test_the_object_of_a_causing_verb_speaks_in_the_to_clause():
+    _, found = attributions(
+        "<p>The win led party chairman Ana Ruiz to declare him the nominee. "
+        "The row prompted critics to say the port was unsafe.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("party chairman Ana Ruiz", "declare"),
+        ("critics", "say"),
+    ]

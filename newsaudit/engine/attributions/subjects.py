@@ -7,6 +7,7 @@ from ..tokens import Token
 from .phrases import labelled_name_ending_at, np_after, np_ending_at, trim
 from .vocabulary import (
     CALL_VERBS,
+    CAUSAL_VERBS,
     CHAIN_ENDINGS,
     CLAUSE_BREAKERS,
     CLAUSE_JOINERS,
@@ -249,7 +250,7 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             named = np_ending_at(tokens, opening - 1)
             return (named[0], end) if named else None
     if tokens[end].lower in ("to", "by") and end >= 2:
-        return _chain_subject(tokens, end)
+        return _chain_subject(tokens, end) or _caused_speaker(tokens, end)
     if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
         subject = _sentence_subject(tokens, cue)
         return subject if subject and word_class(tokens[subject[1]]) in ("name", "pronoun") else None
@@ -321,6 +322,19 @@ def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
     if found and word_class(tokens[found[1]]) in ("name", "pronoun"):
         return found
     return None
+
+
+def _caused_speaker(tokens: list[Token], to: int) -> tuple[int, int] | None:
+    """'The win led the party chairman to declare ...', 'which prompted critics to say': the object of the causing
+    verb speaks."""
+    if tokens[to].lower != "to":
+        return None
+    found = np_ending_at(tokens, to - 1)
+    if not found or word_class(tokens[found[1]]) not in ("name", "noun", "pronoun"):
+        return None
+    # the chunker may run over the verb ('The row prompted critics'): the object starts after it
+    verb = next((k for k in range(to - 2, max(-1, found[0] - 2), -1) if tokens[k].lower in CAUSAL_VERBS), None)
+    return (verb + 1, found[1]) if verb is not None else None
 
 
 def quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
