@@ -537,3 +537,9 @@ def test_the_object_of_a_causing_verb_speaks_in_the_to_clause():
         ("party chairman Ana Ruiz", "declare"),
         ("critics", "say"),
     ]
+
+
+def test_a_share_of_respondents_who_said_is_its_own_report():
+    _, found = attributions("<p>Most voters said the fare was fair, compared with 23 percent who said it was not.</p>")
+    assert [(source, cue) for source, cue, *_ in found][-1] == ("who", "said")
+    assert len(found) == 2

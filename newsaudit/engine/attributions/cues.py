@@ -117,6 +117,8 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
         return tokens[j - 1].lower in SUBORDINATORS
     if tokens[j].lower in CONTRAST_SUBJECTS and tokens[i].lower in SAY_CUES:
         return tokens[j - 1].lower in ("and", "but", "yet", ";", ",")  # "..., and others have said ..."
+    if tokens[j].lower == "who" and tokens[i].lower in SAY_CUES and j > 0 and quantity_before(tokens, j - 1, i):
+        return True  # "... compared with 23 percent who said ...": the relative clause's own speakers
     quantity = quantity_before(tokens, j, i)
     if quantity and quantity[0] > 0 and tokens[quantity[0] - 1].lower in ("and", "but", "while", ";", ","):
         return True  # "... 21 percent said yes and 14 percent said no": poll answers, each its own report
