@@ -470,3 +470,76 @@ def test_capitalised_sentence_opener_does_not_make_a_description_named():
         "Ada Finch said it was late.</p>"
     )
     assert ("Shop owners on Mill Lane", "anonymous") in found and ("Ada Finch", "person") in found
+
+
+def test_offered_suggesting_and_sounded_are_cues():
+    _, found = attributions(
+        "<p>The mayor offered a plan to reopen the dock. Ruiz toured the quay on Monday, suggesting "
+        "the port could reopen soon. Holt sounded a warning about the cost.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("The mayor", "offered"),
+        ("Ruiz", "suggesting"),
+        ("Holt", "sounded"),
+    ]
+
+
+def test_a_typed_double_hyphen_sets_off_an_aside_like_a_dash():
+    _, found = attributions(
+        "<p>The harbour judge -- who has sparred with the mayor for weeks -- said she had erred.</p>"
+    )
+    assert found[0][:2] == ("The harbour judge -- who has sparred with the mayor for weeks", "said")
+
+
+def test_likened_sided_and_refuses_are_cues():
+    _, found = attributions(
+        "<p>Ruiz likened the port board to a cartel. The union sided with the dockers. Holt refuses to sign.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("Ruiz", "likened"),
+        ("The union", "sided"),
+        ("Holt", "refuses"),
+    ]
+
+
+def test_poll_answers_joined_by_and_are_each_a_report():
+    _, found = attributions(
+        "<p>One in three said the ferry fare was fair and one in four said it was too high. "
+        "Voters split: 21 percent said yes and 14 percent said no.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("One in three", "said"),
+        ("one in four", "said"),
+        ("21 percent", "said"),
+        ("14 percent", "said"),
+    ]
+
+
+def test_a_participle_after_by_or_after_has_the_clause_subject_for_source():
+    _, found = attributions(
+        "<p>Holt distanced himself from the port board by saying he would back the union.</p>"
+        "<p>Mr. Holt, after initially saying he would not run, joined the race.</p>"
+        "<p>After saying he was tired, the mayor left the dock.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("Holt", "saying"),
+        ("Mr. Holt", "saying"),
+        ("the mayor", "saying"),
+    ]
+
+
+def test_the_object_of_a_causing_verb_speaks_in_the_to_clause():
+    _, found = attributions(
+        "<p>The win led party chairman Ana Ruiz to declare him the nominee. "
+        "The row prompted critics to say the port was unsafe.</p>"
+    )
+    assert [(source, cue) for source, cue, *_ in found] == [
+        ("party chairman Ana Ruiz", "declare"),
+        ("critics", "say"),
+    ]
+
+
+def test_a_share_of_respondents_who_said_is_its_own_report():
+    _, found = attributions("<p>Most voters said the fare was fair, compared with 23 percent who said it was not.</p>")
+    assert [(source, cue) for source, cue, *_ in found][-1] == ("who", "said")
+    assert len(found) == 2

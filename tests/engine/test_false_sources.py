@@ -103,3 +103,19 @@ def test_an_abstract_subject_adding_a_thing_is_no_source():
 
 def test_is_calling_for_is_a_cue():
     assert _sources("The union is calling for an inquiry into the port.") == ["The union"]
+
+
+def test_a_headline_that_quotes_its_speaker_after_a_colon_names_the_speaker():
+    text = "Harbour vote\n\nRuiz: \u2018We Will Not Sell the Harbour\u2019\n\nRuiz spoke to the council on Monday."
+    assert _sources(text) == ["Ruiz"]
+
+
+@pytest.mark.parametrize("label", ["Question", "Answer", "Name", "Remember"])
+def test_a_form_label_before_a_colon_is_no_speaker(label):
+    assert _sources(f"{label}: Who will run the harbour after the vote?") == []
+
+
+@pytest.mark.parametrize("dateline", ["BERGEN (Reuters) \u2013", "Bergen (AP) \u2014", "BERGEN \u2014"])
+def test_a_dateline_is_no_source_and_the_story_subject_speaks(dateline):
+    text = f"Port row\n\n{dateline} Mayor Ana Ruiz on Monday toured the docks, accusing the port board of neglect."
+    assert _sources(text) == ["Mayor Ana Ruiz"]

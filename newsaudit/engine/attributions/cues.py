@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicons import LexiconEntry
 from ..tokens import Token
 from .phrases import np_ending_at
-from .subjects import final_subject
+from .subjects import final_subject, quantity_before
 from .vocabulary import (
     ADD_OBJECTS,
     ADD_VERBS,
@@ -117,6 +117,11 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
         return tokens[j - 1].lower in SUBORDINATORS
     if tokens[j].lower in CONTRAST_SUBJECTS and tokens[i].lower in SAY_CUES:
         return tokens[j - 1].lower in ("and", "but", "yet", ";", ",")  # "..., and others have said ..."
+    if tokens[j].lower == "who" and tokens[i].lower in SAY_CUES and j > 0 and quantity_before(tokens, j - 1, i):
+        return True  # "... compared with 23 percent who said ...": the relative clause's own speakers
+    quantity = quantity_before(tokens, j, i)
+    if quantity and quantity[0] > 0 and tokens[quantity[0] - 1].lower in ("and", "but", "while", ";", ","):
+        return True  # "... 21 percent said yes and 14 percent said no": poll answers, each its own report
     if word_class(tokens[j]) not in ("name", "noun"):
         return False
     subject = np_ending_at(tokens, j)

@@ -21,7 +21,7 @@ from .cues import by_agent, clause_end, cue_entry, follows_quote_or_comma, is_pa
 from .model import Attribution, CueMatch, Span, TokenRange
 from .phrases import anonymous_frame, described_after, np_after, np_ending_at, phrase_after, poll_after
 from .resolve import canonical, resolve
-from .subjects import colon_speaker, subject_of
+from .subjects import colon_speaker, dateline_end, subject_of
 from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, SUBORDINATORS
 from .words import capitalised_words, common_words, word_class
 
@@ -80,7 +80,10 @@ def find_attributions(
         if found_here and (document.blocks[sentence.block].kind == "headline" or is_title_case(tokens)):
             names = capitalised_words(text) if names is None else names
             found_here = [a for a in found_here if _named_in_body(text, tokens, a, names)]
+        dateline = dateline_end(tokens)
         for item in found_here:
+            if dateline and item.source.end <= tokens[dateline - 1].start:
+                continue  # "OSLO (AP) \u2014 The mayor said ...": the place opening a wire story speaks for no one
             _widen_to_owner(tokens, item)
             first = tokens[0]
             if item.source == Span(first.start, first.end) and word_class(first) == "name":

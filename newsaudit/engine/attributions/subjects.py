@@ -7,6 +7,7 @@ from ..tokens import Token
 from .phrases import labelled_name_ending_at, np_after, np_ending_at, trim
 from .vocabulary import (
     CALL_VERBS,
+    CAUSAL_VERBS,
     CHAIN_ENDINGS,
     CLAUSE_BREAKERS,
     CLAUSE_JOINERS,
@@ -20,6 +21,8 @@ from .vocabulary import (
     NUMBER_WORDS,
     OPENERS,
     OPENING_ADVERBIALS,
+    OPENING_QUOTES,
+    PARTICIPLE_LEADS,
     PARTICIPLES,
     PASSIVE_AUX,
     PERSONAL_PRONOUNS,
@@ -144,7 +147,7 @@ def participle_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
 def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     """'Smith attacked the bill on Monday, saying ...': the sentence's opening noun phrase, after an opening
     conjunction or adverbial ('Then she ...', 'Later in the day, she ...')."""
-    begin = 0
+    begin = dateline_end(tokens)
     while begin < cue and tokens[begin].lower in OPENERS:
         begin += 1
     if begin < cue and tokens[begin].lower in OPENING_ADVERBIALS:
@@ -160,6 +163,20 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if end == begin:
         return None
     return trim(tokens, begin, end - 1)
+
+
+def dateline_end(tokens: list[Token]) -> int:
+    """Where the story starts after a dateline that opens the sentence ('OSLO \u2014', 'Bergen (Reuters) \u2013'):
+    capitalised words, an agency in brackets or not, then a dash. 0 when there is none."""
+    k = 0
+    while k < min(len(tokens), 6) and tokens[k].is_word and tokens[k].is_capitalised:
+        k += 1
+    if k == 0 or k >= len(tokens):
+        return 0
+    if tokens[k].text == "(":
+        close = next((j for j in range(k + 1, min(len(tokens), k + 6)) if tokens[j].text == ")"), None)
+        k = close + 1 if close is not None else len(tokens)
+    return k + 1 if k < len(tokens) and tokens[k].text in DASHES else 0
 
 
 def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
@@ -192,7 +209,22 @@ def _heading_after(tokens: list[Token], colon: int) -> bool:
     rest = [t for t in tokens[colon + 1 :] if t.is_word]
     if len(rest) < 2 or tokens[-1].text in (".", "!", "?", '"', "\u201d"):
         return False
+    if _quotes_words(tokens, colon + 1):
+        return False  # "Ruiz: \u2018We Will Appeal the Ruling\u2019": a headline that quotes the speaker
     return sum(t.is_capitalised for t in rest) >= 0.6 * len(rest)
+
+
+def _quotes_words(tokens: list[Token], begin: int, least: int = 3) -> bool:
+    """A quotation of at least `least` words opens at or after `begin`."""
+    words = None
+    for token in tokens[begin:]:
+        if words is None and (token.text in OPENING_QUOTES or token.text == '"'):
+            words = 0
+        elif token.text in OPENING_QUOTES or token.text in QUOTE_CLOSERS:
+            return words is not None and words >= least
+        elif words is not None and token.is_word:
+            words += 1
+    return False
 
 
 def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
@@ -208,7 +240,7 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         end -= 1  # 'Hale, who calls it a "farce," said': the comma sits inside a short closing quotation
     if tokens[end].text == ",":
         return _apposition_before(tokens, end) or _long_subject(tokens, end)
-    if tokens[end].text in DASHES:
+    if _dash_start(tokens, end) is not None:
         return _dashed_subject(tokens, end)
     if _relative_who(tokens, end, cue):
         return end, end
@@ -218,22 +250,35 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             named = np_ending_at(tokens, opening - 1)
             return (named[0], end) if named else None
     if tokens[end].lower in ("to", "by") and end >= 2:
-        return _chain_subject(tokens, end)
+        return _chain_subject(tokens, end) or _caused_speaker(tokens, end)
     if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
         subject = _sentence_subject(tokens, cue)
         return subject if subject and word_class(tokens[subject[1]]) in ("name", "pronoun") else None
     if end == cue - 1 and tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
         return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
-    return np_ending_at(tokens, end) or _quantity_before(tokens, end, cue) or _description_before(tokens, end, cue)
+    return quantity_before(tokens, end, cue) or np_ending_at(tokens, end) or _description_before(tokens, end, cue)
+
+
+def _dash_start(tokens: list[Token], k: int) -> int | None:
+    """The first token of a dash that ends at `k`: a dash character, or a typed double hyphen ('-', '-')."""
+    if tokens[k].text in DASHES:
+        return k
+    if tokens[k].text == "-" and k > 0 and tokens[k - 1].text == "-":
+        return k - 1
+    return None
 
 
 def _dashed_subject(tokens: list[Token], end: int) -> tuple[int, int] | None:
-    """'Jason Sims \u2014 a teacher from Leeds \u2014 says': the name before the opening dash and the aside."""
-    opening = next((k for k in range(end - 1, max(-1, end - 20), -1) if tokens[k].text in DASHES), None)
+    """'Jason Sims \u2014 a teacher from Leeds \u2014 says', 'the judge -- who ... -- said': the name before the
+    opening dash and the aside."""
+    closing = _dash_start(tokens, end)
+    opening = next(
+        (d for k in range(closing - 1, max(-1, closing - 20), -1) if (d := _dash_start(tokens, k)) is not None), None
+    )
     if opening is not None and opening > 0:
         named = np_ending_at(tokens, opening - 1)
         if named and word_class(tokens[named[1]]) in ("name", "noun", "pronoun"):
-            return named[0], end - 1
+            return named[0], closing - 1
     return None
 
 
@@ -279,7 +324,20 @@ def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
     return None
 
 
-def _quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
+def _caused_speaker(tokens: list[Token], to: int) -> tuple[int, int] | None:
+    """'The win led the party chairman to declare ...', 'which prompted critics to say': the object of the causing
+    verb speaks."""
+    if tokens[to].lower != "to":
+        return None
+    found = np_ending_at(tokens, to - 1)
+    if not found or word_class(tokens[found[1]]) not in ("name", "noun", "pronoun"):
+        return None
+    # the chunker may run over the verb ('The row prompted critics'): the object starts after it
+    verb = next((k for k in range(to - 2, max(-1, found[0] - 2), -1) if tokens[k].lower in CAUSAL_VERBS), None)
+    return (verb + 1, found[1]) if verb is not None else None
+
+
+def quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
     """Poll respondents as a source: '47 percent said', 'nearly half said', 'four in 10 said'."""
     low = tokens[end].lower
     if tokens[cue].lower not in SAY_CUES:
@@ -291,14 +349,17 @@ def _quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int]
         before = tokens[start - 1].lower
         if (
             before in QUANTITY_WORDS
-            or before.rstrip("%").replace(",", "").isdigit()
-            or before in NUMBER_WORDS
-            or before.split("-")[-1] in NUMBER_WORDS
+            or _number(before)
+            or (before in ("in", "out", "of") and start >= 2 and _number(tokens[start - 2].lower))  # "one in four"
         ):
             start -= 1
         else:
             break
     return start, end
+
+
+def _number(low: str) -> bool:
+    return low.rstrip("%").replace(",", "").isdigit() or low in NUMBER_WORDS or low.split("-")[-1] in NUMBER_WORDS
 
 
 def _description_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
@@ -381,6 +442,9 @@ def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
 
 def subject_of(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[int, int] | None:
     """The source before the cue at `i`: the noun phrase that is its subject, or a fallback shape for this cue."""
+    led = _led_participle_subject(tokens, i)
+    if led is not None:
+        return led
     source = _subject_before(tokens, i, entry)
     low = tokens[i].lower
     if entry.category == "evidence" and (source is None or SOURCE_NOUNS.get(tokens[source[1]].lower) != "document"):
@@ -403,6 +467,31 @@ def _subject_before(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[i
         if owner and word_class(tokens[owner[1]]) == "noun":
             return owner[0], source[1]
     return source
+
+
+def _led_participle_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'Ruiz left the talks by saying ...', 'Ruiz, after first saying ...', 'After saying ..., the mayor left': a
+    participle after 'by', 'after', 'while' ... has the clause's subject for its source."""
+    if not tokens[i].lower.endswith("ing"):
+        return None
+    p = i - 1
+    while p > 0 and is_adverb(tokens[p]):
+        p -= 1
+    if p < 0 or tokens[p].lower not in PARTICIPLE_LEADS:
+        return None
+    if p == 0:  # "After saying he was tired, the mayor left": the subject after the comma
+        comma = next((k for k in range(i + 1, min(len(tokens) - 1, i + 25)) if tokens[k].text == ","), None)
+        found = np_after(tokens, comma + 1) if comma is not None else None
+        return found if found and found[0] == comma + 1 else None
+    if tokens[p - 1].text == ",":
+        before = np_ending_at(tokens, p - 2) if p >= 2 else None
+        if before and word_class(tokens[before[1]]) in ("name", "noun", "pronoun"):
+            return before
+        return None
+    subject = _sentence_subject(tokens, i)
+    if subject and word_class(tokens[subject[1]]) in ("name", "noun", "pronoun"):
+        return subject
+    return None
 
 
 def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
