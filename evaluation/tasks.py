@@ -319,10 +319,14 @@ def run_sentences(spec: SentenceTask, data: Path, split: str, jobs: int) -> Task
     )
 
 
-TASKS = ("polnear", *SENTENCE_TASKS)
+TASKS = ("polnear", *SENTENCE_TASKS, "ptc")
 
 
 def run(task: str, data: Path, split: str, jobs: int) -> TaskResult | Skipped:
     if task == "polnear":
         return run_polnear(data, split, jobs)
+    if task == "ptc":
+        from .ptc import run_ptc  # ptc.py builds on this module's types
+
+        return run_ptc(data, split, jobs)
     return run_sentences(SENTENCE_TASKS[task], data, split, jobs)
