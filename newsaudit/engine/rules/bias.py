@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..context import Context
-from ..lexicons import LexiconEntry, load_lexicon
+from ..lexicons import LexiconEntry, load_lexicon, load_words
+from ..lexicons.packaged import pattern_sentiment
 from ..phrases import PhraseMatch
 from ..wordmatch import WordMatcher
 from .registry import Hit, rule
@@ -66,8 +68,13 @@ def outlet_voice_matches(ctx: Context) -> list[PhraseMatch]:
 
 
 def _find_outlet_voice_matches(ctx: Context) -> Iterator[PhraseMatch]:
+    return voice_matches(ctx, _matcher(ctx))
+
+
+def voice_matches(ctx: Context, matcher: WordMatcher) -> Iterator[PhraseMatch]:
+    """The matcher's phrases in the outlet's own voice: outside bylines, quotations, a source's reported words,
+    proper names, and the senses its guard words rule out."""
     text = ctx.text
-    matcher = _matcher(ctx)
     for index, block in enumerate(ctx.document.blocks):
         if block.kind in ("byline", "credit", "quote"):
             continue
@@ -194,6 +201,53 @@ def editorialising(ctx: Context) -> Iterator[Hit]:
 def intensifier(ctx: Context) -> Iterator[Hit]:
     for match in _outlet_voice_matches(ctx, ("intensifier",)):
         yield _hit(ctx, match, "Intensifier")
+
+
+# A word from the packaged subjectivity lexicon is an opinion in the outlet's voice when it is negative on average
+# over its senses and subjective in every sense (measured on BABE dev, docs/evaluation.md).
+SUBJECTIVE_POLARITY_MAX = -0.3
+SUBJECTIVE_MIN_SUBJECTIVITY = 0.6
+
+
+@cache
+def subjective_matcher() -> WordMatcher:
+    """Strongly subjective negative words of the packaged lexicon that our own lexicons (bias.tsv, subjective.tsv)
+    do not already file under a rule of their own, less the adjectives news copy uses to describe
+    (lexicons/descriptive.txt)."""
+    ours = {entry.phrase for name in ("bias", "subjective") for entry in load_lexicon(name)}
+    descriptive = load_words("descriptive")
+    return WordMatcher(
+        LexiconEntry(word, "subjective", "(describe what happened and let the reader judge)")
+        for word, scores in sorted(pattern_sentiment().items())
+        if scores.polarity <= SUBJECTIVE_POLARITY_MAX
+        and scores.min_subjectivity >= SUBJECTIVE_MIN_SUBJECTIVITY
+        and word not in ours
+        and word not in descriptive
+        and " " not in word
+    )
+
+
+@rule(
+    code="NA408",
+    name="subjective-word",
+    category="bias",
+    severity="info",
+    summary="Flags strongly subjective negative words ('ugly', 'needless', 'menacing') in the outlet's own "
+    "voice, from the subjectivity lexicon TextBlob ships.",
+    why="A word that is an opinion in every one of its senses is the writer's verdict. It belongs to a named "
+    "source, in quotation marks, or it should give way to the fact that made the writer choose it.",
+    example="The council put up an ugly and needless fence around the park on Monday.",
+    instead="The council put up a two-metre fence around the park on Monday, at a cost of 40,000 pounds.",
+)
+def subjective_word(ctx: Context) -> Iterator[Hit]:
+    for match in voice_matches(ctx, subjective_matcher()):
+        word = ctx.text[match.start : match.end]
+        yield Hit(
+            match.start,
+            match.end,
+            f"Subjective word: '{word}' is an opinion in the outlet's own voice.",
+            "Describe what happened and let the reader judge, or attribute the view to a named source.",
+        )
 
 
 REFERS_BACK = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
