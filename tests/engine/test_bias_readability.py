@@ -10,7 +10,7 @@ from newsaudit.engine import Config
 from newsaudit.engine.passive import find_passives
 from newsaudit.engine.tokens import tokenize
 
-from .helpers import audit_html
+from .helpers import audit_html, audit_plain
 
 BIAS = ("NA401", "NA402", "NA403", "NA404", "NA405", "NA406", "NA407", "NA408")
 
@@ -305,3 +305,18 @@ def test_na408_is_quiet_when_the_lexicon_package_is_missing(monkeypatch):
         assert packaged.pattern_sentiment() == {}
     finally:
         packaged.pattern_sentiment.cache_clear()
+
+
+def test_na405_a_list_of_quoted_slogans_or_a_reported_figure_is_not_scare_quotes():
+    text = (
+        "Marchers carried placards such as \u201cFund our schools\u201d, \u201cnot one more cut\u201d and "
+        "\u201cteachers matter\u201d.\n\nHundreds marched, with the Tribune reporting \u201cseveral thousand\u201d in "
+        "the square.\n\nThe council\u2019s \u201cconsultation\u201d lasted four days, and its \u201creview\u201d two.\n"
+    )
+    report = audit_plain(text)
+    assert rule_findings(report, "NA405") == ["\u201cconsultation\u201d", "\u201creview\u201d"]
+
+
+def test_na402_a_label_of_several_words_is_flagged_when_capitalised():
+    report = audit_plain("After the vote, the Loony Left will be in charge of policy. The Revolutionary Guard marched.")
+    assert bias_findings(report) == {("NA402", "Loony Left")}

@@ -22,7 +22,9 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-]*$")
 SCARE_QUOTE_MAX_WORDS = 3
 NAMING_WORDS = re.compile(
     r"\b(?:called|dubbed|named|titled|entitled|known as|the word|the term|the phrase|so-called|labelled|labeled|"
-    r"nicknamed|branded|coined|slogan|motto|terms? such as|words? such as|the words?|the terms?)\W*$",
+    r"nicknamed|branded|coined|slogan|motto|the words?|the terms?|"
+    r"(?:terms?|words?|phrases?|slogans?|chants?|signs?|placards?|banners?|posters?|messages?|hashtags?)"
+    r"\s+(?:such as|like|reading|saying|that read|which read))\W*$",
     re.I,
 )
 # Someone else's words introduced just before the quotation: "calling the bill 'a disgrace'", "derided as 'lawless'".
@@ -30,6 +32,7 @@ SPEAKER_CUES = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|derid(?:es|ed|ing)|referr(?:ed|ing) to|refers to|"
     r"characteri[sz](?:es|ed|ing)|declar(?:es|ed|ing)|insist(?:s|ed|ing)|vow(?:s|ed|ing)|promis(?:es|ed|ing)|"
     r"warn(?:s|ed|ing)|claim(?:s|ed|ing)|said|says|saying|wrote|writes|tweeted|posted|shouted|chanted|gasped|"
+    r"report(?:s|ed|ing)?|estimat(?:es|ed|ing)|accus(?:es|ed|ing)|urg(?:es|ed|ing)|demand(?:s|ed|ing)|"
     r"self-identif(?:ies|ied|ying)|as)\b[^.!?;\u201c\u201d\"]{0,40}$",
     re.I,
 )
@@ -81,13 +84,20 @@ def voice_matches(ctx: Context, matcher: WordMatcher) -> Iterator[PhraseMatch]:
         for match in matcher.finditer(text, block.start, block.end, ctx.block_words(index)):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
-            if in_proper_name(text, match, block.start) or guarded(text, match, block.start):
+            if guarded(text, match, block.start):
+                continue
+            if in_proper_name(text, match, block.start) and not is_set_label(match):
                 continue
             yield match
 
 
 def _outlet_voice_matches(ctx: Context, categories: tuple[str, ...]) -> Iterator[PhraseMatch]:
     return (m for m in outlet_voice_matches(ctx) if m.entry.category in categories)
+
+
+def is_set_label(match: PhraseMatch) -> bool:
+    """A label of several words keeps its verdict when capitalised: "the Deep State", "the Loony Left"."""
+    return match.entry.category == "label" and " " in match.entry.phrase
 
 
 def in_proper_name(text: str, match: PhraseMatch, block_start: int) -> bool:
@@ -250,6 +260,8 @@ def subjective_word(ctx: Context) -> Iterator[Hit]:
         )
 
 
+LIST_GAP_MAX = 12  # ", and/or " at most: the gap is checked only when it is short
+LIST_GAP = re.compile(r"\s*(?:,|;|/)?\s*(?:(?:and|or|and/or)\s+)?")
 REFERS_BACK = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
@@ -266,7 +278,15 @@ REFERS_BACK = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
 )
 def scare_quotes(ctx: Context) -> Iterator[Hit]:
     text = ctx.text
-    for quote in ctx.quotes:
+    lead = None  # the first quotation of a list ("A", "B" and "C"): what stands before it stands before all
+    for previous, quote in zip([None, *ctx.quotes], ctx.quotes, strict=False):
+        in_list = (
+            previous is not None
+            and previous.block == quote.block
+            and quote.start - previous.end <= LIST_GAP_MAX
+            and LIST_GAP.fullmatch(text, previous.end, quote.start)
+        )
+        lead = lead if in_list and lead is not None else quote
         inner_start, inner_end = quote.inner
         inner = text[inner_start:inner_end].strip()
         words = inner.split()
@@ -275,7 +295,7 @@ def scare_quotes(ctx: Context) -> Iterator[Hit]:
         block = ctx.document.blocks[quote.block]
         if all(w[:1].isupper() for w in words if w[:1].isalpha()):
             continue  # a title or a name: "Hamlet", "Operation Sunrise"
-        before = text[max(block.start, quote.start - 40) : quote.start]
+        before = text[max(block.start, lead.start - 40) : lead.start]
         if NAMING_WORDS.search(before) or SPEAKER_CUES.search(before):
             continue  # a term being named or someone's words being reported, not doubted
         if NAMED_THING_AFTER.match(text, quote.end, min(block.end, quote.end + 20)):
