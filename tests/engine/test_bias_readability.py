@@ -320,3 +320,16 @@ def test_na405_a_list_of_quoted_slogans_or_a_reported_figure_is_not_scare_quotes
 def test_na402_a_label_of_several_words_is_flagged_when_capitalised():
     report = audit_plain("After the vote, the Loony Left will be in charge of policy. The Revolutionary Guard marched.")
     assert bias_findings(report) == {("NA402", "Loony Left")}
+
+
+def test_an_adverb_made_from_a_loaded_adjective_is_loaded_too():
+    from newsaudit.engine.rules.bias import adverb_of
+
+    assert [adverb_of(w) for w in ("brutal", "clumsy", "horrible", "tragic")] == [
+        "brutally",
+        "clumsily",
+        "horribly",
+        "tragically",
+    ]
+    report = audit_plain("The council disgracefully closed the library and needlessly sold the land.")
+    assert bias_findings(report) == {("NA401", "disgracefully"), ("NA408", "needlessly")}

@@ -58,8 +58,36 @@ def _matcher(ctx: Context) -> WordMatcher:
     matcher = _matchers.get(extra)
     if matcher is None:
         entries = [*load_lexicon("bias"), *(LexiconEntry(p, c, a) for c, p, a in extra)]
-        matcher = _matchers[extra] = WordMatcher(entries)
+        matcher = _matchers[extra] = WordMatcher([*entries, *derived_adverbs(entries, "loaded")])
     return matcher
+
+
+ADVERB_ADVICE = "(drop it; describe what was done)"
+
+
+def adverb_of(adjective: str) -> str:
+    """The -ly adverb of an adjective: 'brutal' -> 'brutally', 'clumsy' -> 'clumsily', 'horrible' -> 'horribly',
+    'tragic' -> 'tragically'."""
+    if adjective.endswith("le"):
+        return adjective[:-1] + "y"
+    if adjective.endswith("y"):
+        return adjective[:-1] + "ily"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"
+
+
+def derived_adverbs(entries: list[LexiconEntry], category: str) -> list[LexiconEntry]:
+    """An adverb made from a loaded adjective is loaded too ('brutal' -> 'brutally'). A form listed in the lexicon
+    keeps its own entry (the matcher keeps the first entry for a phrase); a form never used matches nothing."""
+    return [
+        LexiconEntry(adverb_of(entry.phrase), category, ADVERB_ADVICE)
+        for entry in entries
+        if entry.category == category
+        and len(entry.phrase) >= 5
+        and entry.phrase.isalpha()
+        and not entry.phrase.endswith("ly")
+    ]
 
 
 def outlet_voice_matches(ctx: Context) -> list[PhraseMatch]:
@@ -226,7 +254,7 @@ def subjective_matcher() -> WordMatcher:
     (lexicons/descriptive.txt)."""
     ours = {entry.phrase for name in ("bias", "subjective") for entry in load_lexicon(name)}
     descriptive = load_words("descriptive")
-    return WordMatcher(
+    entries = [
         LexiconEntry(word, "subjective", "(describe what happened and let the reader judge)")
         for word, scores in sorted(pattern_sentiment().items())
         if scores.polarity <= SUBJECTIVE_POLARITY_MAX
@@ -234,7 +262,10 @@ def subjective_matcher() -> WordMatcher:
         and word not in ours
         and word not in descriptive
         and " " not in word
-    )
+    ]
+    ours |= {adverb_of(entry.phrase) for entry in load_lexicon("bias") if entry.category == "loaded"}
+    adverbs = [entry for entry in derived_adverbs(entries, "subjective") if entry.phrase not in ours]
+    return WordMatcher([*entries, *adverbs])
 
 
 @rule(
