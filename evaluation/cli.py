@@ -77,9 +77,9 @@ def print_details(result: TaskResult) -> None:
     print(f"\n== {result.task}: {result.title}")
     for note in result.notes:
         print(f"   {note}")
-    if result.confusion:
-        c = result.confusion
-        print(f"   confusion: TP {c.tp}  FP {c.fp}  FN {c.fn}  TN {c.tn}")
+    if result.confusion or any(row.counted for row in result.rules):
+        if c := result.confusion:
+            print(f"   confusion: TP {c.tp}  FP {c.fp}  FN {c.fn}  TN {c.tn}")
         print(f"   {'rule':<6} {'name':<22} {'category':<12} {'on +':>5} {'on -':>5} {'prec':>6}  counted")
         for row in result.rules:
             precision = "" if row.precision is None else f"{row.precision:.3f}"

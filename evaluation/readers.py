@@ -77,3 +77,20 @@ def read_labelled_csv(
                 continue
             rows.append(Labelled(" ".join((row[text_column] or "").split()), label == positive))
     return rows, skipped
+
+
+def read_span_labels(path: Path, techniques: frozenset[str]) -> dict[str, list[Span]]:
+    """Gold spans of the given techniques per article from a `article<TAB>technique<TAB>start<TAB>end` file (PTC).
+
+    The header line and lines of other techniques are skipped; a span labelled with two of the techniques counts
+    once. Every article named in the file is a key, even one with no span of these techniques."""
+    spans: dict[str, set[Span]] = defaultdict(set)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) != 4 or not fields[2].isdigit() or not fields[3].isdigit():
+            continue  # the header, or a malformed line
+        article, technique, start, end = fields
+        found = spans[article]
+        if technique in techniques:
+            found.add(Span(int(start), int(end)))
+    return {article: sorted(found) for article, found in sorted(spans.items())}

@@ -351,7 +351,7 @@ def run_sources(data: Path, split: str, jobs: int) -> TaskResult | Skipped:
     )
 
 
-TASKS = ("polnear", "sources", *SENTENCE_TASKS)
+TASKS = ("polnear", "sources", *SENTENCE_TASKS, "ptc")
 
 
 def run(task: str, data: Path, split: str, jobs: int) -> TaskResult | Skipped:
@@ -359,4 +359,8 @@ def run(task: str, data: Path, split: str, jobs: int) -> TaskResult | Skipped:
         return run_polnear(data, split, jobs)
     if task == "sources":
         return run_sources(data, split, jobs)
+    if task == "ptc":
+        from .ptc import run_ptc  # ptc.py builds on this module's types
+
+        return run_ptc(data, split, jobs)
     return run_sentences(SENTENCE_TASKS[task], data, split, jobs)

@@ -7,6 +7,7 @@ Exit codes: 0 no document fails; 1 some document fails `--fail-on` (or could not
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -22,7 +23,15 @@ from .engine.audit import audit_item, error_report
 from .engine.config import Config, ConfigError
 from .engine.metrics import preload_dictionaries
 from .engine.output import FORMATS, document_fails
-from .engine.readers import MAX_FILE_BYTES, DocumentError, iter_files, read_data, read_path, sniff_suffix
+from .engine.readers import (
+    MAX_FILE_BYTES,
+    DocumentError,
+    iter_files,
+    read_data,
+    read_path,
+    read_text,
+    sniff_suffix,
+)
 from .engine.readers.api_fetch import FetchError, fetch_listings
 from .engine.readers.wagtail_api import listing_documents
 from .engine.report import DocumentReport, Report
@@ -320,13 +329,33 @@ def worker_count(jobs: int, files: int) -> int:
     return max(1, min(os.cpu_count() or 1, files // FILES_PER_WORKER))
 
 
+WARM_UP = "The council said on Monday that the disgraceful plan would cost 40 million pounds."
+
+
+def load_before_fork(config: Config) -> None:
+    """Load the dictionaries, lexicons and matchers once, here, with the run's settings (a warm-up audit), and
+    freeze them out of the garbage collector's generations: the forked workers share those pages instead of each
+    loading its own on its first article, and their collections do not walk (and so copy) the shared objects."""
+    preload_dictionaries()
+    audit_item(read_text(WARM_UP, "warm-up"), config)
+    gc.freeze()
+
+
+# A batch allocates millions of short-lived objects (tokens, spans) and keeps every report for the output: with
+# the default first-generation threshold (700) the collector ran often enough to cost about a tenth of the CPU
+# time over the BBC corpus (docs/evaluation.md, issue #13 session 4). The engine makes few reference cycles.
+GC_THRESHOLDS = (50_000, 20, 20)
+
+
 def _audit_files(files: list[Path], config: Config, jobs: int) -> Iterator[DocumentReport]:
+    if len(files) > 1:
+        gc.set_threshold(*GC_THRESHOLDS)
     workers = worker_count(jobs, len(files))
     if workers <= 1 or len(files) < 2:
         for path in files:
             yield from audit_file(path, config)
         return
-    preload_dictionaries()  # load once here; forked workers share the pages instead of each loading its own
+    load_before_fork(config)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         chunk = max(1, min(64, len(files) // (workers * 4)))
         for reports in pool.map(audit_file, files, [config] * len(files), chunksize=chunk):

@@ -10,9 +10,9 @@ from newsaudit.engine import Config
 from newsaudit.engine.passive import find_passives
 from newsaudit.engine.tokens import tokenize
 
-from .helpers import audit_html
+from .helpers import audit_html, audit_plain
 
-BIAS = ("NA401", "NA402", "NA403", "NA404", "NA405", "NA406", "NA407")
+BIAS = ("NA401", "NA402", "NA403", "NA404", "NA405", "NA406", "NA407", "NA408")
 
 
 def bias_findings(report) -> set[tuple[str, str]]:
@@ -265,3 +265,71 @@ def test_really_sets_the_outlets_view_but_not_inside_an_open_quotation():
         "<p>The striker said: \u201cI have really improved here. \u201cI want to stay.</p>"
     )
     assert rule_findings(report, "NA407") == ["really"]
+
+
+SUBJECTIVE_STORY = """
+<p>The council put up an ugly and needless fence around the park on Monday.</p>
+<p>\u201cIt is a menacing, ugly thing,\u201d said Ana Ruiz, who lives opposite.</p>
+<p>Ana Ruiz said the fence was needless. A violent storm and a deadly fire hit the town last year.</p>
+<p>The Menacing Shadows, a local band, played on Saturday.</p>
+"""
+
+
+def test_na408_flags_subjective_words_of_the_packaged_lexicon_in_the_outlets_voice_only():
+    report = audit_html(SUBJECTIVE_STORY)
+    # The outlet's 'ugly' and 'needless'; not the quotation, not the named source's indirect speech, not the
+    # descriptive adjectives (lexicons/descriptive.txt), not a band's name.
+    assert rule_findings(report, "NA408") == ["ugly", "needless"]
+
+
+def test_na408_leaves_words_to_the_rules_of_our_own_lexicons():
+    from newsaudit.engine.lexicons import load_lexicon, load_words
+    from newsaudit.engine.lexicons.packaged import pattern_sentiment
+    from newsaudit.engine.rules.bias import subjective_matcher
+
+    scores = pattern_sentiment()
+    assert scores["ugly"].polarity < 0 < scores["ugly"].min_subjectivity  # the package's file was read
+    matcher = subjective_matcher()
+    ours = {e.phrase for name in ("bias", "subjective") for e in load_lexicon(name)} | load_words("descriptive")
+    assert not ours & set(matcher._table)
+    text = "The plan is unfair and the ridiculous fence is ugly."
+    assert [m.entry.phrase for m in matcher.finditer(text)] == ["ugly"]
+
+
+def test_na408_is_quiet_when_the_lexicon_package_is_missing(monkeypatch):
+    from newsaudit.engine.lexicons import packaged
+
+    monkeypatch.setattr(packaged, "PATTERN_LEXICON", ("no_such_package_newsaudit", "en/en-sentiment.xml"))
+    packaged.pattern_sentiment.cache_clear()
+    try:
+        assert packaged.pattern_sentiment() == {}
+    finally:
+        packaged.pattern_sentiment.cache_clear()
+
+
+def test_na405_a_list_of_quoted_slogans_or_a_reported_figure_is_not_scare_quotes():
+    text = (
+        "Marchers carried placards such as \u201cFund our schools\u201d, \u201cnot one more cut\u201d and "
+        "\u201cteachers matter\u201d.\n\nHundreds marched, with the Tribune reporting \u201cseveral thousand\u201d in "
+        "the square.\n\nThe council\u2019s \u201cconsultation\u201d lasted four days, and its \u201creview\u201d two.\n"
+    )
+    report = audit_plain(text)
+    assert rule_findings(report, "NA405") == ["\u201cconsultation\u201d", "\u201creview\u201d"]
+
+
+def test_na402_a_label_of_several_words_is_flagged_when_capitalised():
+    report = audit_plain("After the vote, the Loony Left will be in charge of policy. The Revolutionary Guard marched.")
+    assert bias_findings(report) == {("NA402", "Loony Left")}
+
+
+def test_an_adverb_made_from_a_loaded_adjective_is_loaded_too():
+    from newsaudit.engine.rules.bias import adverb_of
+
+    assert [adverb_of(w) for w in ("brutal", "clumsy", "horrible", "tragic")] == [
+        "brutally",
+        "clumsily",
+        "horribly",
+        "tragically",
+    ]
+    report = audit_plain("The council disgracefully closed the library and needlessly sold the land.")
+    assert bias_findings(report) == {("NA401", "disgracefully"), ("NA408", "needlessly")}

@@ -166,3 +166,16 @@ def test_stdin_with_files_and_only_once():
     assert [d["file"] for d in json.loads(both.stdout)["documents"]] == ["stdin", str(FIXTURES / "clean_story.html")]
     twice = run_cli("check", "-", "-", stdin=WEASEL_HTML)
     assert twice.returncode == 2 and twice.stderr.count("\n") == 1 and "once" in twice.stderr
+
+
+def test_lexicons_load_before_the_workers_fork():
+    from newsaudit.cli import load_before_fork
+    from newsaudit.engine import DEFAULT
+    from newsaudit.engine.lexicons.packaged import pattern_sentiment
+    from newsaudit.engine.rules.bias import subjective_matcher
+
+    subjective_matcher.cache_clear()
+    pattern_sentiment.cache_clear()
+    load_before_fork(DEFAULT)
+    assert subjective_matcher.cache_info().currsize == 1
+    assert pattern_sentiment.cache_info().currsize == 1

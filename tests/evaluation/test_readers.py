@@ -55,3 +55,20 @@ def test_labelled_csv_missing_column_is_a_clear_error(tmp_path):
     path.write_text("sentence,label\nA short one.,1\n", encoding="utf-8")
     with pytest.raises(ValueError, match="no column text"):
         read_labelled_csv(path, "text", "label", "-1", "1")
+
+
+def test_read_span_labels_keeps_the_named_techniques_once(tmp_path):
+    from evaluation.readers import read_span_labels
+
+    path = tmp_path / "labels.tsv"
+    path.write_text(
+        "article\ttechnique\tstart\tend\n"
+        "7\tLoaded_Language\t10\t20\n"
+        "7\tName_Calling,Labeling\t10\t20\n"
+        "7\tDoubt\t30\t40\n"
+        "8\tFlag-Waving\t1\t5\n"
+        "8\tLoaded_Language\tx\t5\n",
+        encoding="utf-8",
+    )
+    labels = read_span_labels(path, frozenset({"Loaded_Language", "Name_Calling,Labeling"}))
+    assert labels == {"7": [Span(10, 20)], "8": []}

@@ -48,9 +48,54 @@ def test_sentence_task_counts_only_its_category(tmp_path):
 
 
 def test_missing_folders_are_skipped(tmp_path, capsys):
-    for task in ("polnear", "conll", "babe", "newssd"):
+    for task in ("polnear", "conll", "babe", "newssd", "ptc"):
         assert isinstance(run(task, tmp_path, "dev", jobs=1), Skipped)
     assert isinstance(run("conll", tmp_path, "train", jobs=1), Skipped)
     assert main(["--data", str(tmp_path)]) == 0
     assert "polnear: skipped" in capsys.readouterr().out
     assert main(["--data", str(tmp_path / "absent")]) == 0
+
+
+PTC_ARTICLE = (
+    "Council reshuffle\n\n"
+    "The mayor's disgraceful scheme was approved on Monday by nine votes to four.\n\n"
+    "Opponents of the scheme, which the council calls a renewal, gathered outside the hall.\n"
+)
+
+
+def write_ptc(root, gold: list[tuple[str, str]]):
+    folder = root / "ptc-loaded-language"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / "article101.txt").write_text(PTC_ARTICLE, encoding="utf-8")
+    lines = ["article\ttechnique\tstart\tend"]
+    for technique, phrase in gold:
+        start = PTC_ARTICLE.index(phrase)
+        lines.append(f"101\t{technique}\t{start}\t{start + len(phrase)}")
+    (folder / "labels.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_ptc_matches_bias_findings_to_loaded_spans_one_to_one(tmp_path):
+    write_ptc(
+        tmp_path,
+        [
+            ("Loaded_Language", "disgraceful scheme"),
+            ("Name_Calling,Labeling", "disgraceful scheme"),  # the same span twice counts once
+            ("Loaded_Language", "gathered outside"),  # a span nothing flags
+            ("Doubt", "calls a renewal"),  # another technique: not gold
+        ],
+    )
+    result = run("ptc", tmp_path, "dev", jobs=1)
+    assert isinstance(result, TaskResult)
+    overlap = result.scores["loaded span overlap"]
+    assert (overlap.tp, overlap.gold) == (1, 2)
+    assert overlap.predicted == result.scores["findings in a span"].predicted >= 1
+    assert any(row.code == "NA401" and row.on_positive == 1 for row in result.rules)
+    assert any("gathered outside" in miss for miss in result.false_negatives)
+
+
+def test_ptc_has_no_train_split_and_skips_without_data(tmp_path):
+    assert isinstance(run("ptc", tmp_path, "dev", jobs=1), Skipped)
+    write_ptc(tmp_path, [])
+    assert isinstance(run("ptc", tmp_path, "train", jobs=1), Skipped)
+    result = run("ptc", tmp_path, "dev", jobs=1)
+    assert isinstance(result, TaskResult) and result.scores["loaded span overlap"].gold == 0

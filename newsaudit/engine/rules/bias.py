@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..context import Context
-from ..lexicons import LexiconEntry, load_lexicon
+from ..lexicons import LexiconEntry, load_lexicon, load_words
+from ..lexicons.packaged import pattern_sentiment
 from ..phrases import PhraseMatch
 from ..wordmatch import WordMatcher
 from .registry import Hit, rule
@@ -20,7 +22,9 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-]*$")
 SCARE_QUOTE_MAX_WORDS = 3
 NAMING_WORDS = re.compile(
     r"\b(?:called|dubbed|named|titled|entitled|known as|the word|the term|the phrase|so-called|labelled|labeled|"
-    r"nicknamed|branded|coined|slogan|motto|terms? such as|words? such as|the words?|the terms?)\W*$",
+    r"nicknamed|branded|coined|slogan|motto|the words?|the terms?|"
+    r"(?:terms?|words?|phrases?|slogans?|chants?|signs?|placards?|banners?|posters?|messages?|hashtags?)"
+    r"\s+(?:such as|like|reading|saying|that read|which read))\W*$",
     re.I,
 )
 # Someone else's words introduced just before the quotation: "calling the bill 'a disgrace'", "derided as 'lawless'".
@@ -28,6 +32,7 @@ SPEAKER_CUES = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|derid(?:es|ed|ing)|referr(?:ed|ing) to|refers to|"
     r"characteri[sz](?:es|ed|ing)|declar(?:es|ed|ing)|insist(?:s|ed|ing)|vow(?:s|ed|ing)|promis(?:es|ed|ing)|"
     r"warn(?:s|ed|ing)|claim(?:s|ed|ing)|said|says|saying|wrote|writes|tweeted|posted|shouted|chanted|gasped|"
+    r"report(?:s|ed|ing)?|estimat(?:es|ed|ing)|accus(?:es|ed|ing)|urg(?:es|ed|ing)|demand(?:s|ed|ing)|"
     r"self-identif(?:ies|ied|ying)|as)\b[^.!?;\u201c\u201d\"]{0,40}$",
     re.I,
 )
@@ -53,8 +58,36 @@ def _matcher(ctx: Context) -> WordMatcher:
     matcher = _matchers.get(extra)
     if matcher is None:
         entries = [*load_lexicon("bias"), *(LexiconEntry(p, c, a) for c, p, a in extra)]
-        matcher = _matchers[extra] = WordMatcher(entries)
+        matcher = _matchers[extra] = WordMatcher([*entries, *derived_adverbs(entries, "loaded")])
     return matcher
+
+
+ADVERB_ADVICE = "(drop it; describe what was done)"
+
+
+def adverb_of(adjective: str) -> str:
+    """The -ly adverb of an adjective: 'brutal' -> 'brutally', 'clumsy' -> 'clumsily', 'horrible' -> 'horribly',
+    'tragic' -> 'tragically'."""
+    if adjective.endswith("le"):
+        return adjective[:-1] + "y"
+    if adjective.endswith("y"):
+        return adjective[:-1] + "ily"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"
+
+
+def derived_adverbs(entries: list[LexiconEntry], category: str) -> list[LexiconEntry]:
+    """An adverb made from a loaded adjective is loaded too ('brutal' -> 'brutally'). A form listed in the lexicon
+    keeps its own entry (the matcher keeps the first entry for a phrase); a form never used matches nothing."""
+    return [
+        LexiconEntry(adverb_of(entry.phrase), category, ADVERB_ADVICE)
+        for entry in entries
+        if entry.category == category
+        and len(entry.phrase) >= 5
+        and entry.phrase.isalpha()
+        and not entry.phrase.endswith("ly")
+    ]
 
 
 def outlet_voice_matches(ctx: Context) -> list[PhraseMatch]:
@@ -66,21 +99,33 @@ def outlet_voice_matches(ctx: Context) -> list[PhraseMatch]:
 
 
 def _find_outlet_voice_matches(ctx: Context) -> Iterator[PhraseMatch]:
+    return voice_matches(ctx, _matcher(ctx))
+
+
+def voice_matches(ctx: Context, matcher: WordMatcher) -> Iterator[PhraseMatch]:
+    """The matcher's phrases in the outlet's own voice: outside bylines, quotations, a source's reported words,
+    proper names, and the senses its guard words rule out."""
     text = ctx.text
-    matcher = _matcher(ctx)
     for index, block in enumerate(ctx.document.blocks):
         if block.kind in ("byline", "credit", "quote"):
             continue
         for match in matcher.finditer(text, block.start, block.end, ctx.block_words(index)):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
-            if in_proper_name(text, match, block.start) or guarded(text, match, block.start):
+            if guarded(text, match, block.start):
+                continue
+            if in_proper_name(text, match, block.start) and not is_set_label(match):
                 continue
             yield match
 
 
 def _outlet_voice_matches(ctx: Context, categories: tuple[str, ...]) -> Iterator[PhraseMatch]:
     return (m for m in outlet_voice_matches(ctx) if m.entry.category in categories)
+
+
+def is_set_label(match: PhraseMatch) -> bool:
+    """A label of several words keeps its verdict when capitalised: "the Deep State", "the Loony Left"."""
+    return match.entry.category == "label" and " " in match.entry.phrase
 
 
 def in_proper_name(text: str, match: PhraseMatch, block_start: int) -> bool:
@@ -196,6 +241,58 @@ def intensifier(ctx: Context) -> Iterator[Hit]:
         yield _hit(ctx, match, "Intensifier")
 
 
+# A word from the packaged subjectivity lexicon is an opinion in the outlet's voice when it is negative on average
+# over its senses and subjective in every sense (measured on BABE dev, docs/evaluation.md).
+SUBJECTIVE_POLARITY_MAX = -0.3
+SUBJECTIVE_MIN_SUBJECTIVITY = 0.6
+
+
+@cache
+def subjective_matcher() -> WordMatcher:
+    """Strongly subjective negative words of the packaged lexicon that our own lexicons (bias.tsv, subjective.tsv)
+    do not already file under a rule of their own, less the adjectives news copy uses to describe
+    (lexicons/descriptive.txt)."""
+    ours = {entry.phrase for name in ("bias", "subjective") for entry in load_lexicon(name)}
+    descriptive = load_words("descriptive")
+    entries = [
+        LexiconEntry(word, "subjective", "(describe what happened and let the reader judge)")
+        for word, scores in sorted(pattern_sentiment().items())
+        if scores.polarity <= SUBJECTIVE_POLARITY_MAX
+        and scores.min_subjectivity >= SUBJECTIVE_MIN_SUBJECTIVITY
+        and word not in ours
+        and word not in descriptive
+        and " " not in word
+    ]
+    ours |= {adverb_of(entry.phrase) for entry in load_lexicon("bias") if entry.category == "loaded"}
+    adverbs = [entry for entry in derived_adverbs(entries, "subjective") if entry.phrase not in ours]
+    return WordMatcher([*entries, *adverbs])
+
+
+@rule(
+    code="NA408",
+    name="subjective-word",
+    category="bias",
+    severity="info",
+    summary="Flags strongly subjective negative words ('ugly', 'needless', 'menacing') in the outlet's own "
+    "voice, from the subjectivity lexicon TextBlob ships.",
+    why="A word that is an opinion in every one of its senses is the writer's verdict. It belongs to a named "
+    "source, in quotation marks, or it should give way to the fact that made the writer choose it.",
+    example="The council put up an ugly and needless fence around the park on Monday.",
+    instead="The council put up a two-metre fence around the park on Monday, at a cost of 40,000 pounds.",
+)
+def subjective_word(ctx: Context) -> Iterator[Hit]:
+    for match in voice_matches(ctx, subjective_matcher()):
+        word = ctx.text[match.start : match.end]
+        yield Hit(
+            match.start,
+            match.end,
+            f"Subjective word: '{word}' is an opinion in the outlet's own voice.",
+            "Describe what happened and let the reader judge, or attribute the view to a named source.",
+        )
+
+
+LIST_GAP_MAX = 12  # ", and/or " at most: the gap is checked only when it is short
+LIST_GAP = re.compile(r"\s*(?:,|;|/)?\s*(?:(?:and|or|and/or)\s+)?")
 REFERS_BACK = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
@@ -212,7 +309,15 @@ REFERS_BACK = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
 )
 def scare_quotes(ctx: Context) -> Iterator[Hit]:
     text = ctx.text
-    for quote in ctx.quotes:
+    lead = None  # the first quotation of a list ("A", "B" and "C"): what stands before it stands before all
+    for previous, quote in zip([None, *ctx.quotes], ctx.quotes, strict=False):
+        in_list = (
+            previous is not None
+            and previous.block == quote.block
+            and quote.start - previous.end <= LIST_GAP_MAX
+            and LIST_GAP.fullmatch(text, previous.end, quote.start)
+        )
+        lead = lead if in_list and lead is not None else quote
         inner_start, inner_end = quote.inner
         inner = text[inner_start:inner_end].strip()
         words = inner.split()
@@ -221,7 +326,7 @@ def scare_quotes(ctx: Context) -> Iterator[Hit]:
         block = ctx.document.blocks[quote.block]
         if all(w[:1].isupper() for w in words if w[:1].isalpha()):
             continue  # a title or a name: "Hamlet", "Operation Sunrise"
-        before = text[max(block.start, quote.start - 40) : quote.start]
+        before = text[max(block.start, lead.start - 40) : lead.start]
         if NAMING_WORDS.search(before) or SPEAKER_CUES.search(before):
             continue  # a term being named or someone's words being reported, not doubted
         if NAMED_THING_AFTER.match(text, quote.end, min(block.end, quote.end + 20)):
