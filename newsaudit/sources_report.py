@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -32,6 +33,7 @@ from .trends import Bar
 
 MONTHS = 24
 ANONYMOUS = Q(kind="anonymous")
+NAMED = ~ANONYMOUS & ~Q(key="")  # the sources the report lists
 ROLE_LABELS = {
     "official": _("Official or elected"),
     "spokesperson": _("Spokesperson"),
@@ -86,8 +88,7 @@ class SourcesFilterSet(WagtailFilterSet):
 def grouped(rows: QuerySet[QuotedSource]) -> QuerySet:
     """One row per named source: articles, mentions, quotes and attributions, summed over its articles."""
     return (
-        rows.exclude(ANONYMOUS)
-        .exclude(key="")
+        rows.filter(NAMED)
         .values("key")
         .annotate(
             display=Max("name"),
@@ -129,18 +130,20 @@ def _most_common(counts: Counter, default: str) -> str:
 
 
 def shares(rows: QuerySet[QuotedSource]) -> dict[str, Any]:
-    """Totals, the anonymous share of attributions, and appearances by role class and stated gender."""
+    """Totals, the anonymous share of attributions, and appearances by role class and stated gender (one query)."""
+    people = ~ANONYMOUS & Q(kind="person")
     totals = rows.aggregate(
         articles=Count("page", distinct=True),
-        sources=Count("key", distinct=True, filter=~ANONYMOUS),
+        sources=Count("key", distinct=True, filter=NAMED),
         appearances=Count("id", filter=~ANONYMOUS),
         all_attributions=Sum("attributions"),
         anonymous=Sum("attributions", filter=ANONYMOUS),
+        **{f"role_{i}": Count("id", filter=~ANONYMOUS & Q(role=role)) for i, role in enumerate(ROLE_LABELS)},
+        **{f"gender_{i}": Count("id", filter=people & Q(gender=gender)) for i, gender in enumerate(GENDER_LABELS)},
     )
     totals = {name: value or 0 for name, value in totals.items()}
-    named = rows.exclude(ANONYMOUS)
-    roles = dict(named.values_list("role").annotate(n=Count("id")).order_by())
-    genders = dict(named.filter(kind="person").values_list("gender").annotate(n=Count("id")).order_by())
+    roles = {role: totals.pop(f"role_{i}") for i, role in enumerate(ROLE_LABELS)}
+    genders = {gender: totals.pop(f"gender_{i}") for i, gender in enumerate(GENDER_LABELS)}
     return {
         **totals,
         "anonymous_share": _percent(totals["anonymous"], totals["all_attributions"]),
@@ -156,7 +159,7 @@ def _percent(part: int, whole: int) -> int:
 def _bars(counts: dict[str, int], labels: dict[str, Any]) -> list[Bar]:
     total = sum(counts.values())
     ordered = [(key, counts.get(key, 0)) for key in labels if counts.get(key)]
-    return [Bar(str(labels[key]), _percent(n, total), _percent(n, total), f"{n:,}") for key, n in ordered]
+    return [Bar(str(labels[key]), _percent(n, total), _percent(n, total), f"% ({n:,})") for key, n in ordered]
 
 
 def per_month(rows: QuotedSource | QuerySet) -> list[dict[str, Any]]:
@@ -166,7 +169,7 @@ def per_month(rows: QuotedSource | QuerySet) -> list[dict[str, Any]]:
         .values("month")
         .annotate(
             articles=Count("page", distinct=True),
-            sources=Count("key", distinct=True, filter=~ANONYMOUS),
+            sources=Count("key", distinct=True, filter=NAMED),
             all_attributions=Sum("attributions"),
             anonymous=Sum("attributions", filter=ANONYMOUS),
         )
@@ -224,6 +227,16 @@ class SourcesReportView(ReportView):
         """The filtered rows every figure on the page is computed from."""
         return self.filter_queryset(visible_sources(self.request.user))
 
+    @cached_property
+    def shares(self) -> dict[str, Any]:
+        return shares(self.rows)
+
+    def get_paginator(self, queryset: QuerySet, per_page: int, **kwargs: Any) -> Paginator:
+        """The number of entries is the number of named sources, already counted with the shares."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = self.shares["sources"]  # a cached_property: set, the grouped query is not counted
+        return paginator
+
     def get_queryset(self) -> QuerySet:
         return self.order_queryset(grouped(self.rows))
 
@@ -244,7 +257,7 @@ class SourcesReportView(ReportView):
     def get_context_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(*args, **kwargs)
         if not self.is_export:
-            context["shares"] = shares(self.rows)
+            context["shares"] = self.shares
             context["months"] = per_month(self.rows)
         return context
 

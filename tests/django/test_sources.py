@@ -170,7 +170,7 @@ def test_report_merges_a_source_across_articles_with_shares(admin_client, desk):
     shares = response.context["shares"]
     assert (shares["sources"], shares["appearances"], shares["articles"]) == (3, 4, 3)
     assert shares["anonymous_share"] == round(100 * 1 / 9)
-    assert {bar.label: bar.note for bar in shares["genders"]} == {"Female": "2", "Not stated": "1"}
+    assert {bar.label: bar.note for bar in shares["genders"]} == {"Female": "% (2)", "Not stated": "% (1)"}
     assert "data-newsaudit-sources-summary" in html and "Expert or academic" in html
     assert ortiz["pages_url"] in html.replace("&amp;", "&")
 
