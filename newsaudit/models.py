@@ -181,6 +181,7 @@ class QuotedSource(models.Model):
     attributions = models.PositiveIntegerField(default=0)
     mentions = models.PositiveIntegerField(default=0)
     forms = models.JSONField(default=list, blank=True)
+    lead = models.BooleanField(default=False, help_text="The article's first row: counts the article once.")
     # Copied from the page when the row is written (kept current on publish and move).
     section = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
@@ -193,14 +194,21 @@ class QuotedSource(models.Model):
 
     class Meta:
         verbose_name = "quoted source"
+        # Covering indexes: the listing groups by key and the shares by month reading the index alone; the
+        # filters' own indexes lead with the filtered column.
         indexes = [
-            models.Index(fields=["key", "kind"], name="newsaudit_qs_key"),
-            models.Index(fields=["section", "key"], name="newsaudit_qs_section"),
-            models.Index(fields=["content_type", "key"], name="newsaudit_qs_type"),
+            models.Index(
+                fields=["key", "kind", "content_type", "role", "gender", "mentions", "quotes", "attributions"],
+                name="newsaudit_qs_key",
+            ),
+            models.Index(
+                fields=["month", "kind", "role", "gender", "lead", "content_type", "attributions"],
+                name="newsaudit_qs_month",
+            ),
+            models.Index(fields=["section", "content_type"], name="newsaudit_qs_section"),
+            models.Index(fields=["author", "content_type"], name="newsaudit_qs_author"),
             models.Index(fields=["published"], name="newsaudit_qs_published"),
-            models.Index(fields=["month"], name="newsaudit_qs_month"),
             models.Index(fields=["audited"], name="newsaudit_qs_audited"),
-            models.Index(fields=["author", "key"], name="newsaudit_qs_author"),
         ]
 
     def __str__(self) -> str:

@@ -151,7 +151,8 @@ def rebuild_sources(audits: Iterable[AuditResult], bylines: dict[int, str] | Non
         report = audit.report if isinstance(audit.report, dict) else {}
         author = author_of(report.get(BYLINE_KEY) or (bylines or {}).get(audit.page_id))
         audited = timezone.localdate(audit.created) if audit.created else timezone.localdate()
-        for values in source_rows(report):
+        for index, values in enumerate(source_rows(report)):
+            values["lead"] = index == 0
             rows.append(
                 QuotedSource(
                     audit_id=audit.pk, page_id=audit.page_id, author=author, audited=audited, **facts, **values

@@ -15,19 +15,19 @@ from urllib.parse import urlencode
 import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.permissions import page_permission_policy
 
 from .engine.output.cells import safe_cell
 from .models import NOT_STATED, QuotedSource
-from .page_types import audited_content_type_ids
+from .page_types import is_audited
 from .permissions import editable_pages
 from .trends import Bar
 
@@ -47,11 +47,19 @@ GENDER_LABELS = {"female": _("Female"), "male": _("Male"), NOT_STATED: _("Not st
 KEY_CHUNK = 500  # keys per look-up, below every database's bound on query parameters
 
 
+def skipped_content_type_ids() -> list[int]:
+    models = [model for model in get_page_models() if not is_audited(model)]
+    found = ContentType.objects.get_for_models(*models, for_concrete_models=False) if models else {}
+    return [content_type.pk for content_type in found.values()]
+
+
 def visible_sources(user: Any) -> QuerySet[QuotedSource]:
     """The rows of audited page types on pages the user may edit (the site report's rule)."""
     if user is None or not user.is_authenticated:
         return QuotedSource.objects.none()
-    rows = QuotedSource.objects.filter(content_type_id__in=audited_content_type_ids())
+    # Excluding the other types (rows are written for audited types only, this hides a type excluded later)
+    # leaves each filter's own index to the planner.
+    rows = QuotedSource.objects.exclude(content_type_id__in=skipped_content_type_ids())
     if user.is_active and user.is_superuser:
         return rows  # a superuser may edit every page: no sub-query over the whole page tree
     return rows.filter(page_id__in=editable_pages(user).values("pk"))
@@ -86,69 +94,81 @@ class SourcesFilterSet(WagtailFilterSet):
 
 
 def grouped(rows: QuerySet[QuotedSource]) -> QuerySet:
-    """One row per named source: articles, mentions, quotes and attributions, summed over its articles."""
+    """One row per named source, in one pass over the covering index: articles, mentions, quotes and attributions
+    summed over its articles, a stated role and gender if any article states one, and its newest row."""
     return (
         rows.filter(NAMED)
         .values("key")
         .annotate(
-            display=Max("name"),
             articles=Count("id"),
             mentions=Sum("mentions"),
             quotes=Sum("quotes"),
             attributions=Sum("attributions"),
+            newest=Max("id"),
+            main_kind=Max("kind"),
+            any_role=Max("role"),  # "" (not stated) sorts first
+            any_gender=Min("gender"),  # "not stated" sorts last
         )
     )
 
 
-def describe(rows: QuotedSource | QuerySet, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add each entry's most used name, its kind, role class and stated gender, and the link to its pages."""
-    keys = [entry["key"] for entry in entries]
-    seen: dict[str, dict[str, Counter]] = {}
-    for start in range(0, len(keys), KEY_CHUNK):
-        found = rows.filter(key__in=keys[start : start + KEY_CHUNK]).values("key", "name", "kind", "role", "gender")
-        for item in found.annotate(n=Count("id")).order_by():
-            counts = seen.setdefault(item["key"], {f: Counter() for f in ("name", "kind", "role", "gender")})
-            for field in counts:
-                counts[field][item[field]] += item["n"]
+def describe(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add each entry's name and role class as its newest article states them (the role, else one another article
+    states), its stated gender, and the link to its pages."""
+    newest = [entry["newest"] for entry in entries]
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(newest), KEY_CHUNK):
+        chunk = QuotedSource.objects.filter(pk__in=newest[start : start + KEY_CHUNK])
+        found.update((pk, (name, role)) for pk, name, role in chunk.values_list("pk", "name", "role"))
     report_url = reverse("newsaudit_report")
     for entry in entries:
-        counts = seen.get(entry["key"]) or {f: Counter() for f in ("name", "kind", "role", "gender")}
-        entry["name"] = _most_common(counts["name"], entry.get("display") or entry["key"])
-        entry["kind"] = _most_common(counts["kind"], "")
-        entry["role"] = _most_common(counts["role"] - Counter({"": 10**12}), "")
+        name, role = found.get(entry["newest"], (entry["key"], ""))
+        person = entry["main_kind"] == "person"
+        entry["name"] = name
+        entry["kind"] = entry["main_kind"]
+        entry["role"] = role or entry["any_role"]
         entry["role_label"] = ROLE_LABELS.get(entry["role"], entry["role"])
-        gender = _most_common(counts["gender"] - Counter({NOT_STATED: 10**12}), NOT_STATED)
-        entry["gender"] = gender if entry["kind"] == "person" else ""
-        entry["gender_label"] = GENDER_LABELS.get(gender, gender) if entry["kind"] == "person" else ""
+        entry["gender"] = entry["any_gender"] if person else ""
+        entry["gender_label"] = GENDER_LABELS.get(entry["gender"], entry["gender"]) if person else ""
         entry["pages_url"] = f"{report_url}?{urlencode({'source': entry['key']})}"
     return entries
 
 
-def _most_common(counts: Counter, default: str) -> str:
-    positive = +counts
-    return positive.most_common(1)[0][0] if positive else default
-
-
-def shares(rows: QuerySet[QuotedSource]) -> dict[str, Any]:
-    """Totals, the anonymous share of attributions, and appearances by role class and stated gender (one query)."""
-    people = ~ANONYMOUS & Q(kind="person")
-    totals = rows.aggregate(
-        articles=Count("page", distinct=True),
-        sources=Count("key", distinct=True, filter=NAMED),
-        appearances=Count("id", filter=~ANONYMOUS),
-        all_attributions=Sum("attributions"),
-        anonymous=Sum("attributions", filter=ANONYMOUS),
-        **{f"role_{i}": Count("id", filter=~ANONYMOUS & Q(role=role)) for i, role in enumerate(ROLE_LABELS)},
-        **{f"gender_{i}": Count("id", filter=people & Q(gender=gender)) for i, gender in enumerate(GENDER_LABELS)},
+def figures(rows: QuotedSource | QuerySet) -> dict[str, Any]:
+    """The shares and the monthly trend, from one query grouped by month, kind, role, gender and lead row (an
+    article lies in one month, so its figures add up across months), and the count of named sources. A month's bar
+    counts the sources quoted that month, each once per article."""
+    groups = (
+        rows.values("month", "kind", "role", "gender", "lead")
+        .annotate(n=Count("id"), attributed=Sum("attributions"))
+        .order_by()
     )
-    totals = {name: value or 0 for name, value in totals.items()}
-    roles = {role: totals.pop(f"role_{i}") for i, role in enumerate(ROLE_LABELS)}
-    genders = {gender: totals.pop(f"gender_{i}") for i, gender in enumerate(GENDER_LABELS)}
+    totals: Counter = Counter()
+    months: dict[Any, Counter] = {}
+    roles: Counter = Counter()
+    genders: Counter = Counter()
+    for group in groups:
+        anonymous = group["kind"] == "anonymous"
+        attributed = group["attributed"] or 0
+        counts = {
+            "articles": group["n"] if group["lead"] else 0,
+            "appearances": 0 if anonymous else group["n"],
+            "all_attributions": attributed,
+            "anonymous": attributed if anonymous else 0,
+        }
+        totals.update(counts)
+        months.setdefault(group["month"], Counter()).update(counts)
+        if not anonymous:
+            roles[group["role"]] += group["n"]
+        if group["kind"] == "person":
+            genders[group["gender"]] += group["n"]
     return {
-        **totals,
+        **{name: totals[name] for name in ("articles", "appearances", "all_attributions", "anonymous")},
+        "sources": rows.filter(NAMED).values("key").distinct().count(),
         "anonymous_share": _percent(totals["anonymous"], totals["all_attributions"]),
         "roles": _bars(roles, ROLE_LABELS),
         "genders": _bars(genders, GENDER_LABELS),
+        "months": _months(sorted((m, c) for m, c in months.items() if m is not None)[-MONTHS:]),
     }
 
 
@@ -162,31 +182,19 @@ def _bars(counts: dict[str, int], labels: dict[str, Any]) -> list[Bar]:
     return [Bar(str(labels[key]), _percent(n, total), _percent(n, total), f"% ({n:,})") for key, n in ordered]
 
 
-def per_month(rows: QuotedSource | QuerySet) -> list[dict[str, Any]]:
-    """The last MONTHS months by publication: articles, named sources and the anonymous share of attributions."""
-    found = list(
-        rows.exclude(month=None)
-        .values("month")
-        .annotate(
-            articles=Count("page", distinct=True),
-            sources=Count("key", distinct=True, filter=NAMED),
-            all_attributions=Sum("attributions"),
-            anonymous=Sum("attributions", filter=ANONYMOUS),
-        )
-        .order_by("-month")[:MONTHS]
-    )[::-1]
-    peak = max((m["sources"] for m in found), default=0) or 1
+def _months(found: list[tuple[Any, Counter]]) -> list[dict[str, Any]]:
+    peak = max((counts["appearances"] for _month, counts in found), default=0) or 1
     return [
         {
-            "month": m["month"],
-            "label": f"{m['month']:%b %Y}",
-            "short": f"{m['month']:%b}",
-            "articles": m["articles"],
-            "sources": m["sources"],
-            "height": round(100 * m["sources"] / peak),
-            "anonymous_share": _percent(m["anonymous"] or 0, m["all_attributions"] or 0),
+            "month": month,
+            "label": f"{month:%b %Y}",
+            "short": f"{month:%b}",
+            "articles": counts["articles"],
+            "sources": counts["appearances"],
+            "height": round(100 * counts["appearances"] / peak),
+            "anonymous_share": _percent(counts["anonymous"], counts["all_attributions"]),
         }
-        for m in found
+        for month, counts in found
     ]
 
 
@@ -229,7 +237,7 @@ class SourcesReportView(ReportView):
 
     @cached_property
     def shares(self) -> dict[str, Any]:
-        return shares(self.rows)
+        return figures(self.rows)
 
     def get_paginator(self, queryset: QuerySet, per_page: int, **kwargs: Any) -> Paginator:
         """The number of entries is the number of named sources, already counted with the shares."""
@@ -248,17 +256,17 @@ class SourcesReportView(ReportView):
 
     def paginate_queryset(self, queryset: QuerySet, page_size: int) -> tuple:
         paginator, page, object_list, paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = describe(self.rows, list(object_list))
+        page.object_list = describe(list(object_list))
         return paginator, page, page.object_list, paginated
 
     def decorate_paginated_queryset(self, object_list: Any) -> list[dict[str, Any]]:
-        return object_list if isinstance(object_list, list) else describe(self.rows, list(object_list))
+        return object_list if isinstance(object_list, list) else describe(list(object_list))
 
     def get_context_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(*args, **kwargs)
         if not self.is_export:
             context["shares"] = self.shares
-            context["months"] = per_month(self.rows)
+            context["months"] = self.shares["months"]
         return context
 
     @cached_property
