@@ -27,7 +27,7 @@ from wagtail.permissions import page_permission_policy
 
 from .engine.output.cells import safe_cell
 from .models import NOT_STATED, QuotedSource
-from .page_types import is_audited
+from .page_types import audited_content_type_ids, is_audited
 from .permissions import editable_pages
 from .trends import Bar
 
@@ -45,6 +45,7 @@ ROLE_LABELS = {
 }
 GENDER_LABELS = {"female": _("Female"), "male": _("Male"), NOT_STATED: _("Not stated")}
 KEY_CHUNK = 500  # keys per look-up, below every database's bound on query parameters
+MAX_CHOICES = 2000
 
 
 def skipped_content_type_ids() -> list[int]:
@@ -65,14 +66,31 @@ def visible_sources(user: Any) -> QuerySet[QuotedSource]:
     return rows.filter(page_id__in=editable_pages(user).values("pk"))
 
 
+def distinct_values(rows: QuerySet, field: str, after: Any = None) -> list[Any]:
+    """The distinct values of an indexed column, one index look-up each (a loose index scan): a DISTINCT over the
+    whole table would read every row. At most MAX_CHOICES values."""
+    values: list[Any] = []
+    current = after
+    while len(values) < MAX_CHOICES:
+        found = rows.filter(**{f"{field}__gt": current}) if current is not None else rows
+        current = found.aggregate(value=Min(field))["value"]
+        if current is None:
+            break
+        values.append(current)
+    return values
+
+
 def _sections(request: Any) -> QuerySet[Page]:
-    ids = visible_sources(getattr(request, "user", None)).values_list("section_id", flat=True).distinct()
-    return Page.objects.filter(pk__in=[i for i in ids if i is not None]).order_by("title")
+    ids = distinct_values(visible_sources(getattr(request, "user", None)), "section_id")
+    return Page.objects.filter(pk__in=ids).order_by("title")
 
 
 def _page_types(request: Any) -> QuerySet[ContentType]:
-    ids = visible_sources(getattr(request, "user", None)).values_list("content_type_id", flat=True).distinct()
-    return ContentType.objects.filter(pk__in=list(ids)).order_by("model")
+    user = getattr(request, "user", None)
+    if user is not None and user.is_active and user.is_superuser:
+        return ContentType.objects.filter(pk__in=audited_content_type_ids()).order_by("model")
+    ids = distinct_values(visible_sources(user), "content_type_id")
+    return ContentType.objects.filter(pk__in=ids).order_by("model")
 
 
 class SourcesFilterSet(WagtailFilterSet):
@@ -89,8 +107,8 @@ class SourcesFilterSet(WagtailFilterSet):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
-        authors = visible_sources(user).exclude(author="").values_list("author", flat=True).distinct()
-        self.filters["author"].extra["choices"] = [(a, a) for a in sorted(authors)]
+        authors = distinct_values(visible_sources(user), "author", after="")
+        self.filters["author"].extra["choices"] = [(a, a) for a in authors]
 
 
 def grouped(rows: QuerySet[QuotedSource]) -> QuerySet:

@@ -108,17 +108,19 @@ def per_section(results: QuerySet[AuditResult]) -> list[Bar]:
 
 
 def top_sources(results: QuerySet[AuditResult]) -> list[Bar]:
-    """Named sources quoted in the most articles, from the stored rows (merged across articles by their key)."""
+    """Named sources quoted in the most articles, from the stored rows (merged across articles by their key), each
+    under the name its newest article uses (as in Reports > Sources)."""
     top = list(
         QuotedSource.objects.filter(audit__in=results.values("pk"))
         .exclude(kind="anonymous")
         .exclude(key="")
         .values("key")
-        .annotate(n=Count("pk"), display=Max("name"))
+        .annotate(n=Count("pk"), newest=Max("pk"))
         .order_by("-n", "key")[:TOP]
     )
+    names = dict(QuotedSource.objects.filter(pk__in=[row["newest"] for row in top]).values_list("pk", "name"))
     peak = top[0]["n"] if top else 1
-    return [Bar(row["display"], row["n"], round(100 * row["n"] / peak), articles(row["n"])) for row in top]
+    return [Bar(names.get(r["newest"], r["key"]), r["n"], round(100 * r["n"] / peak), articles(r["n"])) for r in top]
 
 
 def _unsourced() -> Q:
