@@ -12,7 +12,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3.11 python3 \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: help venv test test-matrix test-realsite lint demo eval bench clean
+.PHONY: help venv test test-sqlite test-pg-matrix test-matrix test-realsite lint demo eval bench clean
 
 help:
 	@echo "make demo   - build .venv, load the sample articles, serve the example site on 127.0.0.1:$(PORT)"
@@ -36,16 +36,23 @@ lint: $(STAMP)
 
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsaudit_wt
 
+# Two streams on two cores: the SQLite suite beside PostgreSQL + the version matrix, then the real site
+# (nox sessions run one at a time: each installs this project in editable mode into its own venv).
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-pg-matrix
+	$(MAKE) --no-print-directory test-realsite
+
+test-sqlite: $(STAMP)
 	$(PY) -m pytest -q
+
+test-pg-matrix: $(STAMP)
 	@if command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then \
 		echo "== Wagtail side on PostgreSQL ($(PG_URL))"; \
-		DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -m "not browser" tests/django; \
+		DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -p no:cacheprovider -m "not browser" tests/django; \
 	else echo "SKIPPED: PostgreSQL not reachable on 127.0.0.1:5432"; fi
-	$(MAKE) test-matrix
-	$(MAKE) test-realsite
+	$(MAKE) --no-print-directory test-matrix
 
 # Wagtail 7.4 + Django 5.2, and Wagtail 8 + Django 6 on Python >= 3.12 (noxfile.py finds the interpreters).
 test-matrix: $(STAMP)

@@ -1,7 +1,11 @@
 """The live check under hostile use, measured against the example site served on 127.0.0.1 by runserver (one
 threaded process, as `make demo`), on a temporary SQLite database with the sample articles.
 
-    python -m bench.hostile [--megabytes 2] [--runs 3] [--json FILE]
+    python -m bench.hostile [--megabytes 2] [--runs 3] [--server runserver|gunicorn] [--no-engine] [--json FILE]
+    python -m bench.hostile --profile [--megabytes 2]
+
+`--profile` posts the hostile form once in-process (Django's test client) under cProfile and prints where the time
+went, the functions with the most cumulative time first.
 
 Measures: the live check of an edit form holding one N MB paragraph (time, status, response size), the server's
 resident memory (peak, sampled every 50 ms), another editor's panel requests meanwhile (latency), the answers to
@@ -41,12 +45,18 @@ def main(argv: list[str] | None = None) -> int:
         default="runserver",
         help="runserver (one threaded process, as `make demo`; default) or gunicorn (2 worker processes)",
     )
+    parser.add_argument("--no-engine", action="store_true", help="skip the engine's 100 KB / 1 MB linear-cost run")
+    parser.add_argument("--profile", action="store_true", help="profile one hostile check in-process and stop")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'hostile.sqlite3'}"
         os.environ["DJANGO_SETTINGS_MODULE"] = "example_site.settings"
+        if args.profile:
+            profile(args.megabytes)
+            return 0
         figures = run(args.megabytes, args.runs, args.server)
-    figures["engine"] = linear_cost()
+    figures["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    figures["engine"] = {} if args.no_engine else linear_cost()
     report(figures)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
@@ -80,6 +90,38 @@ def run(megabytes: float, runs: int, server: str = "runserver") -> dict:
         "malformed": malformed,
         "rate_limit": limited,
     }
+
+
+def profile(megabytes: float, top: int = 60) -> None:
+    import cProfile
+    import pstats
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("load_sample_site", verbosity=0)
+    setup = prepare(megabytes)
+    client = Client(HTTP_COOKIE=setup["hostile_cookie"], HTTP_X_CSRFTOKEN=CSRF_SECRET)
+    content_type = f"multipart/form-data; boundary={BOUNDARY}"
+    from newsaudit.live_audit import POOL, live_check_processes
+
+    POOL.prestart()  # the live check's audit process, as the panel's first view starts it
+    deadline = time.monotonic() + 120
+    while live_check_processes() and not POOL.idle and time.monotonic() < deadline:
+        time.sleep(0.2)
+    client.post(setup["check"], setup["small_body"], content_type=content_type)  # warm: lexicons load once
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    response = client.post(setup["check"], setup["hostile_body"], content_type=content_type)
+    profiler.disable()
+    elapsed = time.perf_counter() - started
+    print(f"== one {megabytes} MB hostile check in-process: {elapsed:.2f} s, HTTP {response.status_code}")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
 
 
 def prepare(megabytes: float) -> dict:
@@ -191,9 +233,18 @@ def timed_get(port: int, path: str, cookie: str) -> tuple[float, int]:
     return elapsed, status
 
 
-def warm(port: int, setup: dict) -> None:
-    # A real check of a short article first: the server loads the engine's lexicons on its first audit.
-    request(port, "POST", setup["check"], setup["other_cookie"], setup["small_body"])
+def warm(port: int, setup: dict, seconds: float = 120) -> None:
+    # The panel's first view starts the live check's audit process; then real checks of a short article until one
+    # is audited (not "stopped": the process is still loading the engine's lexicons).
+    timed_get(port, setup["panel"], setup["other_cookie"])
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        _elapsed, status, content, _headers = request(
+            port, "POST", setup["check"], setup["other_cookie"], setup["small_body"]
+        )
+        if status == 200 and b"was stopped" not in content:
+            break
+        time.sleep(1)
     for _ in range(3):
         timed_get(port, setup["panel"], setup["other_cookie"])
 
@@ -335,7 +386,10 @@ def report(figures: dict) -> None:
     for name, answer in figures["malformed"].items():
         print(f"   {name}: {answer}")
     print(f"   rate limit: {figures['rate_limit']}")
+    print(f"   load average at the end: {figures.get('load_average')}")
     engine = figures["engine"]
+    if not engine:
+        return
     print(f"   engine, no length bound: 100 KB {engine['100KB_s']} s, 1 MB {engine['1MB_s']} s ({engine['ratio']}x)")
 
 

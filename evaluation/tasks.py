@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsaudit.engine import audit, read_text, registry
 
+from . import sources
 from .metrics import PRF, Confusion, Span, exact_matching, overlap_matching
 from .readers import parse_brat, pick_annotations, read_labelled_csv
 
@@ -319,10 +320,43 @@ def run_sentences(spec: SentenceTask, data: Path, split: str, jobs: int) -> Task
     )
 
 
-TASKS = ("polnear", *SENTENCE_TASKS)
+# ---------------------------------------------------------------- PolNeAR: who gets quoted (issue #16)
+
+
+def run_sources(data: Path, split: str, jobs: int) -> TaskResult | Skipped:
+    folder = data / "polnear" / split
+    if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
+        return Skipped("sources", f"no folder {folder}/text and {folder}/attributions")
+    annotations = pick_annotations(folder / "attributions")
+    articles = [a for a in annotations if (folder / "text" / f"{a}.txt").is_file()]
+    reports = parallel_map(sources.audit_file, [folder / "text" / f"{a}.txt" for a in articles], jobs)
+    scored = sources.score(folder, reports, annotations)
+    top, twice = sources.top_entries(reports)
+    labelled = len(sources.read_chains()) if "merge pairs" in scored["scores"] else 0
+    notes = [
+        f"{len(articles)} articles; merge pairs on {labelled} articles labelled by reading ({sources.CHAINS.name})",
+        f"people listed twice among the top {sources.TOP}: {', '.join(twice) or 'none'}",
+        f"the {sources.TOP} most-mentioned entries (mentions, documents, kind, name):",
+        *top,
+    ]
+    return TaskResult(
+        task="sources",
+        title="PolNeAR: who gets quoted (source_mix entries and merging)",
+        source=str(folder),
+        items=len(articles),
+        scores=scored["scores"],
+        false_positives=scored["false_positives"],
+        false_negatives=scored["false_negatives"],
+        notes=notes,
+    )
+
+
+TASKS = ("polnear", "sources", *SENTENCE_TASKS)
 
 
 def run(task: str, data: Path, split: str, jobs: int) -> TaskResult | Skipped:
     if task == "polnear":
         return run_polnear(data, split, jobs)
+    if task == "sources":
+        return run_sources(data, split, jobs)
     return run_sentences(SENTENCE_TASKS[task], data, split, jobs)

@@ -17,3 +17,4 @@ class NewsauditConfig(AppConfig):
         edit_views.install_side_panel()
         django_checks.register(checks.check_settings, django_checks.Tags.compatibility)
         django_checks.register(checks.check_site_integration, django_checks.Tags.compatibility)
+        django_checks.register(checks.check_live_check_cache, django_checks.Tags.caches)

@@ -116,11 +116,8 @@ def audit_page(
     live check's bounds); `cancelled` stops the audit early."""
     doc_id = f"page:{page.pk or 'new'}"
     try:
-        config = config if config is not None else config_for_site(site_for(page))
-        config = replace(
-            config,
-            time_budget_seconds=_tighter(config.time_budget_seconds, time_budget),
-            max_text_chars=int(_tighter(config.max_text_chars, max_chars)),
+        config = bounded_config(
+            config if config is not None else config_for_site(site_for(page)), time_budget, max_chars
         )
         document = page_document(page, config.max_text_chars or None)
     except Exception as error:
@@ -129,6 +126,15 @@ def audit_page(
     report = audit(document, config, cancelled=cancelled)
     apply_dismissals(page.pk, report, config)
     return document, report_dict(document, report)
+
+
+def bounded_config(config: Config, time_budget: float | None, max_chars: int | None) -> Config:
+    """`config` with its time budget and text bound tightened (None or 0: keep the config's)."""
+    return replace(
+        config,
+        time_budget_seconds=_tighter(config.time_budget_seconds, time_budget),
+        max_text_chars=int(_tighter(config.max_text_chars, max_chars)),
+    )
 
 
 def _tighter(bound: float, override: float | None) -> float:

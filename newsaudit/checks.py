@@ -94,3 +94,25 @@ def _metadata_mapping() -> list[CheckMessage]:
         if not isinstance(entries, Mapping)
         or any(key not in KEYS or not isinstance(path, str) or not path for key, path in entries.items())
     ]
+
+
+PER_PROCESS_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
+
+
+def check_live_check_cache(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """newsaudit.W002: in production (DEBUG off), the live check's rate limit and its one-check-per-editor slot
+    live in a cache that each web process keeps to itself (LocMemCache), or in none (DummyCache)."""
+    from .limits import live_checks_per_minute
+
+    backend = (getattr(settings, "CACHES", {}) or {}).get("default", {}).get("BACKEND", "")
+    if settings.DEBUG or backend not in PER_PROCESS_CACHES or live_checks_per_minute() <= 0:
+        return []
+    return [
+        Warning(
+            f"The default cache is {backend.rsplit('.', 1)[-1]}: each web process counts the live check's rate "
+            "limit (NEWSAUDIT_LIVE_CHECKS_PER_MINUTE) and its one check per editor on its own.",
+            hint="Use a shared cache for CACHES['default'] in production: Redis, Memcached or the database cache "
+            "(see docs/security.md).",
+            id="newsaudit.W002",
+        )
+    ]

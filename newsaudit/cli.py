@@ -1,4 +1,4 @@
-"""`newsaudit` console script: check, rules, explain.
+"""`newsaudit` console script: check, sources, rules, explain.
 
 Exit codes: 0 no document fails; 1 some document fails `--fail-on` (or could not be read: status "error");
 2 usage, configuration, path or baseline error, always as one line on stderr and never a traceback.
@@ -28,6 +28,7 @@ from .engine.readers.wagtail_api import listing_documents
 from .engine.report import DocumentReport, Report
 from .engine.rules import registry
 from .engine.severity import Severity
+from .engine.sources.archive import merge_documents, sources_table
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -84,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--baseline", type=Path, help="a JSON report from an earlier run: only findings new since then fail"
     )
 
+    sources = commands.add_parser("sources", help="who is quoted: sources merged across files or folders")
+    sources.add_argument(
+        "paths", nargs="+", metavar="PATH", help=".html .htm .txt .jsonl .json files or folders; - reads stdin"
+    )
+    sources.add_argument("--format", choices=["text", "json"], default="text")
+    sources.add_argument("--config", type=Path, help="newsaudit.toml or pyproject.toml with [tool.newsaudit]")
+    sources.add_argument("--jobs", type=int, default=0, help="worker processes, as for check")
+    sources.add_argument("--stdin-filename", metavar="NAME", help="the name standard input (-) is reported under")
+    sources.add_argument("--output", type=Path, help="write the list to this file instead of stdout")
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "markdown"], default="text", help="markdown: docs/rules.md")
     explain = commands.add_parser("explain", help="print a rule's rationale, example and fix")
@@ -101,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.format)
         if args.command == "explain":
             return _explain(args.code)
+        if args.command == "sources":
+            return _sources(args)
         return _check(args)
     except UsageError as error:
         print(f"newsaudit: error: {error}", file=sys.stderr)
@@ -187,6 +200,25 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("give a PATH to check (a file, a folder or - for standard input) or --api URL")
     if args.types and not args.api:
         raise UsageError("--type goes with --api")
+    accepted = load_baseline(args.baseline) if args.baseline else None
+    documents = audit_paths(args, config)
+    if args.api:
+        documents += audit_api(args.api, args.types, config)
+    report = Report(documents)
+    if accepted is not None:
+        baseline.apply(report, accepted, config)
+    fail_on = Severity.parse(args.fail_on)
+    rendered = FORMATS[args.format](report, fail_on)
+    _write(printable(rendered), args.output)
+    for document in report.documents:
+        if document.status == "error":
+            print(printable(f"newsaudit: {document.qualified_id}: {document.error}"), file=sys.stderr)
+    failing = any(document_fails(d.status, d.worst_severity(), fail_on) for d in report.documents)
+    return EXIT_FAIL if failing else EXIT_OK
+
+
+def audit_paths(args: argparse.Namespace, config: Config) -> list[DocumentReport]:
+    """Reports for the PATH arguments (files, folders, - for standard input), after checking they exist."""
     paths = [p for p in args.paths if p != STDIN]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -195,29 +227,34 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("standard input (-) can be named once")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per core) or more")
-    accepted = load_baseline(args.baseline) if args.baseline else None
     documents = audit_stdin(args.stdin_filename, config) if len(paths) < len(args.paths) else []
     documents += _audit_files(list(iter_files(paths)), config, args.jobs)
-    if args.api:
-        documents += audit_api(args.api, args.types, config)
-    report = Report(documents)
-    if accepted is not None:
-        baseline.apply(report, accepted, config)
-    fail_on = Severity.parse(args.fail_on)
-    rendered = FORMATS[args.format](report, fail_on)
-    rendered = printable(rendered)
-    if args.output:
-        try:
-            args.output.write_text(rendered, encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+    return documents
+
+
+def _sources(args: argparse.Namespace) -> int:
+    """`newsaudit sources`: who is quoted across the documents. Exit 1 when a document could not be read."""
+    documents = audit_paths(args, load_config(args.config))
+    merged = merge_documents(documents)
+    if args.format == "json":
+        rendered = json.dumps(merged, indent=2, ensure_ascii=False) + "\n"
     else:
-        sys.stdout.write(rendered)
-    for document in report.documents:
+        rendered = sources_table(merged)
+    _write(printable(rendered), args.output)
+    for document in documents:
         if document.status == "error":
             print(printable(f"newsaudit: {document.qualified_id}: {document.error}"), file=sys.stderr)
-    failing = any(document_fails(d.status, d.worst_severity(), fail_on) for d in report.documents)
-    return EXIT_FAIL if failing else EXIT_OK
+    return EXIT_FAIL if any(d.status == "error" for d in documents) else EXIT_OK
+
+
+def _write(rendered: str, output: Path | None) -> None:
+    if output:
+        try:
+            output.write_text(rendered, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    else:
+        sys.stdout.write(rendered)
 
 
 def printable(text: str) -> str:

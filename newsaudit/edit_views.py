@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .live_audit import prestart
 from .page_types import is_audited
 from .panels import AuditSidePanel, automatic_side_panel, side_panel_supported
 from .permissions import can_audit
@@ -26,6 +27,7 @@ def with_audit_panel(view: Any, side_panels: Any) -> Any:
         and can_audit(view.request.user, view.page)
     ):
         side_panels.append(AuditSidePanel(view.page, view.request))
+        prestart()  # the editor's first live check comes soon
     return side_panels
 
 

@@ -17,9 +17,8 @@ from django.db import models
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from .engine import Document, build_document
-from .engine.readers.streamfield import page_document as fields_document
-from .engine.readers.streamfield import page_field_blocks
+from .audit_worker import PageInputs, document_of
+from .engine import Document
 from .metadata import page_metadata
 
 SKIPPED_KEY = "skipped_blocks"
@@ -30,16 +29,17 @@ def page_document(page: Page, max_chars: int | None = None) -> Document:
 
     `max_chars`: the audit will look at no more text than this (the config's `max_text_chars`), so sentences
     beyond it are not split."""
+    return document_of(page_inputs(page), max_chars)
+
+
+def page_inputs(page: Page) -> PageInputs:
+    """What the audit reads of the page, as plain values: what the live check hands to its audit process."""
     skipped: list[str] = []
     values = page_field_values(page, skipped)
     meta = page_metadata(page)
     if skipped:
         meta[SKIPPED_KEY] = "; ".join(skipped)
-    blocks = page_field_blocks(values, field_ids=True)
-    doc_id = f"page:{page.pk or 'new'}"
-    title = page.title or ""
-    document = fields_document(doc_id, blocks, title, meta, title_id="field:title", segment_limit=max_chars)
-    return document or build_document(doc_id, [], title=title.strip(), meta=meta)
+    return PageInputs(f"page:{page.pk or 'new'}", page.title or "", values, meta)
 
 
 def own_text_fields(model: type[Page]) -> list[models.Field]:

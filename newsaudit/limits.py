@@ -46,6 +46,16 @@ def live_check_max_chars() -> int:
     return int(getattr(settings, "NEWSAUDIT_LIVE_CHECK_MAX_CHARS", 50_000))
 
 
+def live_check_bound(page: Any) -> int:
+    """The characters the live check of `page` audits: the smaller of `NEWSAUDIT_LIVE_CHECK_MAX_CHARS` and the
+    site's `max_text_chars` (0 for either: no bound from it)."""
+    from .auditing import site_for
+    from .settings import config_for_site
+
+    bounds = [b for b in (live_check_max_chars(), config_for_site(site_for(page)).max_text_chars) if b > 0]
+    return min(bounds, default=0)
+
+
 def retry_after(user: Any) -> int | None:
     """Count one live check for `user` in the current minute; seconds to wait when over the limit, else None."""
     limit = live_checks_per_minute()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -18,7 +19,9 @@ from wagtail.models import Page
 from .auditing import audit_page
 from .edit_form import BadInput, bound_form, posted_data, unsaved_page
 from .engine.audit import STOPPED_CANCELLED
-from .limits import LiveCheckSlot, live_check_max_chars, live_check_time_budget, retry_after
+from .input_budget import cut_form, mark_cut
+from .limits import LiveCheckSlot, live_check_bound, live_check_time_budget, retry_after
+from .live_audit import AuditStopped, live_audit, prestart
 from .panels import form_error_notice, panel_context, render_panel, stored_panel_context
 from .permissions import can_audit
 
@@ -50,6 +53,7 @@ def panel(request: HttpRequest, page_id: int) -> HttpResponse:
     page = _editable_page(request, page_id)
     if page is None:
         return _forbidden()
+    prestart()
     context = stored_panel_context(page, all_findings=request.GET.get("findings") == "all")
     return HttpResponse(render_panel(context, request))
 
@@ -79,17 +83,35 @@ def _live_check(request: HttpRequest, page: Page, slot: LiveCheckSlot, deadline:
     data, files = posted_data(request)  # read and checked before the CSRF check parses the body
     if CsrfViewMiddleware(lambda r: HttpResponse()).process_view(request, None, (), {}) is not None:
         return refusal(403, _("The form's security token is missing or out of date: reload the page."))
-    form = bound_form(request, page, data, files)
+    max_chars = live_check_bound(page)
+    cut = cut_form(data, max_chars)  # before the form converts rich text and the engine parses HTML
+    form = bound_form(request, page, cut.data, files)
     if form.errors:
         context = stored_panel_context(page)
         context["notice"] = form_error_notice(form)
         return HttpResponse(render_panel(context, request))
     unsaved = unsaved_page(form)
-    # The editor waits for the whole request: what reading the form took comes out of the audit's budget.
-    remaining = max(0.05, deadline - time.monotonic())
-    _document, report = audit_page(
-        unsaved, cancelled=slot.cancelled, time_budget=remaining, max_chars=live_check_max_chars()
-    )
+    try:
+        document, report = _audit_unsaved(unsaved, slot, deadline, max_chars)
+    except AuditStopped as stopped:
+        log.warning("newsaudit: live check of page %s stopped: %s", page.pk, stopped)
+        context = stored_panel_context(page)
+        context["notice"] = _("The check of your changes was stopped: %(why)s. The last saved audit is shown.") % {
+            "why": stopped
+        }
+        return HttpResponse(render_panel(context, request))
+    if cut.cut:
+        mark_cut(document, report, cut.dropped_chars)
     if (report.get("partial") or {}).get("stopped") == STOPPED_CANCELLED:
         return refusal(409, _("A newer check replaced this one."))
     return HttpResponse(render_panel(panel_context(page, report, unsaved=True), request))
+
+
+def _audit_unsaved(page: Page, slot: LiveCheckSlot, deadline: float, max_chars: int) -> tuple[Any, dict[str, Any]]:
+    """The audit of the unsaved page: in an audit process (see live_audit), else in this one. The editor waits for
+    the whole request: what reading the form took comes out of the audit's time budget."""
+    audited = live_audit(page, deadline=deadline, max_chars=max_chars, cancelled=slot.cancelled)
+    if audited is not None:
+        return audited
+    remaining = max(0.05, deadline - time.monotonic())
+    return audit_page(page, cancelled=slot.cancelled, time_budget=remaining, max_chars=max_chars)

@@ -24,6 +24,7 @@ from .report import (
 )
 from .rules import Rule, registry
 from .rules.limits import BOUND_RULES
+from .sources import source_mix
 
 log = logging.getLogger("newsaudit")
 
@@ -80,6 +81,7 @@ def _audit(document: Document, config: Config, cancelled: StopCheck | None) -> D
         credits=[CreditRecord(text[c.start : c.end], c.outlets, c.kind, c.linked, c.start, c.end) for c in ctx.credits],
         sources=[SourceRecord(s.name, s.kind, s.mentions) for s in sources],
         source_summary=source_summary(ctx, sources),
+        source_mix=_source_mix(document, ctx),
         attributions=[
             AttributionRecord(
                 TextSpan.of(text, a.source.start, a.source.end),
@@ -94,6 +96,15 @@ def _audit(document: Document, config: Config, cancelled: StopCheck | None) -> D
         findings=findings,
         partial=_partial(ctx),
     )
+
+
+def _source_mix(document: Document, ctx: Context) -> dict | None:
+    """Who is quoted; a failure here is logged and leaves the mix out rather than failing the whole audit."""
+    try:
+        return source_mix(document.text, ctx.attributions)
+    except Exception:
+        log.exception("newsaudit: source mix of %s failed", document.id)
+        return None
 
 
 def _stop_check(deadline: float | None, cancelled: StopCheck | None) -> Callable[[], str]:

@@ -177,6 +177,7 @@ class DocumentReport:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     source_summary: dict[str, Any] | None = None
+    source_mix: dict[str, Any] | None = None  # who is quoted, merged and described (engine/sources, issue #16)
     file: str | None = None  # the file the document was read from (set by the CLI; None for Wagtail pages)
     # Set when the audit did not cover everything: {"audited_chars", "total_chars", "stopped": reason or None}.
     partial: dict[str, Any] | None = None
@@ -212,6 +213,8 @@ class DocumentReport:
         }
         if self.source_summary is not None:
             data["source_summary"] = self.source_summary
+        if self.source_mix is not None:
+            data["source_mix"] = self.source_mix
         if self.error is not None:
             data["error"] = self.error
         if self.partial is not None:

@@ -37,6 +37,12 @@ WEASEL_PARAGRAPH = (
 CLEAN_PARAGRAPH = "<p>The reservoir has fallen to 41 per cent of capacity, the water company said on Monday.</p>"
 
 
+@pytest.fixture(autouse=True)
+def _live_check_in_process(settings):
+    """Live checks audit in the test process; test_live_audit_process.py covers the audit processes."""
+    settings.NEWSAUDIT_LIVE_CHECK_PROCESSES = 0
+
+
 @pytest.fixture
 def home(db) -> HomePage:
     root = Page.get_first_root_node()

@@ -8,6 +8,12 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 
+@pytest.fixture(autouse=True)
+def shared_cache(settings):
+    """A shared cache, as production should have, so that newsaudit.W002 (test_limits.py) stays out of these."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "na_cache"}}
+
+
 def _ids(messages):
     return sorted(m.id for m in messages if m.id and m.id.startswith("newsaudit."))
 

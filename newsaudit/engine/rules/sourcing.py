@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from ..attributions import SOURCE_NOUNS, is_crowd, is_named
 from ..attributions.vocabulary import VAGUE_QUANTIFIERS
 from ..context import Context
+from ..document import Sentence
 from ..lexicons import load_lexicon
 from ..phrases import PhraseMatcher
+from ..weasel_shapes import RANKING, Shape, find_shapes
 from .registry import Hit, rule
 
 WEASEL = PhraseMatcher(load_lexicon("weasel"))
@@ -66,6 +68,7 @@ CLAIM_MARKERS = (
             re.I,
         ),
     ),
+    ("a ranking", RANKING),
     (
         "a causal claim",
         re.compile(
@@ -86,7 +89,8 @@ def _described_insider(text: str, source_start: int) -> bool:
     name="weasel-attribution",
     category="sourcing",
     severity="warning",
-    summary="Flags claims credited to nobody in particular: 'observers note', 'analysts suggest', 'it is widely believed'.",
+    summary="Flags claims credited to nobody in particular: 'observers note', 'it is argued that', 'widely regarded "
+    "as', 'has been criticised' (no 'by ...').",
     why="Every claim that is not established fact needs a source the reader can weigh. A crowd with no names "
     "lets the writer's own view pass as someone else's.",
     example="Observers note that the reform is likely to fail.",
@@ -108,15 +112,38 @@ def weasel_attribution(ctx: Context) -> Iterator[Hit]:
                 "Name the people and say why they know, or cut the claim.",
             )
     for sentence in ctx.body_sentences:
+        spans: list[tuple[int, int]] = []
         for match in WEASEL.finditer(ctx.text, sentence.start, sentence.end):
             if match.start in flagged or ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
                 continue
+            spans.append((match.start, match.end))
             yield Hit(
                 match.start,
                 match.end,
                 f"Weasel attribution: '{ctx.text[match.start : match.end]}' credits nobody in particular.",
                 match.entry.alternative.capitalize() + ".",
             )
+        for shape in _outlet_shapes(ctx, sentence, ("impersonal", "crowd", "perfect")):
+            if not any(s < shape.end and shape.start < e for s, e in spans):
+                phrase = ctx.text[shape.start : shape.end]
+                yield Hit(
+                    shape.start,
+                    shape.end,
+                    f"Weasel attribution: '{phrase}' does not say who holds this view.",
+                    "Name who holds this view and why they know, or state the fact with its source.",
+                )
+
+
+def _outlet_shapes(ctx: Context, sentence: Sentence, kinds: tuple[str, ...]) -> Iterator[Shape]:
+    """Weasel shapes (engine/weasel_shapes.py) in the outlet's own words: not quoted, not a named source's report."""
+    cache = ctx.memo.setdefault("weasel_shapes", {})
+    shapes = cache.get(sentence.start)
+    if shapes is None:
+        shapes = cache[sentence.start] = find_shapes(ctx.tokens(sentence))
+    for shape in shapes:
+        inside = ctx.in_quote(shape.start, shape.end) or ctx.in_attributed_content(shape.start, shape.end)
+        if shape.kind in kinds and not inside:
+            yield shape
 
 
 @rule(
@@ -219,7 +246,8 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
     name="unverified-hedge",
     category="sourcing",
     severity="info",
-    summary="Flags hedges that present a claim as unverified: 'reportedly', 'allegedly', 'is said to', 'possibly'.",
+    summary="Flags hedges that present a claim as unverified: 'reportedly', 'is said to', 'may be considered', "
+    "'possibly', '..., suggesting'; not a hedge in a named source's own words.",
     why="A hedge tells the reader the claim is not confirmed but not who stands behind it. Either the newsroom "
     "has verified it, or someone named has said it.",
     example="The minister reportedly plans to resign.",
@@ -227,12 +255,13 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
 )
 def unverified_hedge(ctx: Context) -> Iterator[Hit]:
     for sentence in ctx.body_sentences:
+        spans: list[tuple[int, int]] = []
         for match in HEDGES.finditer(ctx.text, sentence.start, sentence.end):
             if ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
                 continue
             if ctx.in_attributed_content(match.start, match.end):
                 continue  # the source's hedge, not the outlet's: 'Ruiz said the plan may fail'
-
+            spans.append((match.start, match.end))
             phrase = ctx.text[match.start : match.end]
             yield Hit(
                 match.start,
@@ -240,6 +269,14 @@ def unverified_hedge(ctx: Context) -> Iterator[Hit]:
                 f"Hedge: '{phrase}' presents the claim as unverified.",
                 match.entry.alternative.capitalize() + ".",
             )
+        for shape in _outlet_shapes(ctx, sentence, ("raising", "modal", "inference")):
+            if not any(s < shape.end and shape.start < e for s, e in spans):
+                yield Hit(
+                    shape.start,
+                    shape.end,
+                    f"Hedge: '{ctx.text[shape.start : shape.end]}' presents the claim as unverified.",
+                    "Name who says so, or confirm it yourself.",
+                )
 
 
 @rule(
@@ -247,8 +284,8 @@ def unverified_hedge(ctx: Context) -> Iterator[Hit]:
     name="unsourced-claim",
     category="sourcing",
     severity="warning",
-    summary="Flags factual claims (figures, percentages, polls, studies, records, causes) with no source in the "
-    "sentence, its paragraph or a link.",
+    summary="Flags factual claims (figures, percentages, polls, studies, records, rankings, causes) with no source "
+    "in the sentence, its paragraph or a link.",
     why="Numbers and causal claims are what readers quote and what critics check. Unless the reporter "
     "established the fact first-hand, the story should say where it comes from.",
     example="Unemployment in the region rose to 9.4% last year because of the factory closures.",
@@ -284,7 +321,7 @@ VAGUE_QUANTITY = re.compile(
 # Next words that make the quantifier idiomatic or an approximation, not a vague claim about a group.
 NOT_VAGUE_AFTER = frozenset(
     "time times extent degree way ways point sort kind form reason while respects respect day years months weeks hours minutes "
-    "more other others such".split()
+    "more others such".split()
 )
 
 

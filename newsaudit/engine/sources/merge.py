@@ -1,0 +1,248 @@
+"""One source, one entry: an article's attributions grouped by who they stand for.
+
+People merge on their name without titles ("Sanae Ruiz", "Prime Minister Sanae Ruiz"); a bare surname ("Ruiz",
+"Ms Ruiz") joins the one full name with that surname among the article's sources, else the one full name with
+that surname anywhere in the text. Where two people share the surname the bare one stays apart, with no
+archive key (it could be either). Pronouns and descriptions ("she", "the prime minister") join whoever the
+attribution finder resolved them to. Organisations merge on their name without "the"; an acronym ("the ECB")
+joins the one named body whose initials it spells, and a description ("the bank") the last named body with that
+head noun. Anonymous sources merge only with the same words in the same article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..attributions import Attribution, is_named
+from .gender import pronoun_gender
+from .names import (
+    Name,
+    Namesakes,
+    TextNames,
+    head_part,
+    initials,
+    lower_words,
+    opens_sentence,
+    parse_name,
+    person_name,
+    text_names,
+)
+from .roles import Described, describe
+from .vocabulary import INDEFINITE, PLURAL_PRONOUNS
+
+PERSON, BODY = "p:", "o:"
+ORG_KINDS = frozenset({"organisation", "outlet", "document"})
+DEFINITE = frozenset({"the", "his", "her", "their", "its"})
+INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&"})
+
+
+@dataclass(slots=True)
+class Mention:
+    attribution: Attribution
+    form: str  # the source's words before any apposition ("Sanae Ruiz", "she", "the prime minister")
+    described: Described
+    pronoun: str | None  # the gender a pronoun source states
+
+
+@dataclass(slots=True)
+class Entry:
+    local: str  # the grouping key inside the article
+    key: str  # the archive-wide merge key, "" where it must not merge across articles
+    name: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Article:
+    text: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    people: dict[str, Namesakes] = field(default_factory=dict)  # surname -> the full names of the sources
+    bodies: dict[str, str] = field(default_factory=dict)  # lower-case body name -> its display form
+    last_body: dict[str, Entry] = field(default_factory=dict)  # head noun -> the last named body mentioned
+    _spelled_bodies: dict[str, set[str]] | None = None
+    _text_names: TextNames | None = None
+    _lower: frozenset[str] | None = None
+
+    @property
+    def lower(self) -> frozenset[str]:
+        """The words the text writes in lower case, collected once and only when needed."""
+        if self._lower is None:
+            self._lower = lower_words(self.text)
+        return self._lower
+
+    @property
+    def spelled_bodies(self) -> dict[str, set[str]]:
+        """The article's named bodies of two or more words by their initials, collected once."""
+        if self._spelled_bodies is None:
+            self._spelled_bodies = {}
+            for name in self.bodies.values():
+                if " " in name:
+                    self._spelled_bodies.setdefault(_initials(name), set()).add(name)
+        return self._spelled_bodies
+
+    @property
+    def in_text(self) -> TextNames:
+        """The text's capitalised runs, scanned once and only when a bare surname or an acronym needs them."""
+        if self._text_names is None:
+            self._text_names = text_names(self.text, self.lower)
+        return self._text_names
+
+
+def merge(text: str, attributions: list[Attribution]) -> list[Entry]:
+    """The article's distinct sources, each with its mentions, in order of first mention."""
+    article = _Article(text)
+    usable = [a for a in sorted(attributions, key=lambda a: a.source.start) if a.anonymous or a.name]
+    for item in usable:  # first pass: the full names and named bodies the article's sources use
+        if not item.anonymous:
+            _register(article, item)
+    for item in usable:
+        placed = _place(article, item)
+        if placed is None:
+            continue
+        local, key, name, kind = placed
+        entry = article.entries.setdefault(local, Entry(local, key, name, kind))
+        if len(name) > len(entry.name) and kind != "anonymous":
+            entry.name = name
+        entry.mentions.append(_mention(text, item))
+        if local.startswith(BODY):
+            article.last_body[entry.name.split()[-1].lower()] = entry
+    return list(article.entries.values())
+
+
+def _mention(text: str, item: Attribution) -> Mention:
+    phrase = text[item.source.start : item.source.end]
+    form = head_part(phrase).strip() or phrase.strip()
+    has_name = parse_name(phrase) is not None
+    after = text[item.source.end : item.sentence.end] if item.sentence.end > item.source.end else ""
+    return Mention(item, form, describe(phrase, after, has_name), pronoun_gender(form))
+
+
+def _register(article: _Article, item: Attribution) -> None:
+    if _kind(None, item) == "person":
+        name = person_name(item.name)
+        if name is not None and name.full:
+            article.people.setdefault(name.surname, Namesakes()).add(item.source.start, name)
+    elif item.kind in ORG_KINDS and is_named(item.name):
+        body = _body_name(item.name)
+        article.bodies.setdefault(body.lower(), body)
+
+
+def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str] | None:
+    """(local key, archive key, display name, kind) for one attribution's source; None for a source that names
+    nobody after all: "we" or "they" resolved to one person, a one-word "name" that is no proper name
+    ("Conversely") or that the text also writes in lower case ("Following", "Keeps": a capitalised opener)."""
+    form = article.text[item.source.start : item.source.end]
+    if item.anonymous or _indefinite(form):
+        words = " ".join(head_part(form).split()) or " ".join(form.split())
+        return "anonymous:" + words.lower(), "", words, "anonymous"
+    kind = _kind(article, item)
+    if kind == "person" and form.strip().lower() in PLURAL_PRONOUNS:
+        return None
+    if _no_name(article, item, form):
+        return None
+    if kind == "person":
+        return _place_person(article, item)
+    return _place_body(article, item)
+
+
+def _no_name(article: _Article, item: Attribution, form: str) -> bool:
+    """A one-word source that is no proper name ("Conversely"), or a capitalised sentence opener the text also
+    writes in lower case ("Following", "Keeps") and never as the surname of a full name ("Price" in "Ann Price")."""
+    word = item.name.strip()
+    if " " in word:
+        return False
+    if not is_named(word):
+        return True
+    low = word.lower()
+    if low not in article.lower or form.strip() != word or not opens_sentence(article.text, item.source.start):
+        return False
+    return not (article.people.get(low) or article.in_text.by_surname.get(low))
+
+
+def _indefinite(form: str) -> bool:
+    """ "a government", "an ad", "several reports": a source the text does not identify is anonymous, whatever
+    its kind."""
+    words = form.split()
+    return bool(words) and words[0].lower() in INDEFINITE and not is_named(form)
+
+
+def _kind(article: _Article | None, item: Attribution) -> str:
+    """The finder's kind, with two corrections: a titled person before an "of" phrase is a person ("Professor Lena
+    Amsel of the Harbour Institute"), and a pronoun that may stand for anyone ("they") takes the kind of the name
+    it resolved to (with no article yet, while the article's people are still being collected: organisation)."""
+    if item.kind in ORG_KINDS and " of " in item.name:
+        first = parse_name(item.name.partition(" of ")[0])
+        if first is not None and first.full and first.titles:
+            return "person"
+    if item.kind == "person" or item.kind in ORG_KINDS:
+        return item.kind
+    name = parse_name(item.name)
+    known = article is not None and name is not None and name.surname in article.people
+    return "person" if known else "organisation"
+
+
+def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
+    name = person_name(item.name)
+    if name is None:  # a description the finder did not resolve: "the nominee", "the spokesman"
+        name = _described(article, item)
+        if name is None:
+            return "described:" + item.name.lower(), "", item.name, "person"
+    body = _spelled(article, _body_name(item.name))
+    if body is not None:  # "the ECB said": a body's acronym, whatever the finder took it for
+        return BODY + body.lower(), body.lower(), body, "organisation"
+    if name.full:
+        return PERSON + name.key, name.key, name.display, "person"
+    full = _full_name(article, name.surname, item.source.start)
+    if full is not None:
+        return PERSON + full.key, full.key, full.display, "person"
+    return "bare:" + name.key, "", name.display, "person"
+
+
+def _described(article: _Article, item: Attribution) -> Name | None:
+    """The person a definite description stands for: the one last written with its head noun before it ("nominee
+    Ana Ruiz" ... "the Republican nominee")."""
+    words = head_part(item.name).split()
+    if len(words) < 2 or words[0].lower() not in DEFINITE:
+        return None
+    return article.in_text.last_with_role(words[-1].lower(), item.source.start)
+
+
+def _full_name(article: _Article, surname: str, at: int) -> Name | None:
+    """The full name a bare surname stands for: the article's sources' full names with that surname, else the
+    text's. Where two people share it, the one named last before the mention (else the first named after it)."""
+    names = article.people.get(surname) or article.in_text.by_surname.get(surname)
+    return names.nearest(at) if names else None
+
+
+def _place_body(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
+    if is_named(item.name):
+        body = _body_name(item.name)
+        body = _spelled(article, body) or body
+        return BODY + body.lower(), body.lower(), body, _kind(article, item)
+    head = item.name.split()[-1].lower() if item.name.split() else ""
+    entry = article.last_body.get(head)
+    if entry is not None:
+        return entry.local, entry.key, entry.name, entry.kind
+    return "described:" + item.name.lower(), "", item.name, _kind(article, item)
+
+
+def _body_name(name: str) -> str:
+    name = " ".join(name.split())
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _spelled(article: _Article, acronym: str) -> str | None:
+    """The one body an acronym spells: among the article's named sources, else among the text's capitalised runs."""
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+        return None
+    for names in (article.spelled_bodies.get(acronym, set()), article.in_text.by_initials.get(acronym, set())):
+        if len(names) == 1:
+            return next(iter(names))
+        if names:
+            return None
+    return None
+
+
+def _initials(name: str) -> str:
+    return initials([w for w in name.split() if w.lower() not in INITIAL_SKIP])

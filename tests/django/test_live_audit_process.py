@@ -1,0 +1,101 @@
+"""The live check's audit in a child process (newsaudit.live_audit): the same panel as the in-process audit, the
+time budget enforced by killing the process, a killed or dead process replaced, a newer check cancelling."""
+
+import time
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from newsaudit import live_audit
+from newsaudit.audit_worker import PageInputs
+from newsaudit.engine import Config
+from newsaudit.engine.audit import STOPPED_CANCELLED
+from newsaudit.live_audit import POOL, AuditStopped
+
+from .conftest import WEASEL_PARAGRAPH
+from .test_panel_views import edit_form
+
+START_SECONDS = 240  # importing the engine and loading its lexicons on a shared, busy test machine
+
+
+def wait_for_idle_process() -> None:
+    POOL.prestart()
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        with POOL.lock:
+            if any(worker.alive() for worker in POOL.idle):
+                return
+        time.sleep(0.2)
+    pytest.fail("no audit process became ready")
+
+
+@pytest.fixture
+def processes(settings):
+    settings.NEWSAUDIT_LIVE_CHECK_PROCESSES = 1
+    settings.NEWSAUDIT_LIVE_CHECK_TIME_BUDGET = 60  # the test machine is shared; the kill test shortens it
+    settings.NEWSAUDIT_LIVE_CHECKS_PER_MINUTE = 0
+    cache.clear()
+    wait_for_idle_process()
+    return POOL
+
+
+@pytest.fixture
+def editor(admin_user):
+    client = Client(raise_request_exception=False)
+    client.force_login(admin_user)
+    return client
+
+
+def check(editor, page, html=WEASEL_PARAGRAPH) -> str:
+    response = editor.post(reverse("newsaudit:check", args=[page.pk]), edit_form(page, html))
+    assert response.status_code == 200, response.content[:300]
+    return response.content.decode()
+
+
+def rules_of(html: str) -> set[str]:
+    return {part.split('"', 1)[0] for part in html.split('data-newsaudit-finding="')[1:]}
+
+
+def test_the_process_audits_as_the_web_process_does(processes, editor, saved_article, settings):
+    in_child = check(editor, saved_article)
+    assert "data-unsaved" in in_child and "NA201" in rules_of(in_child)
+    settings.NEWSAUDIT_LIVE_CHECK_PROCESSES = 0
+    assert rules_of(check(editor, saved_article)) == rules_of(in_child)
+
+
+def test_a_check_past_its_deadline_is_killed_and_the_process_replaced(processes, editor, saved_article, monkeypatch):
+    with POOL.lock:
+        before = {worker.process.pid for worker in POOL.idle}
+    monkeypatch.setattr(live_audit, "KILL_GRACE_SECONDS", 0.0)
+    monkeypatch.setattr(live_audit, "MIN_AUDIT_SECONDS", 0.0)
+    monkeypatch.setattr("newsaudit.views.live_check_time_budget", lambda: 0.0)
+    stopped = check(editor, saved_article)
+    assert "was stopped" in stopped and "data-unsaved" not in stopped  # the last saved audit, with a notice
+    monkeypatch.undo()
+    wait_for_idle_process()
+    with POOL.lock:
+        assert {worker.process.pid for worker in POOL.idle}.isdisjoint(before)
+    assert "NA201" in rules_of(check(editor, saved_article))
+
+
+def test_a_process_that_died_is_replaced(processes, editor, saved_article):
+    with POOL.lock:
+        worker = POOL.idle[0]
+    worker.process.kill()
+    worker.process.wait()
+    assert "NA201" in rules_of(check(editor, saved_article))
+
+
+def test_a_newer_check_cancels_the_audit_in_the_process(processes):
+    worker = POOL.acquire(time.monotonic() + START_SECONDS)
+    text = "Observers note that the ferry was late again, critics say. " * 800
+    inputs = PageInputs("page:1", "Ferry", {"body": f"<p>{text}</p>"})
+    try:
+        _document, report = worker.audit(inputs, Config(), time.monotonic() + 60, cancelled=lambda: True)
+        assert report.partial and report.partial["stopped"] == STOPPED_CANCELLED
+    except AuditStopped:  # still in the analyses a rule boundary would stop: killed after the grace, also bounded
+        assert not worker.alive()
+    finally:
+        POOL.release(worker)
