@@ -40,6 +40,7 @@ def run(pages: int, runs: int) -> dict:
         print(f"   postgresql: SKIPPED ({reason})")
     else:
         figures["postgresql"] = _child(f"{PG_SERVER}/{PG_NAME}", pages, runs, fresh_pg=True)
+        _drop_pg()
     for database, result in figures.items():
         for name, seconds in result["seconds"].items():
             verdict = "ok" if seconds < TARGET_SECONDS else "OVER TARGET"
@@ -57,6 +58,13 @@ def _postgres_unreachable() -> str | None:
     except Exception as error:  # psycopg missing or the server absent
         return str(error).strip().splitlines()[0][:120] if str(error) else type(error).__name__
     return None
+
+
+def _drop_pg() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
 
 
 def _child(url: str, pages: int, runs: int, fresh_pg: bool = False) -> dict:
