@@ -1,4 +1,4 @@
-"""`python -m bench --data ../shared/data [--only cli|engine|scaling|wagtail-save|live-check|archive|archive-memory|hostile] [--runs N] [--json FILE]`."""
+"""`python -m bench --data ../shared/data [--only cli|engine|scaling|wagtail-save|live-check|archive|archive-memory|hostile|sources-report] [--runs N] [--json FILE]`."""
 
 from __future__ import annotations
 
@@ -44,6 +44,13 @@ def archive_memory(data: Path, runs: int) -> dict:
     return archive_bench.run_memory(int(os.environ.get("BENCH_MEMORY_PAGES", "100000")))
 
 
+def sources_report(data: Path, runs: int) -> dict:
+    """Reports > Sources over 100,000 generated articles on SQLite and PostgreSQL (BENCH_SOURCES_PAGES to change)."""
+    from . import sources_report as sources_bench
+
+    return sources_bench.run(int(os.environ.get("BENCH_SOURCES_PAGES", "100000")), runs)
+
+
 def hostile(data: Path, runs: int) -> dict:
     """The live check of a 2 MB paragraph against runserver on 127.0.0.1 (bench/hostile.py, its own process)."""
     import subprocess
@@ -64,6 +71,7 @@ BENCHES = {
     "archive": archive,
     "archive-memory": archive_memory,
     "hostile": hostile,
+    "sources-report": sources_report,
 }
 
 

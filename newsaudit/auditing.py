@@ -21,6 +21,7 @@ from .extract import SKIPPED_KEY, page_document
 from .models import AuditResult
 from .page_types import is_audited
 from .settings import config_for_site
+from .sources import BYLINE_KEY, rebuild_sources
 
 log = logging.getLogger("newsaudit")
 CONTEXT_CHARS = 160
@@ -57,6 +58,8 @@ def report_dict(document: Document, report: DocumentReport) -> dict[str, Any]:
     skipped = document.meta.get(SKIPPED_KEY)
     if skipped:
         data[SKIPPED_KEY] = skipped.split("; ")
+    if document.meta.get("byline"):
+        data[BYLINE_KEY] = document.meta["byline"]  # for Reports > Sources' author filter
     spans = _block_spans(document)
     for finding in data["findings"]:
         finding["context"] = _sentence_context(document, finding["start"], finding["end"])
@@ -185,6 +188,7 @@ def _store(result: AuditResult, page_id: int, revision: Revision) -> AuditResult
         result.save()
         if result.is_latest:
             AuditResult.objects.filter(page_id=page_id, is_latest=True).exclude(pk=result.pk).update(is_latest=False)
+            rebuild_sources([result])
     return result
 
 

@@ -156,3 +156,60 @@ class Dismissal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} {self.rule} {self.excerpt[:40]!r}"
+
+
+SOURCE_KINDS = ("person", "organisation", "outlet", "document", "anonymous")
+ROLES = ("official", "spokesperson", "expert", "business", "citizen", "campaigner")
+GENDERS = ("female", "male", "not stated")
+NOT_STATED = "not stated"
+
+
+class QuotedSource(models.Model):
+    """One distinct source of one article, from the article's latest audit (`report["source_mix"]`, or for an audit
+    stored before that existed, its `sources` list). Rebuilt whenever a page's latest audit is stored; the page's
+    section, type, date and byline are copied in so Reports > Sources filters and groups without joins."""
+
+    audit = models.ForeignKey(AuditResult, on_delete=models.CASCADE, related_name="quoted_sources")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200, help_text="Archive-wide merge key; blank for anonymous sources.")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=16)
+    role = models.CharField(max_length=16, blank=True)
+    affiliation = models.CharField(max_length=200, blank=True)
+    gender = models.CharField(max_length=16, default=NOT_STATED)
+    quotes = models.PositiveIntegerField(default=0)
+    attributions = models.PositiveIntegerField(default=0)
+    mentions = models.PositiveIntegerField(default=0)
+    forms = models.JSONField(default=list, blank=True)
+    lead = models.BooleanField(default=False, help_text="The article's first row: counts the article once.")
+    # Copied from the page when the row is written (kept current on publish and move).
+    section = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    published = models.DateField(null=True, blank=True)
+    month = models.DateField(null=True, blank=True, help_text="The first day of the published month.")
+    audited = models.DateField()
+    author = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "quoted source"
+        # Covering indexes: the listing groups by key and the shares by month reading the index alone; the
+        # filters' own indexes lead with the filtered column.
+        indexes = [
+            models.Index(
+                fields=["key", "kind", "content_type", "role", "gender", "mentions", "quotes", "attributions"],
+                name="newsaudit_qs_key",
+            ),
+            models.Index(
+                fields=["month", "kind", "role", "gender", "lead", "content_type", "attributions"],
+                name="newsaudit_qs_month",
+            ),
+            models.Index(fields=["section", "content_type"], name="newsaudit_qs_section"),
+            models.Index(fields=["author", "content_type"], name="newsaudit_qs_author"),
+            models.Index(fields=["published"], name="newsaudit_qs_published"),
+            models.Index(fields=["audited"], name="newsaudit_qs_audited"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_id}: {self.name} ({self.kind})"

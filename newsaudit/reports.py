@@ -22,7 +22,7 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from .engine.output.cells import safe_cell
-from .models import CATEGORIES, STATUS_CHOICES, AuditResult
+from .models import CATEGORIES, STATUS_CHOICES, AuditResult, QuotedSource
 from .page_types import audited_content_type_ids
 from .panel_findings import CATEGORY_LABELS, top_problems
 from .permissions import editable_pages
@@ -94,6 +94,7 @@ class AuditReportFilterSet(WagtailFilterSet):
         label=_("Has findings in"), choices=[(c, CATEGORY_LABELS[c]) for c in CATEGORIES], method="filter_category"
     )
     rule = django_filters.CharFilter(label=_("Rule code"), method="filter_rule")
+    source = django_filters.CharFilter(label=_("Quotes source"), method="filter_source")
     section = django_filters.ModelChoiceFilter(label=_("Section"), queryset=_sections, method="filter_section")
     page_type = django_filters.ModelChoiceFilter(
         label=_("Page type"), field_name="page__content_type", queryset=_page_types
@@ -103,7 +104,7 @@ class AuditReportFilterSet(WagtailFilterSet):
 
     class Meta:
         model = AuditResult
-        fields = ["status", "category", "rule", "section", "page_type", "live", "created"]
+        fields = ["status", "category", "rule", "source", "section", "page_type", "live", "created"]
 
     def filter_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(**{f"{value}_count__gt": 0}) if value in CATEGORIES else queryset
@@ -111,6 +112,11 @@ class AuditReportFilterSet(WagtailFilterSet):
     def filter_rule(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         code = value.strip().upper()
         return queryset.filter(rules__contains=f" {code} ") if code else queryset
+
+    def filter_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Pages whose latest audit quotes the source with this merge key (Reports > Sources links here)."""
+        key = " ".join(value.split()).lower()[:200]
+        return queryset.filter(pk__in=QuotedSource.objects.filter(key=key).values("audit_id")) if key else queryset
 
     def filter_section(self, queryset: QuerySet, name: str, value: Page) -> QuerySet:
         return queryset.filter(page__path__startswith=value.path, page__depth__gt=value.depth) if value else queryset

@@ -8,8 +8,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Revision, get_default_page_content_type
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import sources
 from .models import AuditResult
 from .tasks import audit_on_save, schedule_audit
 
@@ -29,13 +30,20 @@ def on_page_published(sender: type, instance: Any, revision: Revision | None = N
     results.filter(live=True).exclude(revision=revision).update(live=False)
     if revision is not None:
         results.filter(revision=revision).update(live=True)
+    sources.page_published(instance)
 
 
 def on_page_unpublished(sender: type, instance: Any, **kwargs: Any) -> None:
     AuditResult.objects.filter(page_id=instance.pk, live=True).update(live=False)
 
 
+def on_page_moved(sender: type, instance: Any, parent_page_after: Any = None, **kwargs: Any) -> None:
+    if parent_page_after is not None:
+        sources.page_moved(instance, parent_page_after)
+
+
 def register() -> None:
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="newsaudit_revision_saved")
     page_published.connect(on_page_published, dispatch_uid="newsaudit_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="newsaudit_page_unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="newsaudit_page_moved")

@@ -1,26 +1,24 @@
 """Archive trends for the admin: findings per month and per section, most-cited sources, unsourced-claim share.
 
-Every figure is computed in the database from each page's latest audit (the summary columns), except the
-source counts, which read the `sources` list of the most recent reports (capped, so the page stays fast).
+Every figure is computed in the database from each page's latest audit: the summary columns, and for the sources
+the QuotedSource rows stored with it (see sources.py).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Substr, TruncMonth
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from .models import AuditResult
+from .models import AuditResult, QuotedSource
 from .page_types import audited_content_type_ids
 from .permissions import editable_pages
 
 UNSOURCED_RULE = "NA205"
-SOURCE_SAMPLE = 5000
 MONTHS = 24
 TOP = 12
 
@@ -60,7 +58,6 @@ def archive_trends(user: Any, results: QuerySet[AuditResult] | None = None) -> d
         "sections": per_section(results),
         "sources": top_sources(results),
         "unsourced_rule": UNSOURCED_RULE,
-        "source_sample": SOURCE_SAMPLE,
     }
 
 
@@ -111,63 +108,19 @@ def per_section(results: QuerySet[AuditResult]) -> list[Bar]:
 
 
 def top_sources(results: QuerySet[AuditResult]) -> list[Bar]:
-    """Named people and organisations cited most often in the most recent SOURCE_SAMPLE audited articles."""
-    counts: Counter[str] = Counter()
-    people: list[set[str]] = []  # per article, the people it cites (merged across articles below)
-    newest_first = (F("revision_id").desc(nulls_last=True), F("page_id").desc())  # pages without revisions last
-    recent = results.order_by(*newest_first).values_list("report__sources", flat=True)[:SOURCE_SAMPLE]
-    for sources in recent.iterator(chunk_size=1000):
-        cited = [s for s in sources or [] if s.get("name")]
-        counts.update({s["name"] for s in cited if s.get("kind") in ("organisation", "outlet", "document")})
-        people.append({s["name"] for s in cited if s.get("kind") == "person"})
-    counts.update(merge_people(people))
-    top = counts.most_common(TOP)
-    peak = top[0][1] if top else 1
-    return [Bar(name, n, round(100 * n / peak), articles(n)) for name, n in top]
-
-
-def person_key(name: str) -> tuple[str, str]:
-    """(surname, 'first surname') of a person's name as cited, titles and roles dropped: 'Councillor Dara Venn' and
-    'Transport chair Dara Venn' are ('venn', 'dara venn'); 'Venn' alone is ('venn', '')."""
-    words = [w.strip(".,") for w in name.split() if w.strip(".,")]
-    if not words:
-        return "", ""
-    surname = words[-1].lower()
-    if len(words) >= 2 and words[-2][:1].isupper():
-        return surname, f"{words[-2].lower()} {surname}"
-    return surname, ""
-
-
-def merge_people(per_article: list[set[str]]) -> Counter[str]:
-    """Articles citing each person, one person however the articles title them: names with the same first name
-    and surname merge, and a bare surname joins the one full name with that surname (if there is exactly one).
-    Each person is shown by first name and surname ('Dara Venn')."""
-    full_names: dict[str, set[str]] = {}  # surname -> 'first surname' keys
-    forms: dict[str, Counter[str]] = {}
-    for names in per_article:
-        for name in names:
-            surname, full = person_key(name)
-            if full:
-                full_names.setdefault(surname, set()).add(full)
-                forms.setdefault(full, Counter())[name] += 1
-    counts: Counter[str] = Counter()
-    for names in per_article:
-        keys = set()
-        for name in names:
-            surname, full = person_key(name)
-            if not full and len(full_names.get(surname, ())) == 1:
-                full = next(iter(full_names[surname]))
-            keys.add(full or name)
-        for key in keys:
-            counts[_display(key, forms)] += 1
-    return counts
-
-
-def _display(key: str, forms: dict[str, Counter[str]]) -> str:
-    if key not in forms:
-        return key
-    form = forms[key].most_common(1)[0][0]
-    return " ".join(w.strip(".,") for w in form.split()[-2:])  # the name without its title: 'Dara Venn'
+    """Named sources quoted in the most articles, from the stored rows (merged across articles by their key), each
+    under the name its newest article uses (as in Reports > Sources)."""
+    top = list(
+        QuotedSource.objects.filter(audit__in=results.values("pk"))
+        .exclude(kind="anonymous")
+        .exclude(key="")
+        .values("key")
+        .annotate(n=Count("pk"), newest=Max("pk"))
+        .order_by("-n", "key")[:TOP]
+    )
+    names = dict(QuotedSource.objects.filter(pk__in=[row["newest"] for row in top]).values_list("pk", "name"))
+    peak = top[0]["n"] if top else 1
+    return [Bar(names.get(r["newest"], r["key"]), r["n"], round(100 * r["n"] / peak), articles(r["n"])) for r in top]
 
 
 def _unsourced() -> Q:

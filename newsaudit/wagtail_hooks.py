@@ -13,6 +13,7 @@ from . import urls
 from .panels import automatic_side_panel, side_panel_supported
 from .permissions import editable_pages
 from .reports import AuditReportMenuItem, AuditReportView, AuditSummaryPanel
+from .sources_report import SourcesReportView
 from .trends_views import ArchiveTrendsView
 
 
@@ -23,6 +24,12 @@ def register_admin_urls() -> list:
         path("reports/newsaudit/", AuditReportView.as_view(), name="newsaudit_report"),
         path("reports/newsaudit/results/", AuditReportView.as_view(results_only=True), name="newsaudit_report_results"),
         path("reports/newsaudit/trends/", ArchiveTrendsView.as_view(), name="newsaudit_trends"),
+        path("reports/newsaudit/sources/", SourcesReportView.as_view(), name="newsaudit_sources"),
+        path(
+            "reports/newsaudit/sources/results/",
+            SourcesReportView.as_view(results_only=True),
+            name="newsaudit_sources_results",
+        ),
     ]
 
 
@@ -36,6 +43,11 @@ def register_trends_menu_item() -> MenuItem:
     return AuditReportMenuItem(
         _("News audit trends"), reverse("newsaudit_trends"), icon_name="clipboard-list", order=901
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_sources_menu_item() -> MenuItem:
+    return AuditReportMenuItem(_("Sources"), reverse("newsaudit_sources"), icon_name="user", order=902)
 
 
 @hooks.register("construct_homepage_panels")

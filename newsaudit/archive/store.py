@@ -17,6 +17,7 @@ from django.utils import timezone
 from .. import __version__
 from ..engine.kinds import CATEGORIES, SCORED_CATEGORIES
 from ..models import AuditResult
+from ..sources import rebuild_sources
 from .planning import SUMMARY_FIELDS, ChunkPlan
 from .selection import PageRow
 from .worker import WorkResult
@@ -135,3 +136,4 @@ def _demote_older(fresh: list[AuditResult]) -> None:
         AuditResult.objects.filter(page_id__in=[a.page_id for a in latest], is_latest=True).exclude(
             pk__in=[a.pk for a in latest]
         ).update(is_latest=False)
+        rebuild_sources(latest)

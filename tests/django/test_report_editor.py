@@ -66,12 +66,3 @@ def test_trends_take_the_report_filters_and_export_csv(admin_client, two_audited
     rows = list(csv.reader(io.StringIO(export.content.decode())))
     assert rows[0][:3] == ["kind", "label", "articles"]
     assert any(r[0] == "section" and r[1] == "Environment" for r in rows)
-
-
-def test_trends_merge_one_person_cited_under_different_titles():
-    from newsaudit.trends import merge_people
-
-    counts = merge_people(
-        [{"Councillor Dara Venn"}, {"Transport chair Dara Venn"}, {"Venn", "Ana Ruiz"}, {"Councillor Ana Ruiz"}]
-    )
-    assert counts == {"Dara Venn": 3, "Ana Ruiz": 2}

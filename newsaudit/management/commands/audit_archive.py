@@ -37,12 +37,19 @@ class Command(BaseCommand):
         parser.add_argument("--enqueue", action="store_true", help="enqueue chunks as Django Tasks for workers")
         parser.add_argument("--no-progress", action="store_true", help="no progress output on stderr")
         parser.add_argument(
+            "--sources-only",
+            action="store_true",
+            help="no audit: rebuild Reports > Sources' rows from every page's stored latest audit, then stop",
+        )
+        parser.add_argument(
             "--list-page-types", action="store_true", help="list which page types are audited and why, then stop"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["list_page_types"]:
             return self._list_page_types()
+        if options["sources_only"]:
+            return self._sources_only()
         selection = ArchiveFilter(
             site=options["site"],
             page_type=options["page_type"],
@@ -92,6 +99,12 @@ class Command(BaseCommand):
 
         chunks, pages = enqueue_archive(selection, chunk_size=options["chunk_size"], force=options["force"])
         self.stdout.write(f"enqueued {chunks:,} chunks ({pages:,} pages); task workers audit them")
+
+    def _sources_only(self) -> None:
+        from newsaudit.sources import backfill_sources
+
+        pages, rows = backfill_sources()
+        self.stdout.write(f"stored {rows:,} quoted sources of {pages:,} pages from their stored audits")
 
 
 def _date(value: str) -> datetime.date:
