@@ -16,7 +16,7 @@ from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.models import Page
 
 from .dismissals import dismissed_rows
-from .engine.report import CreditRecord, SourceRecord
+from .engine.report import CreditRecord
 from .engine.rules.limits import BOUND_RULES
 from .limits import panel_max_findings
 from .models import AuditResult
@@ -33,6 +33,7 @@ from .panel_findings import (
 )
 from .permissions import can_audit
 from .settings import config_for_site
+from .sources import GENDER_LABELS, ROLE_LABELS, source_mix
 
 TEMPLATE = "newsaudit/panel.html"
 READABILITY_LABELS = (
@@ -78,7 +79,7 @@ def panel_context(
     findings = [f for f in report.get("findings", []) if not f.get("suppressed") and not f.get("dismissed")]
     dismissed = [f for f in report.get("findings", []) if f.get("dismissed")]
     shown = findings if all_findings else _first_findings(findings, panel_max_findings())
-    sources = [SourceRecord.from_dict(s) for s in report.get("sources", [])]
+    sources = quoted_sources(report)
     readability = report.get("readability", {})
     from .auditing import site_for
 
@@ -99,8 +100,9 @@ def panel_context(
         "overall": (report.get("scores") or {}).get("overall"),
         "lights": lights(report, findings, config) if report and not report.get("error") else [],
         "credits": [CreditRecord.from_dict(c) for c in report.get("credits", [])],
-        "named_sources": [s for s in sources if s.kind != "anonymous"],
-        "anonymous_sources": [s for s in sources if s.kind == "anonymous"],
+        "named_sources": [s for s in sources if s["kind"] != "anonymous"],
+        "anonymous_sources": [s for s in sources if s["kind"] == "anonymous"],
+        "source_mix": _mix_summary(report),
         "problems": groups["problems"],
         "improvements": groups["improvements"],
         "article_findings": groups["article"],
@@ -118,6 +120,39 @@ def panel_context(
         "pending": pending,
         "notice": " ".join(filter(None, [notice, _partial_notice(report.get("partial"))])),
     }
+
+
+def quoted_sources(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The article's sources as the panel lists them, merged (`source_mix`): name, kind, role class and stated
+    gender where the text gives them, mentions and quotations, and the other forms merged into the entry."""
+    rows = []
+    for source in source_mix(report).get("sources") or []:
+        if not isinstance(source, dict) or not source.get("name"):
+            continue
+        mentions = source.get("mentions")
+        forms = [f for f in source.get("forms") or [] if isinstance(f, str) and f != source["name"]]
+        gender = source.get("gender")
+        rows.append(
+            {
+                "name": str(source["name"]),
+                "kind": str(source.get("kind") or ""),
+                "role": ROLE_LABELS.get(source.get("role") or "") if source.get("role") else "",
+                "gender": GENDER_LABELS.get(gender, "") if gender in ("female", "male") else "",
+                "mentions": len(mentions) if isinstance(mentions, list) else int(mentions or 0),
+                "quotes": int(source.get("quotes") or 0),
+                "also": forms[:8],
+            }
+        )
+    return rows
+
+
+def _mix_summary(report: dict[str, Any]) -> dict[str, Any]:
+    """The anonymous share and the first source quoted, when the engine reported them."""
+    mix = report.get("source_mix")
+    if not isinstance(mix, dict) or not mix.get("attributions"):
+        return {}
+    share = mix.get("anonymous_share") or 0
+    return {"anonymous_percent": round(float(share) * 100), "first_source": mix.get("first_source") or ""}
 
 
 def _first_findings(findings: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .engine.lexicons import load_word_sets, load_words
@@ -22,6 +23,17 @@ from .models import GENDERS, NOT_STATED, ROLES, SOURCE_KINDS, AuditResult, Quote
 BYLINE_KEY = "byline"  # the page's byline, kept in the stored report by auditing.report_dict
 MAX_NAME = 200
 MAX_FORMS = 12
+
+ROLE_LABELS = {
+    "official": _("Official or elected"),
+    "spokesperson": _("Spokesperson"),
+    "expert": _("Expert or academic"),
+    "business": _("Business"),
+    "citizen": _("Citizen or witness"),
+    "campaigner": _("Campaigner"),
+    "": _("Not stated"),
+}
+GENDER_LABELS = {"female": _("Female"), "male": _("Male"), NOT_STATED: _("Not stated")}
 
 
 def source_mix(report: dict[str, Any]) -> dict[str, Any]:

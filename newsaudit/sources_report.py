@@ -26,24 +26,15 @@ from wagtail.models import Page, get_page_models
 from wagtail.permissions import page_permission_policy
 
 from .engine.output.cells import safe_cell
-from .models import NOT_STATED, QuotedSource
+from .models import QuotedSource
 from .page_types import audited_content_type_ids, is_audited
 from .permissions import editable_pages
+from .sources import GENDER_LABELS, ROLE_LABELS
 from .trends import Bar
 
 MONTHS = 24
 ANONYMOUS = Q(kind="anonymous")
 NAMED = ~ANONYMOUS & ~Q(key="")  # the sources the report lists
-ROLE_LABELS = {
-    "official": _("Official or elected"),
-    "spokesperson": _("Spokesperson"),
-    "expert": _("Expert or academic"),
-    "business": _("Business"),
-    "citizen": _("Citizen or witness"),
-    "campaigner": _("Campaigner"),
-    "": _("Not stated"),
-}
-GENDER_LABELS = {"female": _("Female"), "male": _("Male"), NOT_STATED: _("Not stated")}
 KEY_CHUNK = 500  # keys per look-up, below every database's bound on query parameters
 MAX_CHOICES = 2000
 

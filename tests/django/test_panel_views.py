@@ -166,3 +166,29 @@ def test_panel_is_not_pending_when_audit_on_save_is_off(admin_client, saved_arti
     saved_article.save_revision()
     html = admin_client.get(reverse("newsaudit:panel", args=[saved_article.pk])).content.decode()
     assert "data-newsaudit-pending" not in html
+
+
+def test_who_is_quoted_lists_merged_sources_with_what_the_text_states(
+    admin_client, section, django_capture_on_commit_callbacks
+):
+    body = [
+        {
+            "type": "paragraph",
+            "value": "<p>Councillor Nell Brandt said on Monday that the ferry pier would reopen in May.</p>"
+            '<p>"We have the money," Ms Brandt said. She added that the work would start at once.</p>'
+            "<p>A council official said the tender had been delayed twice.</p>",
+            "id": "q1",
+        }
+    ]
+    page = make_article(section, slug="ferry-pier", body=body)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision()
+    html = admin_client.get(reverse("newsaudit:panel", args=[page.pk])).content.decode()
+    entries = html.split("data-newsaudit-source>")[1:]
+    brandt = [e for e in entries if "Brandt" in e.split("<small")[0]]
+    assert len(brandt) == 1, entries  # "Nell Brandt" and "Ms Brandt" are one entry
+    entry = brandt[0].split("</li>")[0]
+    assert "Female" in entry and "Official or elected" in entry and "1 quotation" in entry
+    assert "merged:" in entry and "Ms Brandt" in entry
+    assert "data-newsaudit-source-mix" in html and "First source quoted: Nell Brandt." in html
+    assert "% of attributions are anonymous." in html
