@@ -147,8 +147,8 @@ GENDER_CASES = [
     ("John Ashdown said the harvest was poor.", "John Ashdown", "not stated"),
     # an honorific inside an apposition belongs to someone else
     ("Lou Park, a spokesman for Mrs Ode, said the talks were over.", "Lou Park", "male"),
-    # the tied words disagree: nothing is stated
-    ("Ms Robin Tate said the deal was off. Mr Tate said it was final.", "Robin Tate", "not stated"),
+    # the tied words disagree: "Mr Tate" is someone else, not Ms Robin Tate
+    ("Ms Robin Tate said the deal was off. Mr Tate said it was final.", "Robin Tate", "female"),
 ]
 
 
@@ -278,3 +278,20 @@ def test_a_description_joins_the_person_last_written_with_its_role_noun():
 def test_a_description_with_no_person_before_it_stays_apart():
     found = mix('"It went well," the nominee said.\n\nRepublican nominee Ana Ruiz toured the plant.')
     assert [(s["name"], s["key"]) for s in found["sources"]] == [("the nominee", "")]
+
+
+def test_a_bare_surname_with_a_gendered_honorific_does_not_join_a_full_name_the_text_genders_otherwise():
+    text = (
+        '"We will win," Mr. Lund said on Saturday. The campaign plans to send Mr. Lund and the first lady, '
+        "Maren Lund, to the coast. Mr. Lund said the vote mattered."
+    )
+    people = {s["name"]: s for s in audit_plain(text).source_mix["sources"] if s["kind"] == "person"}
+    assert "Maren Lund" not in people  # she says nothing; "Mr. Lund" is someone else
+    assert people["Lund"]["key"] == "" and people["Lund"]["gender"] == "male"
+
+
+def test_a_bare_surname_joins_a_full_name_when_the_text_states_no_other_gender():
+    text = 'Maren Lund said the pier would open. "It is ready," Ms. Lund said. Later Mr. Holt said it was late.'
+    people = {s["name"]: s for s in audit_plain(text).source_mix["sources"] if s["kind"] == "person"}
+    assert people["Maren Lund"]["forms"] == ["Maren Lund", "Ms. Lund"]
+    assert people["Maren Lund"]["gender"] == "female"

@@ -1,8 +1,8 @@
 """Sources across documents: the per-article `source_mix` entries merged by their archive key (`newsaudit
 sources`). Anonymous sources and unresolved descriptions never merge across documents. A bare surname that its own
-article never tied to a full name ("Mr. Obama") joins the one person of that surname whom the whole input names in
-full, unless their stated gender or role class disagree; with two such people ("Ana Ruiz", "Tomas Ruiz") it stays
-with its article."""
+article never tied to a full name ("Mr. Obama") joins the one person of that surname whom the whole input quotes
+under the full name, unless their stated gender or role class disagree; with two such people ("Ana Ruiz", "Tomas
+Ruiz") it stays with its article."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def merge_documents(reports: list[DocumentReport]) -> dict[str, Any]:
 def _tie_bare_surnames(groups: dict[str, dict[str, Any]]) -> None:
     by_surname: dict[str, list[dict[str, Any]]] = {}
     for group in groups.values():
-        if group["key"] and _kind(group) == "person":
+        if group["key"] and _kind(group) == "person" and group["named_in_full"]:
             by_surname.setdefault(_key_surname(group["key"]), []).append(group)
     for key in [k for k, g in groups.items() if not g["key"] and _kind(g) == "person"]:
         bare = groups[key]
@@ -60,6 +60,11 @@ def _tie_bare_surnames(groups: dict[str, dict[str, Any]]) -> None:
         candidates = by_surname.get(name.surname, [])
         if len(candidates) == 1 and _agree(bare, candidates[0]):
             _absorb(candidates[0], groups.pop(key))
+
+
+def _full(form: str) -> bool:
+    name = parse_name(form) if isinstance(form, str) else None
+    return name is not None and name.full
 
 
 def _kind(group: dict[str, Any]) -> str:
@@ -86,6 +91,7 @@ def _absorb(into: dict[str, Any], group: dict[str, Any]) -> None:
     into["genders"] |= group["genders"]
     into["documents"] |= group["documents"]
     into["quotes"] += group["quotes"]
+    into["named_in_full"] = into["named_in_full"] or group["named_in_full"]
     into["mentions"] += group["mentions"]
 
 
@@ -100,6 +106,7 @@ def _group(key: str) -> dict[str, Any]:
         "mentions": [],
         "documents": set(),
         "quotes": 0,
+        "named_in_full": False,  # quoted under the full name somewhere, not only tied to one by its article
     }
 
 
@@ -113,6 +120,8 @@ def _add(group: dict[str, Any], report: DocumentReport, source: dict[str, Any]) 
     group["genders"].add(source["gender"])
     group["documents"].add(report.qualified_id)
     group["quotes"] += source["quotes"]
+    if not group["named_in_full"]:
+        group["named_in_full"] = any(_full(form) for form in source.get("forms") or [])
     group["mentions"] += [
         {"file": report.file or "", "document": report.id, "start": m["start"], "end": m["end"], "text": m["text"]}
         for m in source["mentions"]

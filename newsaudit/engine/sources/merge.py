@@ -26,6 +26,7 @@ from .names import (
     parse_name,
     person_name,
     text_names,
+    title_gender,
 )
 from .roles import Described, describe
 from .vocabulary import INDEFINITE, PLURAL_PRONOUNS
@@ -194,9 +195,16 @@ def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, 
     if name.full:
         return PERSON + name.key, name.key, name.display, "person"
     full = _full_name(article, name.surname, item.source.start)
-    if full is not None:
+    if full is not None and not _genders_differ(article, name, full):
         return PERSON + full.key, full.key, full.display, "person"
     return "bare:" + name.key, "", name.display, "person"
+
+
+def _genders_differ(article: _Article, bare: Name, full: Name) -> bool:
+    """ "Mr. Lund" is not "the first lady, Maren Lund": both genders stated, by the words tied to each, and unlike."""
+    said = title_gender(bare.titles)
+    known = article.in_text.stated_gender(full)
+    return said is not None and known is not None and said != known
 
 
 def _described(article: _Article, item: Attribution) -> Name | None:

@@ -13,7 +13,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .vocabulary import ABBREVIATIONS, HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, PARTICLES, ROLE_NOUNS, TITLE_WORDS
+from .vocabulary import (
+    ABBREVIATIONS,
+    HONORIFICS,
+    MAX_ROLE_WORDS,
+    NAME_SUFFIXES,
+    NOT_NAME_WORDS,
+    PARTICLES,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+)
 
 # A word: letters first, then letters, digits, apostrophes, hyphens and dots. No nesting: matching is linear.
 WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
@@ -22,6 +32,7 @@ WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
 # a space), so matching is linear.
 _CAPITALISED = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][\w'\u2019.\-]*"
 _WORD_BEFORE = re.compile(r"([a-z][a-z\-]*) $")
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][a-z\-.]* ){0,2}[A-Za-z][a-z\-.]*),? $")  # "the first lady, " before a name
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 _RUN = re.compile(rf"{_CAPITALISED}(?: (?:(?:{'|'.join(sorted(PARTICLES))}) )?{_CAPITALISED})+")
 POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
@@ -182,6 +193,14 @@ class TextNames:
     by_surname: dict[str, Namesakes]
     by_initials: dict[str, set[str]]
     by_role: dict[str, Namesakes] = field(default_factory=dict)  # role noun -> the full names written with it
+    genders: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # key -> genders its tied words state ("Mrs", "first lady")
+
+    def stated_gender(self, name: Name) -> str | None:
+        """The one gender the text's words tied to this full name state, else None (none, or both)."""
+        found = self.genders.get(name.key, set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def last_with_role(self, role: str, at: int) -> Name | None:
         """The person last written with this role noun before `at` ("nominee Ana Ruiz" ... "the nominee")."""
@@ -266,12 +285,32 @@ def _tie_role(found: TextNames, text: str, name: Name | None, start: int) -> Non
     it ("nominee Ana Ruiz"): a later "the prime minister" or "the nominee" may stand for that person."""
     if name is None:
         return
+    _tie_gender(found, text, name, start)
     role = name.titles[-1].lower() if name.titles else ""
     if not role:
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
         role = before.group(1) if before else ""
     if role in ROLE_NOUNS:
         found.by_role.setdefault(role, Namesakes()).add(start, name)
+
+
+def title_gender(words: list[str] | tuple[str, ...]) -> str | None:
+    """The gender the last one to three words before a name state ("Mrs", "the first lady"), else None."""
+    lowered = [w.lower() for w in words]
+    for size in range(min(MAX_ROLE_WORDS, len(lowered)), 0, -1):
+        entry = ROLE_WORDS.get(" ".join(lowered[-size:]))
+        if entry is not None:
+            return entry[2]
+    return None
+
+
+def _tie_gender(found: TextNames, text: str, name: Name, start: int) -> None:
+    gender = title_gender(name.titles)
+    if gender is None and not name.titles:
+        before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+        gender = title_gender(before.group(1).split()) if before else None
+    if gender is not None:
+        found.genders.setdefault(name.key, set()).add(gender)
 
 
 def initials(words: list[str]) -> str:
