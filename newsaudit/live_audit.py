@@ -9,7 +9,9 @@ between two rules, so a kill is rare). A killed or crashed child is replaced at 
 
 `NEWSAUDIT_LIVE_CHECK_PROCESSES` (default 1) audit processes per web process; 0 audits in the web process, as
 before. When no process can be started (no Python executable to start, say), the check is audited in-process and a
-warning is logged once.
+warning is logged once. The child runs on `NEWSAUDIT_LIVE_CHECK_PYTHON` if set, else on this process's interpreter:
+under uWSGI or mod_wsgi `sys.executable` is the server's own binary, which is never started (the check is audited
+in-process there unless the setting names a Python).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import atexit
 import itertools
 import logging
 import os
+import re
 import select
 import subprocess
 import sys
@@ -44,6 +47,7 @@ START_SECONDS = 30.0  # importing the engine and loading its lexicons, on a busy
 POLL_SECONDS = 0.05
 RETRY_START_SECONDS = 60.0
 PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
+PYTHON_NAME = re.compile(r"(?:python|pypy)[\d.]*(?:\.exe)?", re.IGNORECASE)
 
 
 class AuditStopped(Exception):
@@ -54,6 +58,16 @@ def live_check_processes() -> int:
     return int(getattr(settings, "NEWSAUDIT_LIVE_CHECK_PROCESSES", 1))
 
 
+def audit_python() -> str:
+    """The interpreter to start audit processes with; OSError when this server's executable is no Python."""
+    configured = str(getattr(settings, "NEWSAUDIT_LIVE_CHECK_PYTHON", "") or "")
+    if configured:
+        return configured
+    if sys.executable and PYTHON_NAME.fullmatch(os.path.basename(sys.executable)):
+        return sys.executable
+    raise OSError(f"{sys.executable or 'this server'} is not a Python interpreter; set NEWSAUDIT_LIVE_CHECK_PYTHON")
+
+
 class Worker:
     """One audit process, used by one request at a time."""
 
@@ -62,7 +76,7 @@ class Worker:
     def __init__(self) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [PACKAGE_ROOT, os.environ.get("PYTHONPATH")])))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "newsaudit.audit_worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+            [audit_python(), "-m", "newsaudit.audit_worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
         )
         started = time.monotonic() + START_SECONDS
         while self.alive() and time.monotonic() < started and not self._readable(started):

@@ -99,3 +99,27 @@ def test_a_newer_check_cancels_the_audit_in_the_process(processes):
         assert not worker.alive()
     finally:
         POOL.release(worker)
+
+
+def test_the_audit_python_is_never_a_server_binary(settings, monkeypatch):
+    settings.NEWSAUDIT_LIVE_CHECK_PYTHON = ""
+    monkeypatch.setattr(live_audit.sys, "executable", "/usr/local/bin/uwsgi")  # as under uWSGI
+    with pytest.raises(OSError, match="NEWSAUDIT_LIVE_CHECK_PYTHON"):
+        live_audit.audit_python()
+    monkeypatch.setattr(live_audit.sys, "executable", "/srv/site/.venv/bin/python3.12")
+    assert live_audit.audit_python() == "/srv/site/.venv/bin/python3.12"
+    settings.NEWSAUDIT_LIVE_CHECK_PYTHON = "/opt/python/bin/python3"
+    monkeypatch.setattr(live_audit.sys, "executable", "/usr/sbin/httpd")  # as under mod_wsgi
+    assert live_audit.audit_python() == "/opt/python/bin/python3"
+
+
+def test_a_server_without_a_python_executable_audits_in_process(settings, monkeypatch, editor, saved_article):
+    settings.NEWSAUDIT_LIVE_CHECK_PROCESSES = 1
+    settings.NEWSAUDIT_LIVE_CHECK_PYTHON = ""
+    settings.NEWSAUDIT_LIVE_CHECKS_PER_MINUTE = 0
+    cache.clear()
+    monkeypatch.setattr(live_audit.sys, "executable", "/usr/local/bin/uwsgi")
+    monkeypatch.setattr(live_audit, "POOL", live_audit.Pool())
+    started = time.monotonic()
+    assert "NA201" in rules_of(check(editor, saved_article))
+    assert time.monotonic() - started < 30  # no wait for a process that cannot start
