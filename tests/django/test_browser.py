@@ -42,6 +42,15 @@ def browser(monkeypatch):
         browser.close()
 
 
+def log_in(page, live_server) -> None:
+    """Log in to the admin as the sample site's editor (admin / newsaudit)."""
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", "newsaudit")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
 def _weasel_marks(panel) -> int:
     return panel.locator("mark", has_text="Observers note").count()
 
@@ -54,12 +63,7 @@ def test_editor_sees_finding_go_after_checking_unsaved_changes(
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1500, "height": 1000})
     page.set_default_timeout(20_000)
-
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", "newsaudit")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in(page, live_server)
 
     page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
     toggle = page.locator('[data-side-panel-toggle="newsaudit"]')

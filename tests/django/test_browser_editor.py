@@ -11,21 +11,13 @@ from django.core.management import call_command
 from example_site.news.models import ArticlePage
 
 from .conftest import SAMPLES
-from .test_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401  (the browser fixture)
+from .test_browser import ARTIFACTS, CHROMIUM, browser, log_in  # noqa: F401  (the browser fixture)
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="SKIPPED: /usr/bin/chromium missing (apt-get install chromium)"),
 ]
 VIEWPORT = {"width": 1440, "height": 900}
-
-
-def _log_in(page, live_server) -> None:
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", "newsaudit")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def _open_editor(browser, live_server, slug: str):  # noqa: F811
@@ -36,7 +28,7 @@ def _open_editor(browser, live_server, slug: str):  # noqa: F811
     page.set_default_timeout(20_000)
     alerts = []
     page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
-    _log_in(page, live_server)
+    log_in(page, live_server)
     page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
     toggle = page.locator('[data-side-panel-toggle="newsaudit"]')
     if toggle.count():  # Wagtail 8: a side panel; 7.4 shows the AuditPanel in the form

@@ -8,7 +8,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from .test_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401  (the fixture)
+from .test_browser import ARTIFACTS, CHROMIUM, browser, log_in  # noqa: F401  (the fixture)
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,11 +30,7 @@ def test_reports_sources_lists_filters_links_and_exports(
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1500, "height": 1000})
     page.set_default_timeout(20_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", "newsaudit")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in(page, live_server)
 
     page.goto(f"{live_server.url}/admin/reports/newsaudit/sources/")
     quist = _row(page, "Amara Quist")
