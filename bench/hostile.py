@@ -107,7 +107,7 @@ def profile(megabytes: float, top: int = 60) -> None:
     setup = prepare(megabytes)
     client = Client(HTTP_COOKIE=setup["hostile_cookie"], HTTP_X_CSRFTOKEN=CSRF_SECRET)
     content_type = f"multipart/form-data; boundary={BOUNDARY}"
-    from newsaudit.live_audit import POOL, live_check_processes
+    from newsaudit.live.live_audit import POOL, live_check_processes
 
     POOL.prestart()  # the live check's audit process, as the panel's first view starts it
     deadline = time.monotonic() + 120

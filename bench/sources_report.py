@@ -218,7 +218,7 @@ def _measure(sections: list, runs: int) -> dict[str, float]:
     from django.contrib.auth import get_user_model
     from django.test import RequestFactory
 
-    from newsaudit.sources_report import SourcesReportView
+    from newsaudit.reports.sources_report import SourcesReportView
 
     user = get_user_model().objects.create_superuser("bench", "bench@example.org", "bench")
     view = SourcesReportView.as_view()

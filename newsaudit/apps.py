@@ -10,7 +10,8 @@ class NewsauditConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks as django_checks
 
-        from . import after_response, checks, edit_views, signal_handlers
+        from . import after_response, checks, signal_handlers
+        from .panels import edit_views
 
         signal_handlers.register()
         after_response.register()

@@ -82,7 +82,7 @@ def _page_type_labels() -> list[CheckMessage]:
 
 
 def _metadata_mapping() -> list[CheckMessage]:
-    from .metadata import KEYS
+    from .pages.metadata import KEYS
 
     mapping = getattr(settings, "NEWSAUDIT_METADATA", None) or {}
     shape = f"a dict of {{'app.Model' or '*': {{key: 'attribute.path' or 'module:function'}}}} with keys {KEYS}"
@@ -102,7 +102,7 @@ PER_PROCESS_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.c
 def check_live_check_cache(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """newsaudit.W002: in production (DEBUG off), the live check's rate limit and its one-check-per-editor slot
     live in a cache that each web process keeps to itself (LocMemCache), or in none (DummyCache)."""
-    from .limits import live_checks_per_minute
+    from .live.limits import live_checks_per_minute
 
     backend = (getattr(settings, "CACHES", {}) or {}).get("default", {}).get("BACKEND", "")
     if settings.DEBUG or backend not in PER_PROCESS_CACHES or live_checks_per_minute() <= 0:

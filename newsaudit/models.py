@@ -86,13 +86,13 @@ class AuditResult(models.Model):
 
     @property
     def status_label(self) -> str:
-        from .panel_findings import STATUS_LABELS
+        from .panels.findings import STATUS_LABELS
 
         return str(STATUS_LABELS.get(self.status, self.status))
 
     @property
     def top_problems(self) -> str:
-        from .panel_findings import top_problems_text
+        from .panels.findings import top_problems_text
 
         return top_problems_text(self.report or {})
 

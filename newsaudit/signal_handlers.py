@@ -10,8 +10,8 @@ from django.db.models.signals import post_save
 from wagtail.models import Revision, get_default_page_content_type
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import sources
 from .models import AuditResult
+from .pages import sources
 from .tasks import audit_on_save, schedule_audit
 
 

@@ -26,7 +26,7 @@ log = logging.getLogger("newsaudit")
 
 @task()
 def audit_revision_task(revision_id: int) -> str:
-    from .auditing import record_revision
+    from .pages.auditing import record_revision
 
     result = record_revision(revision_id)
     return result.status if result is not None else "missing"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import dismissals, views
+from .panels import dismissals, views
 
 app_name = "newsaudit"
 urlpatterns = [

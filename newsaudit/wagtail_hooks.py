@@ -10,11 +10,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
-from .panels import automatic_side_panel, side_panel_supported
+from .panels.panel import automatic_side_panel, side_panel_supported
 from .permissions import editable_pages
-from .reports import AuditReportMenuItem, AuditReportView, AuditSummaryPanel
-from .sources_report import SourcesReportView
-from .trends_views import ArchiveTrendsView
+from .reports.site_report import AuditReportMenuItem, AuditReportView, AuditSummaryPanel
+from .reports.sources_report import SourcesReportView
+from .reports.trends_views import ArchiveTrendsView
 
 
 @hooks.register("register_admin_urls")
@@ -60,6 +60,6 @@ if side_panel_supported() and automatic_side_panel():
 
     @hooks.register("register_admin_viewset")
     def register_audit_page_viewset() -> Any:
-        from .viewsets import AuditPageViewSet
+        from .panels.viewsets import AuditPageViewSet
 
         return AuditPageViewSet()

@@ -25,9 +25,9 @@ from modelcluster.models import get_serializable_data_for_fields
 from wagtail.models import Revision, Site
 
 from .. import __version__
-from ..auditing import config_fingerprint
 from ..engine import Config
 from ..models import AuditResult
+from ..pages.auditing import config_fingerprint
 from ..settings import base_config, config_for_site
 from .selection import AuditKey, PageRow
 from .worker import WorkItem

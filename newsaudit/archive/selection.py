@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, Site
 
-from ..page_types import audited_content_type_ids
+from ..pages.page_types import audited_content_type_ids
 
 ROW_FIELDS = (
     "id",

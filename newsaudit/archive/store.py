@@ -17,7 +17,7 @@ from django.utils import timezone
 from .. import __version__
 from ..engine.kinds import CATEGORIES, SCORED_CATEGORIES
 from ..models import AuditResult
-from ..sources import rebuild_sources
+from ..pages.sources import rebuild_sources
 from .planning import SUMMARY_FIELDS, ChunkPlan
 from .selection import PageRow
 from .worker import WorkResult

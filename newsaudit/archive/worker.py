@@ -21,9 +21,9 @@ from typing import Any
 from django.apps import apps
 from django.db import connections
 
-from ..auditing import content_hash, report_dict
 from ..engine import Config, audit, error_report, read_text
-from ..extract import page_document
+from ..pages.auditing import content_hash, report_dict
+from ..pages.extract import page_document
 
 _CONFIGS: dict[int, Config] = {}
 

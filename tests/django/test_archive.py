@@ -19,8 +19,8 @@ from newsaudit.archive.planning import SiteConfigs, plan_chunk
 from newsaudit.archive.selection import page_chunks
 from newsaudit.archive.store import store_chunk
 from newsaudit.archive.worker import init_worker, run_items
-from newsaudit.auditing import latest_result, record_revision
 from newsaudit.models import AuditResult
+from newsaudit.pages.auditing import latest_result, record_revision
 
 from .conftest import CLEAN_PARAGRAPH, make_article
 

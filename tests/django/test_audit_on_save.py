@@ -3,8 +3,8 @@
 import logging
 
 from newsaudit import __version__
-from newsaudit.auditing import record_revision
 from newsaudit.models import AuditResult
+from newsaudit.pages.auditing import record_revision
 
 from .conftest import make_article
 
@@ -70,7 +70,7 @@ def test_failing_audit_still_saves(article, monkeypatch, caplog, django_capture_
     def broken(page, *args):
         raise RuntimeError("extractor exploded")
 
-    monkeypatch.setattr("newsaudit.auditing.page_document", broken)
+    monkeypatch.setattr("newsaudit.pages.auditing.page_document", broken)
     with caplog.at_level(logging.ERROR, logger="newsaudit"), django_capture_on_commit_callbacks(execute=True):
         revision = article.save_revision()
     assert revision.pk  # the save went through

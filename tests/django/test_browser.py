@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from example_site.news.models import ArticlePage
-from newsaudit.auditing import record_revision
+from newsaudit.pages.auditing import record_revision
 from newsaudit.tasks import IMMEDIATE_BACKEND
 
 from .conftest import SAMPLES

@@ -4,8 +4,8 @@ counted in scores, listed under "Dismissed" with undo; only editors of the page 
 from django.test import Client
 from django.urls import reverse
 
-from newsaudit.auditing import latest_result
 from newsaudit.models import AuditResult, Dismissal
+from newsaudit.pages.auditing import latest_result
 
 from .conftest import CLEAN_PARAGRAPH
 from .test_panel_views import edit_form

@@ -97,7 +97,7 @@ def test_sarif_points_at_each_finding_in_the_export_file(sample_site, tmp_path: 
 def test_a_page_reads_the_same_on_save_and_from_its_dumpdata_export(sample_site, tmp_path: Path):
     """One field walker for both paths: the editor's audit and CI's audit of an export see the same document."""
     from newsaudit.engine.readers import read_path
-    from newsaudit.extract import page_document
+    from newsaudit.pages.extract import page_document
 
     dump = tmp_path / "dump.json"
     call_command("dumpdata", "wagtailcore.page", "news.articlepage", output=str(dump), verbosity=0)

@@ -1,6 +1,6 @@
 """StreamField extraction: block order, kinds and ids, nested Stream/List/Struct blocks, metadata fields."""
 
-from newsaudit.extract import page_document
+from newsaudit.pages.extract import page_document
 
 from .conftest import make_article
 

@@ -8,8 +8,8 @@ from wagtail.rich_text import RichText
 
 from example_site.news.blocks import ArticleBody
 from example_site.news.models import ArticlePage
-from newsaudit.auditing import audit_page
-from newsaudit.extract import SKIPPED_KEY, page_document
+from newsaudit.pages.auditing import audit_page
+from newsaudit.pages.extract import SKIPPED_KEY, page_document
 
 pytestmark = pytest.mark.django_db  # the audit reads the site's settings
 

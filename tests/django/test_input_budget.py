@@ -12,7 +12,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsaudit.input_budget import FLOOR_CHARS, MARKUP_MARGIN, SLACK_CHARS, cut_form
+from newsaudit.live.input_budget import FLOOR_CHARS, MARKUP_MARGIN, SLACK_CHARS, cut_form
 
 from ..fuzzing import html_fragments, prose
 from .test_panel_views import edit_form

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from newsaudit.limits import LiveCheckSlot, retry_after
+from newsaudit.live.limits import LiveCheckSlot, retry_after
 
 TABLE = "newsaudit_test_cache"
 DB_CACHE = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": TABLE}}

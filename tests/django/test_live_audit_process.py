@@ -1,4 +1,4 @@
-"""The live check's audit in a child process (newsaudit.live_audit): the same panel as the in-process audit, the
+"""The live check's audit in a child process (newsaudit.live.live_audit): the same panel as the in-process audit, the
 time budget enforced by killing the process, a killed or dead process replaced, a newer check cancelling."""
 
 import time
@@ -8,11 +8,11 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from newsaudit import live_audit
-from newsaudit.audit_worker import PageInputs
 from newsaudit.engine import Config
 from newsaudit.engine.audit import STOPPED_CANCELLED
-from newsaudit.live_audit import POOL, AuditStopped
+from newsaudit.live import live_audit
+from newsaudit.live.audit_worker import PageInputs
+from newsaudit.live.live_audit import POOL, AuditStopped
 
 from .conftest import WEASEL_PARAGRAPH
 from .test_panel_views import edit_form
@@ -70,7 +70,7 @@ def test_a_check_past_its_deadline_is_killed_and_the_process_replaced(processes,
         before = {worker.process.pid for worker in POOL.idle}
     monkeypatch.setattr(live_audit, "KILL_GRACE_SECONDS", 0.0)
     monkeypatch.setattr(live_audit, "MIN_AUDIT_SECONDS", 0.0)
-    monkeypatch.setattr("newsaudit.views.live_check_time_budget", lambda: 0.0)
+    monkeypatch.setattr("newsaudit.panels.views.live_check_time_budget", lambda: 0.0)
     stopped = check(editor, saved_article)
     assert "was stopped" in stopped and "data-unsaved" not in stopped  # the last saved audit, with a notice
     monkeypatch.undo()

@@ -9,7 +9,7 @@ from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from newsaudit.limits import LiveCheckSlot
+from newsaudit.live.limits import LiveCheckSlot
 
 from .conftest import CLEAN_PARAGRAPH, WEASEL_PARAGRAPH
 from .test_panel_views import edit_form

@@ -5,9 +5,9 @@ from django.test import override_settings
 from wagtail.models import Page
 
 from example_site.news.models import ArticlePage, HomePage, SectionPage
-from newsaudit.extract import page_document
-from newsaudit.metadata import page_metadata
-from newsaudit.page_types import decision, is_audited, skipped_page_types
+from newsaudit.pages.extract import page_document
+from newsaudit.pages.metadata import page_metadata
+from newsaudit.pages.page_types import decision, is_audited, skipped_page_types
 
 from .conftest import make_article
 

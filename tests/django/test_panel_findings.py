@@ -1,7 +1,7 @@
 """The panel's grouping: Problems / Whole article / Improvements / Good, folded repeats, cut excerpts, lights."""
 
 from newsaudit.engine.config import Config
-from newsaudit.panel_findings import cut_end, cut_start, finding_groups, lights, passed_checks, verdict
+from newsaudit.panels.findings import cut_end, cut_start, finding_groups, lights, passed_checks, verdict
 
 
 def f(rule, severity, start, *, name="passive-voice", category="readability", hint="Say who did it.", **extra):

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Site
 
-from newsaudit.auditing import audit_page
 from newsaudit.engine import ConfigError
 from newsaudit.models import AuditResult
+from newsaudit.pages.auditing import audit_page
 from newsaudit.settings import NewsauditSettings, base_config, config_for_site
 
 from .conftest import CLEAN_PARAGRAPH, make_article
@@ -104,7 +104,7 @@ def test_site_settings_validation(db):
 
 
 def test_settings_change_triggers_reaudit(article, django_capture_on_commit_callbacks, settings):
-    from newsaudit.auditing import record_revision
+    from newsaudit.pages.auditing import record_revision
 
     with django_capture_on_commit_callbacks(execute=True):
         revision = article.save_revision()

@@ -9,7 +9,7 @@ import pytest
 from example_site.news.models import ArticlePage
 from example_site.news.sample_site import SAMPLE_DIR, body_blocks, read_samples
 from newsaudit.engine import audit
-from newsaudit.extract import page_document
+from newsaudit.pages.extract import page_document
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from wagtail.models import GroupPagePermission
 from example_site.news.models import SectionPage
 from newsaudit.archive import ArchiveOptions, run_archive
 from newsaudit.models import AuditResult, QuotedSource
-from newsaudit.sources import fallback_key, rebuild_sources, source_rows
+from newsaudit.pages.sources import fallback_key, rebuild_sources, source_rows
 
 from .conftest import make_article
 

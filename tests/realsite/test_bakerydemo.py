@@ -16,7 +16,7 @@ from wagtail.models import Page, get_page_models
 
 from newsaudit.engine.readers import read_path
 from newsaudit.models import AuditResult
-from newsaudit.page_types import decision, is_audited
+from newsaudit.pages.page_types import decision, is_audited
 
 SITE = Path(os.environ.get("NEWSAUDIT_REALSITE", "."))
 

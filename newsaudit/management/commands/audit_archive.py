@@ -88,7 +88,7 @@ class Command(BaseCommand):
     def _list_page_types(self) -> None:
         from wagtail.models import get_page_models
 
-        from newsaudit.page_types import decision
+        from newsaudit.pages.page_types import decision
 
         for model in get_page_models():
             verdict = decision(model)
@@ -101,7 +101,7 @@ class Command(BaseCommand):
         self.stdout.write(f"enqueued {chunks:,} chunks ({pages:,} pages); task workers audit them")
 
     def _sources_only(self) -> None:
-        from newsaudit.sources import backfill_sources
+        from newsaudit.pages.sources import backfill_sources
 
         pages, rows = backfill_sources()
         self.stdout.write(f"stored {rows:,} quoted sources of {pages:,} pages from their stored audits")

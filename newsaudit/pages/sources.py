@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .engine.lexicons import load_word_sets, load_words
-from .models import GENDERS, NOT_STATED, ROLES, SOURCE_KINDS, AuditResult, QuotedSource
+from ..engine.lexicons import load_word_sets, load_words
+from ..models import GENDERS, NOT_STATED, ROLES, SOURCE_KINDS, AuditResult, QuotedSource
 
 BYLINE_KEY = "byline"  # the page's byline, kept in the stored report by auditing.report_dict
 MAX_NAME = 200

@@ -15,10 +15,10 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .engine.config import Config
-from .engine.rules import registry
-from .engine.rules.limits import BOUND_RULES
-from .models import CATEGORIES
+from ..engine.config import Config
+from ..engine.rules import registry
+from ..engine.rules.limits import BOUND_RULES
+from ..models import CATEGORIES
 
 CATEGORY_LABELS = {
     "attribution": _("Attribution"),

@@ -15,13 +15,16 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.models import Page
 
+from ..engine.report import CreditRecord
+from ..engine.rules.limits import BOUND_RULES
+from ..live.limits import panel_max_findings
+from ..models import AuditResult
+from ..pages.page_types import is_audited
+from ..pages.sources import GENDER_LABELS, ROLE_LABELS, source_mix
+from ..permissions import can_audit
+from ..settings import config_for_site
 from .dismissals import dismissed_rows
-from .engine.report import CreditRecord
-from .engine.rules.limits import BOUND_RULES
-from .limits import panel_max_findings
-from .models import AuditResult
-from .page_types import is_audited
-from .panel_findings import (
+from .findings import (
     LIGHT_FOR_STATUS,
     PROBLEM_SEVERITIES,
     SEVERITY_ORDER,
@@ -31,9 +34,6 @@ from .panel_findings import (
     passed_checks,
     verdict,
 )
-from .permissions import can_audit
-from .settings import config_for_site
-from .sources import GENDER_LABELS, ROLE_LABELS, source_mix
 
 TEMPLATE = "newsaudit/panel.html"
 READABILITY_LABELS = (
@@ -81,7 +81,7 @@ def panel_context(
     shown = findings if all_findings else _first_findings(findings, panel_max_findings())
     sources = quoted_sources(report)
     readability = report.get("readability", {})
-    from .auditing import site_for
+    from ..pages.auditing import site_for
 
     config = config_for_site(site_for(page) if page.pk else None)
     groups = finding_groups(shown)
@@ -179,7 +179,7 @@ def _partial_notice(partial: dict[str, Any] | None) -> str:
 
 
 def stored_panel_context(page: Page, *, all_findings: bool = False) -> dict[str, Any]:
-    from .auditing import latest_result
+    from ..pages.auditing import latest_result
 
     result = latest_result(page)
     report = result.report if result else None
@@ -189,7 +189,7 @@ def stored_panel_context(page: Page, *, all_findings: bool = False) -> dict[str,
 def audit_pending(page: Page, result: AuditResult | None) -> bool:
     """The page has a revision newer than its stored audit: the audit of that save is still to come (it runs after
     the editor's response, or in a task worker). The panel then shows the last audit and fetches the new one."""
-    from .tasks import audit_on_save
+    from ..tasks import audit_on_save
 
     if not audit_on_save() or not is_audited(page.specific_class):
         return False

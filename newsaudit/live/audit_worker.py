@@ -1,6 +1,6 @@
 """The live check's audit process, and what it audits: a page's text fields as stored, turned into a Document.
 
-The live check runs its audit here, in a child process of the web server (`newsaudit.live_audit` starts it), so
+The live check runs its audit here, in a child process of the web server (`newsaudit.live.live_audit` starts it), so
 that a long audit neither shares the web process's interpreter lock with other editors' requests nor outlives its
 time budget (the parent kills the child at the deadline). This module imports the engine only, never Django: the
 child starts in well under a second and holds no database connection.
@@ -21,8 +21,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from .engine import Config, Document, audit, build_document
-from .engine.readers.streamfield import page_document, page_field_blocks
+from ..engine import Config, Document, audit, build_document
+from ..engine.readers.streamfield import page_document, page_field_blocks
 
 HEADER = struct.Struct(">Q")
 READY = "newsaudit-audit-worker-ready"

@@ -14,8 +14,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import page_permission_policy
 
-from .engine.output.cells import safe_row
-from .reports import AuditReportFilterSet
+from ..engine.output.cells import safe_row
+from .site_report import AuditReportFilterSet
 from .trends import archive_trends, latest_results
 
 

@@ -27,7 +27,7 @@ from django.db import models
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
-from .engine.readers.streamfield import kind_for
+from ..engine.readers.streamfield import kind_for
 
 KEYS = ("byline", "dateline", "credit", "published")
 PUBLISHED_NAME = re.compile(r"^(?:date_)?(?:published|publish|pub|publication)(?:_date|_at|_on)?$|^date$")

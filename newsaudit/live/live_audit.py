@@ -33,12 +33,12 @@ from typing import Any
 from django.conf import settings
 from wagtail.models import Page
 
+from ..engine import Document, error_report
+from ..pages.auditing import bounded_config, report_dict, site_for
+from ..pages.extract import page_inputs
+from ..panels.dismissals import apply_dismissals
+from ..settings import config_for_site
 from .audit_worker import CANCEL, READY, receive, send
-from .auditing import bounded_config, report_dict, site_for
-from .dismissals import apply_dismissals
-from .engine import Document, error_report
-from .extract import page_inputs
-from .settings import config_for_site
 
 log = logging.getLogger("newsaudit")
 KILL_GRACE_SECONDS = 0.5
@@ -76,7 +76,10 @@ class Worker:
     def __init__(self) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [PACKAGE_ROOT, os.environ.get("PYTHONPATH")])))
         self.process = subprocess.Popen(
-            [audit_python(), "-m", "newsaudit.audit_worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+            [audit_python(), "-m", "newsaudit.live.audit_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
         )
         started = time.monotonic() + START_SECONDS
         while self.alive() and time.monotonic() < started and not self._readable(started):

@@ -14,9 +14,9 @@ from django.db.models.functions import Substr, TruncMonth
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from .models import AuditResult, QuotedSource
-from .page_types import audited_content_type_ids
-from .permissions import editable_pages
+from ..models import AuditResult, QuotedSource
+from ..pages.page_types import audited_content_type_ids
+from ..permissions import editable_pages
 
 UNSOURCED_RULE = "NA205"
 MONTHS = 24

@@ -49,8 +49,8 @@ def live_check_max_chars() -> int:
 def live_check_bound(page: Any) -> int:
     """The characters the live check of `page` audits: the smaller of `NEWSAUDIT_LIVE_CHECK_MAX_CHARS` and the
     site's `max_text_chars` (0 for either: no bound from it)."""
-    from .auditing import site_for
-    from .settings import config_for_site
+    from ..pages.auditing import site_for
+    from ..settings import config_for_site
 
     bounds = [b for b in (live_check_max_chars(), config_for_site(site_for(page)).max_text_chars) if b > 0]
     return min(bounds, default=0)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .live_audit import prestart
-from .page_types import is_audited
-from .panels import AuditSidePanel, automatic_side_panel, side_panel_supported
-from .permissions import can_audit
+from ..live.live_audit import prestart
+from ..pages.page_types import is_audited
+from ..permissions import can_audit
+from .panel import AuditSidePanel, automatic_side_panel, side_panel_supported
 
 
 def with_audit_panel(view: Any, side_panels: Any) -> Any:

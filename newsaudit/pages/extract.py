@@ -17,8 +17,8 @@ from django.db import models
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from .audit_worker import PageInputs, document_of
-from .engine import Document
+from ..engine import Document
+from ..live.audit_worker import PageInputs, document_of
 from .metadata import page_metadata
 
 SKIPPED_KEY = "skipped_blocks"

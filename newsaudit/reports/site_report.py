@@ -21,11 +21,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from .engine.output.cells import safe_cell
-from .models import CATEGORIES, STATUS_CHOICES, AuditResult, QuotedSource
-from .page_types import audited_content_type_ids
-from .panel_findings import CATEGORY_LABELS, top_problems
-from .permissions import editable_pages
+from ..engine.output.cells import safe_cell
+from ..models import CATEGORIES, STATUS_CHOICES, AuditResult, QuotedSource
+from ..pages.page_types import audited_content_type_ids
+from ..panels.findings import CATEGORY_LABELS, top_problems
+from ..permissions import editable_pages
 
 PATH_STEP = Page.steplen
 

@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .engine.baseline import normalise
-from .engine.config import Config
-from .engine.report import DocumentReport, rescore
-from .engine.rules import registry
-from .models import Dismissal
+from ..engine.baseline import normalise
+from ..engine.config import Config
+from ..engine.report import DocumentReport, rescore
+from ..engine.rules import registry
+from ..models import Dismissal
 
 RULE_CODE = re.compile(r"NA\d{3}")
 EXCERPT_MAX = 300
@@ -107,8 +107,8 @@ def undo(request: HttpRequest, page_id: int, dismissal_id: int) -> HttpResponse:
 
 
 def _reaudited_panel(request: HttpRequest, page: Any) -> HttpResponse:
-    from .auditing import record_revision
-    from .panels import render_panel, stored_panel_context
+    from ..pages.auditing import record_revision
+    from .panel import render_panel, stored_panel_context
 
     if page.latest_revision_id:
         record_revision(page.latest_revision_id, force=True)

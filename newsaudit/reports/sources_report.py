@@ -25,11 +25,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, get_page_models
 from wagtail.permissions import page_permission_policy
 
-from .engine.output.cells import safe_cell
-from .models import QuotedSource
-from .page_types import audited_content_type_ids, is_audited
-from .permissions import editable_pages
-from .sources import GENDER_LABELS, ROLE_LABELS
+from ..engine.output.cells import safe_cell
+from ..models import QuotedSource
+from ..pages.page_types import audited_content_type_ids, is_audited
+from ..pages.sources import GENDER_LABELS, ROLE_LABELS
+from ..permissions import editable_pages
 from .trends import Bar
 
 MONTHS = 24

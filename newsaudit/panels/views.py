@@ -16,14 +16,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from .auditing import audit_page
-from .edit_form import BadInput, bound_form, posted_data, unsaved_page
-from .engine.audit import STOPPED_CANCELLED
-from .input_budget import cut_form, mark_cut
-from .limits import LiveCheckSlot, live_check_bound, live_check_time_budget, retry_after
-from .live_audit import AuditStopped, live_audit, prestart
-from .panels import form_error_notice, panel_context, render_panel, stored_panel_context
-from .permissions import can_audit
+from ..engine.audit import STOPPED_CANCELLED
+from ..live.edit_form import BadInput, bound_form, posted_data, unsaved_page
+from ..live.input_budget import cut_form, mark_cut
+from ..live.limits import LiveCheckSlot, live_check_bound, live_check_time_budget, retry_after
+from ..live.live_audit import AuditStopped, live_audit, prestart
+from ..pages.auditing import audit_page
+from ..permissions import can_audit
+from .panel import form_error_notice, panel_context, render_panel, stored_panel_context
 
 log = logging.getLogger("newsaudit")
 

@@ -14,13 +14,13 @@ from django.db import transaction
 from django.db.models import F
 from wagtail.models import Page, Revision, Site
 
-from . import __version__
-from .dismissals import apply_dismissals
-from .engine import Config, Document, DocumentReport, audit, error_report
+from .. import __version__
+from ..engine import Config, Document, DocumentReport, audit, error_report
+from ..models import AuditResult
+from ..panels.dismissals import apply_dismissals
+from ..settings import config_for_site
 from .extract import SKIPPED_KEY, page_document
-from .models import AuditResult
 from .page_types import is_audited
-from .settings import config_for_site
 from .sources import BYLINE_KEY, rebuild_sources
 
 log = logging.getLogger("newsaudit")
