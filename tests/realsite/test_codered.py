@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, Revision, Site, get_page_models
 
+from newsaudit.engine.readers import read_path
 from newsaudit.extract import page_document
 from newsaudit.models import AuditResult
 from newsaudit.page_types import decision, is_audited
@@ -153,7 +155,7 @@ def test_every_nested_block_is_read_once_in_order(article):
     assert [text.count(sentence) for sentence in SENTENCES] == [1] * len(SENTENCES)
     positions = [text.index(sentence) for sentence in SENTENCES]
     assert positions == sorted(positions)
-    assert "None" not in text and "example.org" not in text
+    assert "None" not in text and "example.org" not in text and BUTTON not in text
 
 
 def delete_empty_media_blocks(data: dict) -> dict:
@@ -165,23 +167,105 @@ def delete_empty_media_blocks(data: dict) -> dict:
     return data
 
 
-def test_publishing_through_the_edit_form_stores_an_audit_of_the_nested_blocks(editor_client, article):
-    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    page = article.specific
-    html = editor_client.get(url).content.decode()
+def published_through_the_admin(client: Client, page: Page) -> AuditResult:
+    """POST the page's edit form with Publish, as the editor's browser does; the audit stored for the new revision."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    html = client.get(url).content.decode()
     data = delete_empty_media_blocks(form_data(page, html, EDIT_FORM, **{"action-publish": "action-publish"}))
-    response = editor_client.post(url, data)
+    response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     page.refresh_from_db()
     assert page.live
     result = AuditResult.objects.get(page=page, is_latest=True)
     assert result.revision_id == page.live_revision_id and result.live
     assert result.status != "error", result.error
-    document = result.report
-    sources = {a["source"]["text"] for a in document["attributions"]}
+    return result
+
+
+def audited_text(result: AuditResult) -> str:
+    """The text the stored audit read: the document of the audited revision."""
+    return page_document(Revision.objects.get(pk=result.revision_id).as_object()).text
+
+
+def test_publishing_through_the_edit_form_stores_an_audit_of_the_nested_blocks(editor_client, article):
+    result = published_through_the_admin(editor_client, article.specific)
+    sources = {a["source"]["text"] for a in result.report["attributions"]}
     assert "Tomas Ferreira" in sources
-    loaded = [f for f in document["findings"] if f["rule"] == "NA401"]
+    loaded = [f for f in result.report["findings"] if f["rule"] == "NA401"]
     assert [f["excerpt"] for f in loaded] == ["shameful"]
+    text = audited_text(result)
+    assert [text.count(sentence) for sentence in SENTENCES] == [1] * len(SENTENCES)
+    panel = editor_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    assert 'data-newsaudit-finding="NA401"' in panel
+
+
+# A web page's layout (LAYOUT_STREAMBLOCKS): a hero unit holding a row of columns, a row of two columns (rich
+# text; a card and a quote), a card grid, raw HTML.
+WEB_SENTENCES = [
+    "The harbour trust looks after the quays, the slipway and the lifeboat station.",
+    "Volunteers repaint the lighthouse every spring, said Ola Dahl, the trust's warden.",
+    "Friends of the harbour",
+    "Members get the newsletter and a vote at the annual meeting.",
+    "Nobody can moor here for free. \u2014 the harbour master",
+    "The new harbour toll is a scandalous waste of public money.",
+    "Visiting hours are posted at the harbour office.",
+]
+
+
+def column(*blocks: dict) -> dict:
+    return {"type": "content", "value": {"column_size": "", "content": list(blocks)}}
+
+
+def row(*columns: dict) -> dict:
+    return {"type": "row", "value": {"fluid": False, "content": list(columns)}}
+
+
+def web_page_body() -> list[dict]:
+    hero, card_title, card_text, quote, toll, hours = WEB_SENTENCES[0], *WEB_SENTENCES[2:]
+    quote_text, quote_author = quote.split(" \u2014 ")
+    card = {"title": card_title, "subtitle": "", "description": f"<p>{card_text}</p>", "links": []}
+    return [
+        {
+            "type": "hero",
+            "value": {"fluid": True, "content": [row(column({"type": "text", "value": f"<p>{hero}</p>"}))]},
+        },
+        row(
+            column({"type": "text", "value": f"<p>{WEB_SENTENCES[1]}</p>"}),
+            column(
+                {"type": "card", "value": card},
+                {"type": "quote", "value": {"text": quote_text, "author": quote_author}},
+                {"type": "text", "value": ""},
+            ),
+        ),
+        {
+            "type": "cardgrid",
+            "value": {
+                "fluid": False,
+                "content": [{"type": "card", "value": {"title": "", "description": f"<p>{toll}</p>"}}],
+            },
+        },
+        {"type": "html", "value": f"<section><p>{hours}</p></section>"},
+    ]
+
+
+def test_a_web_page_of_rows_columns_and_cards_is_read_once_in_order_and_audited_on_publish(
+    editor_client, editor, settings
+):
+    """Web pages are not articles by default; a site that includes them gets the layout read the same way."""
+    settings.NEWSAUDIT_PAGE_TYPES = {"include": ["website.ArticlePage", "website.WebPage"]}
+    model = page_model("WebPage")
+    model.objects.child_of(home()).filter(slug="the-trust").delete()
+    page = home().add_child(instance=model(title="The harbour trust", slug="the-trust", live=False))
+    page.body = json.dumps(web_page_body())
+    page.save_revision(user=editor)
+    text = page_document(page).text
+    assert [text.count(sentence) for sentence in WEB_SENTENCES] == [1] * len(WEB_SENTENCES)
+    positions = [text.index(sentence) for sentence in WEB_SENTENCES]
+    assert positions == sorted(positions)
+    result = published_through_the_admin(editor_client, page)
+    assert "Ola Dahl" in {a["source"]["text"] for a in result.report["attributions"]}
+    assert [f["excerpt"] for f in result.report["findings"] if f["rule"] == "NA401"] == ["scandalous"]
+    assert audited_text(result) == page_document(page).text
 
 
 def test_the_live_check_audits_the_unsaved_form(editor_client, article):
@@ -193,6 +277,16 @@ def test_the_live_check_audits_the_unsaved_form(editor_client, article):
     panel = response.content.decode()
     assert "data-unsaved" in panel and "The form has errors" not in panel
     assert 'data-newsaudit-finding="NA401"' in panel
+
+
+def test_the_sites_dumpdata_export_reads_the_article_as_the_editor_does(article, tmp_path):
+    """`newsaudit check` on `manage.py dumpdata`: the same blocks, each once, whatever the export's field order."""
+    dump = tmp_path / "site.json"
+    call_command("dumpdata", "wagtailcore.page", "website", output=str(dump))
+    documents = {d.id: d for d in read_path(dump) if hasattr(d, "blocks")}
+    text = documents[f"page:{article.pk}"].text
+    assert [text.count(sentence) for sentence in SENTENCES] == [1] * len(SENTENCES)
+    assert "example.org" not in text and BUTTON not in text
 
 
 def pages_of(model: type[Page]) -> list[Page]:
