@@ -58,9 +58,11 @@ test-pg-matrix: $(STAMP)
 test-matrix: $(STAMP)
 	$(VENV)/bin/nox -s matrix
 
-# Wagtail's bakerydemo from ../shared/sites, in a temporary copy with only "newsaudit" added (skipped when absent).
+# Wagtail's bakerydemo from ../shared/sites, in a temporary copy with only "newsaudit" added (skipped when absent),
+# then a CodeRed CMS site made by `coderedcms start` from PyPI (skipped when PyPI cannot be reached).
 test-realsite: $(STAMP)
 	$(VENV)/bin/nox -s realsite
+	$(VENV)/bin/nox -s realsite_codered
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput

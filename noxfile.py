@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import nox
+from nox.command import CommandFailed
 
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = False
@@ -113,3 +114,46 @@ def realsite(session: nox.Session, wagtail: str) -> None:
             "PYTHONPATH": str(copy),
         },
     )
+
+
+# CodeRed CMS 6 pins Wagtail >=7,<8 and Django <6: Wagtail 7.4 LTS + Django 5.2, on Python >= 3.11.
+CODERED = "coderedcms>=6,<7"
+CODERED_SETTINGS = """from .dev import *  # noqa: F403
+
+INSTALLED_APPS += ["newsaudit"]  # noqa: F405  (the one line the README asks a site to add)
+"""
+
+
+@nox.session(python=find_python(11))
+def realsite_codered(session: nox.Session) -> None:
+    """A CodeRed CMS site made by its own `coderedcms start` in a temporary folder (coderedcms from PyPI), newsaudit
+    added to INSTALLED_APPS and nothing else, migrated, then tests/realsite/test_codered.py. Skipped with a message
+    when PyPI cannot be reached."""
+    try:
+        session.install("-e", ".[test]", CODERED)
+    except CommandFailed:
+        _skip_unless_pypi_answers(session)
+        raise
+    site = Path(session.create_tmp()).resolve() / "codered"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    session.run("coderedcms", "start", "mysite", str(site), silent=True)
+    (site / "mysite" / "settings" / "newsaudit_realsite.py").write_text(CODERED_SETTINGS)
+    env = {
+        "NEWSAUDIT_CODERED": str(site),
+        "DJANGO_SETTINGS_MODULE": "mysite.settings.newsaudit_realsite",
+        "PYTHONPATH": str(site),
+    }
+    project = Path(__file__).resolve().parent
+    session.chdir(site)
+    session.run("python", "manage.py", "migrate", "--noinput", "--verbosity", "0", env=env)
+    session.run(*PYTEST, "--rootdir", str(project), str(project / "tests" / "realsite" / "test_codered.py"), env=env)
+
+
+def _skip_unless_pypi_answers(session: nox.Session) -> None:
+    """The install failed: skip when the package index cannot be reached at all, else let the failure stand."""
+    probe = Path(session.create_tmp()).resolve() / "probe"
+    try:
+        session.run("python", "-m", "pip", "download", "--no-deps", "--dest", str(probe), CODERED, silent=True)
+    except CommandFailed:
+        session.skip(f"SKIPPED: real-site test (CodeRed CMS): {CODERED} could not be fetched from PyPI")

@@ -6,8 +6,9 @@ Decided per page type, in this order:
 2. A class attribute on the page model, `newsaudit_audit = True` or `False`.
 3. The default: Wagtail's bare `Page` (the root), form pages, home/index/listing pages, and types with no
    running-text field (StreamField, rich text or TextField) are skipped; of the rest, the types that keep a byline
-   or a publication date (found as `metadata.page_metadata` finds them) are articles. A site none of whose types
-   keep either has every remaining text type audited.
+   or a publication date (found as `metadata.page_metadata` finds them) are articles. A byline or date that every
+   text page type has (a mixin's, like wagtail-seo's `seo_author` on every CodeRed page) tells no type apart and
+   does not count. A site none of whose types keep one of their own has every remaining text type audited.
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def _not_an_article(model: type[Page]) -> str | None:
     if reason:
         return reason
     if not _keeps_article_metadata(model) and any(_keeps_article_metadata(m) for m in _text_page_models()):
+        shared = sorted(_article_metadata_names(model) & _shared_metadata_names())
+        if shared:
+            return f"no byline or publication date but what every page type has ({', '.join(shared)}): not an article"
         return "no byline or publication date: not an article"
     return None
 
@@ -107,8 +111,19 @@ def _running_text_fields(model: type[Page]) -> list[models.Field]:
 
 
 def _keeps_article_metadata(model: type[Page]) -> bool:
+    return bool(_article_metadata_names(model) - _shared_metadata_names())
+
+
+def _article_metadata_names(model: type[Page]) -> frozenset[str]:
     paths = metadata_paths(model)
-    return bool(paths.get("byline") or paths.get("published"))
+    return frozenset([*paths.get("byline", ()), *paths.get("published", ())])
+
+
+@cache
+def _shared_metadata_names() -> frozenset[str]:
+    """Byline and date names that every text page type has, when there are several types: they tell none apart."""
+    names = [_article_metadata_names(model) for model in _text_page_models()]
+    return frozenset.intersection(*names) if len(names) > 1 else frozenset()
 
 
 @cache
@@ -121,6 +136,7 @@ def _forget_decisions(*, setting: str, **kwargs: object) -> None:
     if setting in ("NEWSAUDIT_PAGE_TYPES", "NEWSAUDIT_METADATA"):
         decision.cache_clear()
         _text_page_models.cache_clear()
+        _shared_metadata_names.cache_clear()
         metadata_paths.cache_clear()
 
 

@@ -136,6 +136,34 @@ def test_stored_and_display_rich_text_read_the_same():
     assert 'href="page:3"' in expand_db_links(stored)
 
 
+def test_layout_blocks_read_card_titles_once_and_skip_buttons_and_menus():
+    """A page builder's layout: a row of columns of content, cards with a title and a stream of buttons, a button
+    block, a menu; the card's title is text (a struct's `title` is not the page's), a control's label is not."""
+    card = {
+        "title": "Where the wall will rise",
+        "description": "<p>The new wall will stand two metres high, said Ana Ruiz of the river trust.</p>",
+        "links": [{"type": "link", "value": {"button_title": "Read the whole plan", "page": 4}, "id": "l1"}],
+    }
+    column = {
+        "column_size": "6",
+        "content": [
+            {"type": "card", "value": card, "id": "c1"},
+            {"type": "button", "value": {"text": "Give to the flood appeal", "url": "/appeal/"}, "id": "b1"},
+            {"type": "text", "value": "<p>Work starts in May and ends in October.</p>", "id": "t1"},
+        ],
+    }
+    body = [
+        {"type": "row", "value": {"fluid": False, "content": [{"type": "column", "value": column}]}, "id": "r1"},
+        {"type": "nav_menu", "value": [{"type": "item", "value": "Home page of the trust"}], "id": "m1"},
+    ]
+    rows = [(b.kind, b.block_id, b.text) for b in field_blocks("body", body)]
+    assert rows == [
+        ("heading", "c1", "Where the wall will rise"),
+        ("paragraph", "c1", "The new wall will stand two metres high, said Ana Ruiz of the river trust."),
+        ("paragraph", "t1", "Work starts in May and ends in October."),
+    ]
+
+
 def test_deeply_nested_stream_is_linear_and_safe():
     value: object = "<p>Deep text in a block.</p>"
     for _ in range(5000):

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from example_site.news.models import ArticlePage, HomePage, SectionPage
 from newsaudit.pages.extract import page_document
 from newsaudit.pages.metadata import page_metadata
-from newsaudit.pages.page_types import decision, is_audited, skipped_page_types
+from newsaudit.pages.page_types import _not_an_article, decision, is_audited, skipped_page_types
 
 from .conftest import make_article
 
@@ -34,6 +34,19 @@ def test_the_setting_includes_and_excludes_page_types():
     with override_settings(NEWSAUDIT_PAGE_TYPES={"include": ["news.SectionPage"]}):
         assert is_audited(SectionPage) and not is_audited(ArticlePage)
     assert is_audited(ArticlePage)  # the setting's cache is dropped when the setting changes
+
+
+def test_a_byline_every_text_page_type_has_tells_no_type_apart():
+    """A byline or date every text type has (wagtail-seo's `seo_author` on every CodeRed page; here a "*" mapping)
+    makes no type an article; a type with one of its own still is."""
+    assert _not_an_article(SectionPage) == "no byline or publication date: not an article"
+    with override_settings(NEWSAUDIT_METADATA={"*": {"byline": "owner"}}):
+        assert _not_an_article(ArticlePage) is None
+        assert _not_an_article(SectionPage) == (
+            "no byline or publication date but what every page type has (owner): not an article"
+        )
+    with override_settings(NEWSAUDIT_METADATA={"news.SectionPage": {"byline": "owner"}}):
+        assert _not_an_article(SectionPage) is None
 
 
 def test_a_skipped_type_is_not_audited_on_save(section, django_capture_on_commit_callbacks):

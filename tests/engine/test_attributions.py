@@ -543,3 +543,22 @@ def test_a_share_of_respondents_who_said_is_its_own_report():
     _, found = attributions("<p>Most voters said the fare was fair, compared with 23 percent who said it was not.</p>")
     assert [(source, cue) for source, cue, *_ in found][-1] == ("who", "said")
     assert len(found) == 2
+
+
+def test_a_quote_block_names_its_speaker_after_a_dash():
+    """Pull quotes and CMS quote blocks ('text — author'): the phrase after the dash speaks the text before it."""
+    doc, found = attributions(
+        "<p>The ferry will stop running at nine, the operator said.</p>"
+        "<blockquote>We cannot keep a night crew for four passengers. \u2014 Lena Ortiz</blockquote>"
+        "<blockquote><p>The timetable was never meant to last.</p><p>\u2014 a harbour pilot</p></blockquote>"
+        "<blockquote>Sailings resume in May \u2014 and end in October.</blockquote>"
+        "<p>Crossings fell by a third \u2014 Marco Bell counted them.</p>"
+    )
+    assert ("Lena Ortiz", "\u2014", "Lena Ortiz", False, True) in found
+    assert ("a harbour pilot", "\u2014", "", True, True) in found
+    sources = [source for source, *_ in found]
+    assert "and end in October" not in " ".join(sources) and "Marco Bell" not in sources
+    (speaker,) = [
+        a for a in find_attributions(doc, find_quotes(doc)) if doc.text[a.source.start : a.source.end] == "Lena Ortiz"
+    ]
+    assert doc.text[speaker.content.start : speaker.content.end] == "We cannot keep a night crew for four passengers."

@@ -20,6 +20,7 @@ from .content import adjacent_quote, reported_clause
 from .cues import by_agent, clause_end, cue_entry, follows_quote_or_comma, is_passive, opens_new_clause, other_sense
 from .model import Attribution, CueMatch, Span, TokenRange
 from .phrases import anonymous_frame, described_after, np_after, np_ending_at, phrase_after, poll_after
+from .quote_blocks import quote_block_speakers
 from .resolve import canonical, resolve
 from .subjects import colon_speaker, dateline_end, subject_of
 from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, SUBORDINATORS
@@ -99,8 +100,18 @@ def find_attributions(
                     item.kind, item.anonymous = classify(tokens, 0, last, opener_is_word=True)
                     item.name = item.name if item.kind != "anonymous" else ""
             found.append(item)
+    found = _with_quote_block_speakers(document, found, tokens_of)
     resolve(document, found)
     return found
+
+
+def _with_quote_block_speakers(
+    document: Document, found: list[Attribution], tokens_of: Callable[[Sentence], list[Token]] | None
+) -> list[Attribution]:
+    """Add the speakers quote blocks name after a dash, in document order, where no cue found them already."""
+    taken = {(a.source.start, a.source.end) for a in found}
+    speakers = [a for a in quote_block_speakers(document, tokens_of) if (a.source.start, a.source.end) not in taken]
+    return sorted([*found, *speakers], key=lambda a: a.sentence.start) if speakers else found
 
 
 def is_title_case(tokens: list[Token]) -> bool:

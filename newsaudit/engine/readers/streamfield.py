@@ -36,7 +36,10 @@ SKIP_NAME = re.compile(
     r"alignment|size|width|height|colour|color|css|class|anchor|target|live|draft|owner|content_type|"
     r"path|depth|numchild|meta|type|decorative|table|typed_table|table_block|data_table)(?:$|_)"
 )
-# Page fields that are metadata whatever else their name says.
+# Controls whose labels are never article text, whatever else their name says (`button_title`, `cta_text`): a
+# block of such a type is skipped whole, a struct child so named is skipped.
+CONTROL_NAME = re.compile(r"(?:^|_)(?:button|buttons|btn|cta|call_to_action|menu|nav|navigation|breadcrumbs?)(?:$|_)")
+# Page fields that are metadata whatever else their name says (a struct's `title` child is text: a card's title).
 SKIP_FIELDS = frozenset(
     ["title", "seo_title", "search_description", "show_in_menus", "detail_url", "html_url", "draft_title", "url_path"]
 )
@@ -64,9 +67,10 @@ def kind_for(name: str, inherited: str) -> str:
 
 
 def is_skipped_name(name: str) -> bool:
-    """Ids, dates, links, media and settings; a name that also says what text it is (`image_caption`) is kept."""
+    """Ids, dates, links, media, settings and controls (block types and struct children); a name that also says
+    what text it is (`image_caption`) is kept, unless it names a control (`button_title`)."""
     lowered = name.lower()
-    if lowered in SKIP_FIELDS:
+    if CONTROL_NAME.search(lowered):
         return True
     return bool(SKIP_NAME.search(lowered)) and kind_for(lowered, "") == ""
 
@@ -143,7 +147,7 @@ def page_field_blocks(
 
 def is_text_field(name: str, value: Any) -> bool:
     """Is this page field article text when no field list is configured? Rich text, a StreamField, or prose."""
-    if is_skipped_name(name):
+    if name.lower() in SKIP_FIELDS or is_skipped_name(name):
         return False
     if isinstance(value, str):
         return looks_like_html(value) or is_prose(value)
@@ -159,7 +163,8 @@ def _walk(value: Any, kind: str, block_id: str | None) -> Iterator[BlockInput]:
             if item.strip() and (plain_ok or looks_like_html(item) or is_prose(item)):
                 yield from text_blocks(item, item_kind, item_id)
         elif isinstance(item, list):
-            stack.extend(reversed([_child_of_list(child, item_kind, item_id) for child in item]))
+            children = (_child_of_list(child, item_kind, item_id) for child in item)
+            stack.extend(reversed([child for child in children if child is not None]))
         elif isinstance(item, dict):
             quotation = _quotation(item) if item_kind == "quote" else None
             if quotation:
@@ -177,10 +182,13 @@ def _quotation(item: dict) -> str | None:
     return f"{text.strip()} \u2014 {name.strip()}"
 
 
-def _child_of_list(child: Any, kind: str, block_id: str | None) -> tuple[Any, str, str | None, bool]:
-    """A StreamField block `{type, value, id}`, a ListBlock item `{type: "item", value, id}` or a bare value."""
+def _child_of_list(child: Any, kind: str, block_id: str | None) -> tuple[Any, str, str | None, bool] | None:
+    """A StreamField block `{type, value, id}`, a ListBlock item `{type: "item", value, id}` or a bare value; None
+    for a control block (a button, a menu), whose text is no part of the article."""
     if isinstance(child, dict) and "type" in child and "value" in child:
         block_type = str(child.get("type") or "")
+        if CONTROL_NAME.search(block_type.lower()):
+            return None
         child_id = child.get("id")
         new_id = str(child_id) if isinstance(child_id, str | int) and child_id != "" else block_id
         if block_type == "item":
