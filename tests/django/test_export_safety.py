@@ -2,6 +2,7 @@
 choices list only what the user may see. Real pages, real audits, real exports."""
 
 import csv
+import datetime
 import io
 
 import openpyxl
@@ -93,6 +94,17 @@ def test_trends_csv_neutralises_formulas_and_the_page_escapes_titles(
     assert any(row[1] == '\'=HYPERLINK("http://x","<b>y</b>")' for row in sections)
     html = admin_client.get("/admin/reports/newsaudit/trends/").content.decode()
     assert "&lt;b&gt;y&lt;/b&gt;" in html and "<b>y</b>" not in html
+
+
+@pytest.mark.parametrize(
+    ("url_name", "report"),
+    [("newsaudit_report", "report"), ("newsaudit_sources", "sources"), ("newsaudit_trends", "trends")],
+)
+def test_every_report_names_its_csv_export_by_report_and_date(admin_client, formula_pages, url_name, report):
+    response = admin_client.get(reverse(url_name), {"export": "csv"})
+    assert response.status_code == 200
+    today = datetime.date.today().isoformat()
+    assert f'filename="newsaudit-{report}-{today}.csv"' in response["Content-Disposition"]
 
 
 @pytest.fixture
