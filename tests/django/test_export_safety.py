@@ -7,17 +7,13 @@ import io
 
 import openpyxl
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
 
 from example_site.news.models import SectionPage
 from newsaudit.engine.output.cells import safe_cell
 
-from .conftest import make_article
+from .conftest import editor_client, make_article
 
 FORMULA_TITLES = [
     '=HYPERLINK("http://x","y")',
@@ -120,17 +116,7 @@ def two_sections(home, django_capture_on_commit_callbacks):
 @pytest.fixture
 def section_editor(two_sections):
     visible, _hidden = two_sections
-    group = Group.objects.create(name="Environment editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("add_page", "change_page"):
-        GroupPagePermission.objects.create(
-            group=group, page=visible, permission=Permission.objects.get(codename=codename)
-        )
-    user = get_user_model().objects.create_user("envdesk", "env@example.org", "pw")
-    user.groups.add(group)
-    client = Client()
-    client.force_login(user)
-    return client
+    return editor_client("envdesk", (visible,), ("add_page", "change_page"))
 
 
 def test_report_filter_choices_list_only_sections_the_user_may_see(section_editor, admin_client, two_sections):
