@@ -27,7 +27,7 @@ from ..pages.page_types import audited_content_type_ids, is_audited
 from ..pages.sources import GENDER_LABELS, ROLE_LABELS
 from ..permissions import editable_pages
 from .base import NewsauditReportView
-from .trends import Bar
+from .trends import Bar, articles, month_column
 
 MONTHS = 24
 ANONYMOUS = Q(kind="anonymous")
@@ -189,19 +189,19 @@ def _bars(counts: dict[str, int], labels: dict[str, Any]) -> list[Bar]:
 
 
 def _months(found: list[tuple[Any, Counter]]) -> list[dict[str, Any]]:
-    peak = max((counts["appearances"] for _month, counts in found), default=0) or 1
-    return [
-        {
-            "month": month,
-            "label": f"{month:%b %Y}",
-            "short": f"{month:%b}",
-            "articles": counts["articles"],
-            "sources": counts["appearances"],
-            "height": round(100 * counts["appearances"] / peak),
-            "anonymous_share": _percent(counts["anonymous"], counts["all_attributions"]),
-        }
-        for month, counts in found
-    ]
+    peak = max((counts["appearances"] for _month, counts in found), default=0)
+    return [_month(month, counts, peak) for month, counts in found]
+
+
+def _month(month: Any, counts: Counter, peak: int) -> dict[str, Any]:
+    anonymous = _percent(counts["anonymous"], counts["all_attributions"])
+    details = _("%(n)s named sources quoted in %(articles)s, %(share)s%% anonymous attributions") % {
+        "n": counts["appearances"],
+        "articles": articles(counts["articles"]),
+        "share": anonymous,
+    }
+    figures = {"month": month, "articles": counts["articles"], "sources": counts["appearances"]}
+    return month_column(month, counts["appearances"], peak, anonymous, details, anonymous_share=anonymous, **figures)
 
 
 class SourcesReportView(NewsauditReportView):

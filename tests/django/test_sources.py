@@ -169,6 +169,9 @@ def test_report_merges_a_source_across_articles_with_shares(admin_client, desk):
     shares = response.context["shares"]
     assert (shares["sources"], shares["appearances"], shares["articles"]) == (3, 4, 3)
     assert shares["anonymous_share"] == round(100 * 1 / 9)
+    tallest = max(shares["months"], key=lambda month: month["value"])
+    assert tallest["height"] == 100 and sum(month["sources"] for month in shares["months"]) == 4
+    assert f'title="{tallest["label"]}: {tallest["value"]} named sources quoted in ' in html
     assert {bar.label: bar.note for bar in shares["genders"]} == {"Female": "% (2)", "Not stated": "% (1)"}
     assert "data-newsaudit-sources-summary" in html and "Expert or academic" in html
     assert ortiz["pages_url"] in html.replace("&amp;", "&")
