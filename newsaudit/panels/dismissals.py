@@ -20,10 +20,9 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from ..engine.baseline import normalise
-from ..engine.config import Config
-from ..engine.report import DocumentReport, rescore
 from ..engine.rules import registry
 from ..models import Dismissal
+from ..pages.auditing import dismissals_in_force
 from ..permissions import page_editor_view, refusal
 
 RULE_CODE = re.compile(r"NA\d{3}")
@@ -31,30 +30,9 @@ EXCERPT_MAX = 300
 REASON_MAX = 500
 
 
-def active(page_id: int | None) -> dict[tuple[str, str], Dismissal]:
-    """The page's dismissals in force, by (rule, normalised excerpt)."""
-    if not page_id:
-        return {}
-    rows = Dismissal.objects.filter(page_id=page_id, undone_at__isnull=True).select_related("user")
-    return {(d.rule, d.excerpt_key): d for d in rows.order_by("created")}
-
-
-def apply_dismissals(page_id: int | None, report: DocumentReport, config: Config) -> None:
-    """Mark the report's findings that an editor dismissed, then rescore without them."""
-    dismissed = active(page_id)
-    if not dismissed or report.error:
-        return
-    marked = False
-    for finding in report.findings:
-        if (finding.rule, normalise(finding.excerpt)) in dismissed:
-            finding.dismissed = marked = True
-    if marked:
-        rescore(report, config.warn_below, config.fail_below)
-
-
 def dismissed_rows(page_id: int | None, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The panel's "Dismissed" list: each dismissed finding with who dismissed it, when, why, and its Dismissal id."""
-    records = active(page_id)
+    records = dismissals_in_force(page_id)
     rows = []
     for finding in findings:
         record = records.get((finding.get("rule", ""), normalise(finding.get("excerpt", ""))))
