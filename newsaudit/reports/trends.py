@@ -1,7 +1,7 @@
 """Archive trends for the admin: findings per month and per section, most-cited sources, unsourced-claim share.
 
 Every figure is computed in the database from each page's latest audit: the summary columns, and for the sources
-the QuotedSource rows stored with it (see sources.py).
+the QuotedSource rows stored with it (see pages/sources.py).
 """
 
 from __future__ import annotations
