@@ -1,4 +1,4 @@
-"""The live check's audit process, and what it audits: a page's text fields as stored, turned into a Document.
+"""The live check's audit process: a page's text fields as stored (`pages.inputs`) in, a Document and report out.
 
 The live check runs its audit here, in a child process of the web server (`newsaudit.live.live_audit` starts it), so
 that a long audit neither shares the web process's interpreter lock with other editors' requests nor outlives its
@@ -18,34 +18,14 @@ import queue
 import struct
 import sys
 import threading
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 from ..engine import Config, Document, audit, build_document
-from ..engine.readers.streamfield import page_document, page_field_blocks
+from ..pages.inputs import PageInputs, document_of
 
 HEADER = struct.Struct(">Q")
 READY = "newsaudit-audit-worker-ready"
 CANCEL = "cancel"
-
-
-@dataclass
-class PageInputs:
-    """What the audit reads of a page: its id, its title, each text field's stored value (StreamField raw blocks,
-    rich text's stored HTML, plain strings) and its metadata (byline, dateline, ...)."""
-
-    doc_id: str
-    title: str
-    values: dict[str, Any]
-    meta: dict[str, str] = field(default_factory=dict)
-
-
-def document_of(inputs: PageInputs, max_chars: int | None = None) -> Document:
-    """The page's Document; `max_chars`: the audit looks at no more text, so sentences beyond it are not split."""
-    blocks = page_field_blocks(inputs.values, field_ids=True)
-    title = inputs.title
-    document = page_document(inputs.doc_id, blocks, title, inputs.meta, title_id="field:title", segment_limit=max_chars)
-    return document or build_document(inputs.doc_id, [], title=title.strip(), meta=inputs.meta)
 
 
 def send(stream: IO[bytes], message: Any) -> None:

@@ -34,9 +34,8 @@ from django.conf import settings
 from wagtail.models import Page
 
 from ..engine import Document, error_report
-from ..pages.auditing import bounded_config, report_dict, site_for
+from ..pages.auditing import apply_dismissals, bounded_config, report_dict, site_for
 from ..pages.extract import page_inputs
-from ..panels.dismissals import apply_dismissals
 from ..settings import config_for_site
 from .audit_worker import CANCEL, READY, receive, send
 

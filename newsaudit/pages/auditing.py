@@ -16,8 +16,9 @@ from wagtail.models import Page, Revision, Site
 
 from .. import __version__
 from ..engine import Config, Document, DocumentReport, audit, error_report
-from ..models import AuditResult
-from ..panels.dismissals import apply_dismissals
+from ..engine.baseline import normalise
+from ..engine.report import rescore
+from ..models import AuditResult, Dismissal
 from ..settings import config_for_site
 from .extract import SKIPPED_KEY, page_document
 from .page_types import is_audited
@@ -196,3 +197,24 @@ def latest_result(page: Page) -> AuditResult | None:
     """The page's latest audit: of its newest audited revision, or of its row when it has no revision."""
     latest = AuditResult.objects.filter(page_id=page.pk, is_latest=True)
     return latest.order_by(F("revision_id").desc(nulls_last=True), "-pk").first()
+
+
+def dismissals_in_force(page_id: int | None) -> dict[tuple[str, str], Dismissal]:
+    """The page's dismissals in force, by (rule, normalised excerpt)."""
+    if not page_id:
+        return {}
+    rows = Dismissal.objects.filter(page_id=page_id, undone_at__isnull=True).select_related("user")
+    return {(d.rule, d.excerpt_key): d for d in rows.order_by("created")}
+
+
+def apply_dismissals(page_id: int | None, report: DocumentReport, config: Config) -> None:
+    """Mark the report's findings that an editor dismissed (panels/dismissals.py), then rescore without them."""
+    dismissed = dismissals_in_force(page_id)
+    if not dismissed or report.error:
+        return
+    marked = False
+    for finding in report.findings:
+        if (finding.rule, normalise(finding.excerpt)) in dismissed:
+            finding.dismissed = marked = True
+    if marked:
+        rescore(report, config.warn_below, config.fail_below)

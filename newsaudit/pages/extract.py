@@ -18,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..engine import Document
-from ..live.audit_worker import PageInputs, document_of
+from .inputs import PageInputs, document_of
 from .metadata import page_metadata
 
 SKIPPED_KEY = "skipped_blocks"

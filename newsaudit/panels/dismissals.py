@@ -12,47 +12,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from ..engine.baseline import normalise
-from ..engine.config import Config
-from ..engine.report import DocumentReport, rescore
 from ..engine.rules import registry
 from ..models import Dismissal
+from ..pages.auditing import dismissals_in_force
+from ..permissions import page_editor_view, refusal
 
 RULE_CODE = re.compile(r"NA\d{3}")
 EXCERPT_MAX = 300
 REASON_MAX = 500
 
 
-def active(page_id: int | None) -> dict[tuple[str, str], Dismissal]:
-    """The page's dismissals in force, by (rule, normalised excerpt)."""
-    if not page_id:
-        return {}
-    rows = Dismissal.objects.filter(page_id=page_id, undone_at__isnull=True).select_related("user")
-    return {(d.rule, d.excerpt_key): d for d in rows.order_by("created")}
-
-
-def apply_dismissals(page_id: int | None, report: DocumentReport, config: Config) -> None:
-    """Mark the report's findings that an editor dismissed, then rescore without them."""
-    dismissed = active(page_id)
-    if not dismissed or report.error:
-        return
-    marked = False
-    for finding in report.findings:
-        if (finding.rule, normalise(finding.excerpt)) in dismissed:
-            finding.dismissed = marked = True
-    if marked:
-        rescore(report, config.warn_below, config.fail_below)
-
-
 def dismissed_rows(page_id: int | None, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The panel's "Dismissed" list: each dismissed finding with who dismissed it, when, why, and its Dismissal id."""
-    records = active(page_id)
+    records = dismissals_in_force(page_id)
     rows = []
     for finding in findings:
         record = records.get((finding.get("rule", ""), normalise(finding.get("excerpt", ""))))
@@ -61,27 +41,19 @@ def dismissed_rows(page_id: int | None, findings: list[dict[str, Any]]) -> list[
     return rows
 
 
-def _bad(reason: str) -> HttpResponse:
-    return HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
-
-
 @require_POST
-def dismiss(request: HttpRequest, page_id: int) -> HttpResponse:
+@page_editor_view
+def dismiss(request: HttpRequest, page: Page) -> HttpResponse:
     """Dismiss the finding (rule, excerpt) on this page with the editor's reason; returns the re-audited panel."""
-    from .views import _editable_page, _forbidden
-
-    page = _editable_page(request, page_id)
-    if page is None:
-        return _forbidden()
     rule = request.POST.get("rule", "").strip().upper()
     excerpt = request.POST.get("excerpt", "")
     reason = " ".join(request.POST.get("reason", "").split())
     if not RULE_CODE.fullmatch(rule) or registry.get(rule) is None:
-        return _bad(_("Unknown rule code: give a rule such as NA201."))
+        return refusal(400, _("Unknown rule code: give a rule such as NA201."))
     if not excerpt.strip() or len(excerpt) > EXCERPT_MAX:
-        return _bad(_("The excerpt must be the flagged words, at most %(n)d characters.") % {"n": EXCERPT_MAX})
+        return refusal(400, _("The excerpt must be the flagged words, at most %(n)d characters.") % {"n": EXCERPT_MAX})
     if len(reason) > REASON_MAX:
-        return _bad(_("The reason is too long: at most %(n)d characters.") % {"n": REASON_MAX})
+        return refusal(400, _("The reason is too long: at most %(n)d characters.") % {"n": REASON_MAX})
     key = normalise(excerpt)
     if not Dismissal.objects.filter(page_id=page.pk, rule=rule, excerpt_key=key, undone_at__isnull=True).exists():
         Dismissal.objects.create(
@@ -91,13 +63,9 @@ def dismiss(request: HttpRequest, page_id: int) -> HttpResponse:
 
 
 @require_POST
-def undo(request: HttpRequest, page_id: int, dismissal_id: int) -> HttpResponse:
+@page_editor_view
+def undo(request: HttpRequest, page: Page, dismissal_id: int) -> HttpResponse:
     """Undo a dismissal (the record stays, with who undid it and when); returns the re-audited panel."""
-    from .views import _editable_page, _forbidden
-
-    page = _editable_page(request, page_id)
-    if page is None:
-        return _forbidden()
     dismissal = get_object_or_404(Dismissal, pk=dismissal_id, page_id=page.pk)
     if dismissal.undone_at is None:
         dismissal.undone_at = timezone.now()
@@ -106,10 +74,10 @@ def undo(request: HttpRequest, page_id: int, dismissal_id: int) -> HttpResponse:
     return _reaudited_panel(request, page)
 
 
-def _reaudited_panel(request: HttpRequest, page: Any) -> HttpResponse:
+def _reaudited_panel(request: HttpRequest, page: Page) -> HttpResponse:
     from ..pages.auditing import record_revision
-    from .panel import render_panel, stored_panel_context
+    from .panel import panel_response, stored_panel_context
 
     if page.latest_revision_id:
         record_revision(page.latest_revision_id, force=True)
-    return HttpResponse(render_panel(stored_panel_context(page), request))
+    return panel_response(request, stored_panel_context(page))

@@ -8,6 +8,7 @@ from typing import Any
 import wagtail
 from django import forms
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -178,12 +179,13 @@ def _partial_notice(partial: dict[str, Any] | None) -> str:
     )
 
 
-def stored_panel_context(page: Page, *, all_findings: bool = False) -> dict[str, Any]:
+def stored_panel_context(page: Page, *, all_findings: bool = False, notice: str = "") -> dict[str, Any]:
     from ..pages.auditing import latest_result
 
     result = latest_result(page)
     report = result.report if result else None
-    return panel_context(page, report, result=result, pending=audit_pending(page, result), all_findings=all_findings)
+    pending = audit_pending(page, result)
+    return panel_context(page, report, result=result, pending=pending, notice=notice, all_findings=all_findings)
 
 
 def audit_pending(page: Page, result: AuditResult | None) -> bool:
@@ -211,8 +213,8 @@ def form_error_notice(form: forms.BaseForm) -> str:
     ) % {"fields": fields}
 
 
-def render_panel(context: dict[str, Any], request: Any = None) -> str:
-    return render_to_string(TEMPLATE, context, request=request)
+def panel_response(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    return HttpResponse(render_to_string(TEMPLATE, context, request=request))
 
 
 class PanelMedia:

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -22,49 +21,25 @@ from ..live.input_budget import cut_form, mark_cut
 from ..live.limits import LiveCheckSlot, live_check_bound, live_check_time_budget, retry_after
 from ..live.live_audit import AuditStopped, live_audit, prestart
 from ..pages.auditing import audit_page
-from ..permissions import can_audit
-from .panel import form_error_notice, panel_context, render_panel, stored_panel_context
+from ..permissions import page_editor_view, refusal
+from .panel import form_error_notice, panel_context, panel_response, stored_panel_context
 
 log = logging.getLogger("newsaudit")
 
 
-def _editable_page(request: HttpRequest, page_id: int) -> Page | None:
-    """The page as the editor sees it (latest revision), or None when the user may not edit it."""
-    page = get_object_or_404(Page.objects.select_related("latest_revision"), id=page_id)
-    page = page.get_latest_revision_as_object()
-    return page if can_audit(request.user, page) else None
-
-
-def refusal(status: int, reason: str, **headers: str) -> HttpResponse:
-    """A 4xx the panel's fetch sees as it is (not PermissionDenied, which the admin turns into a redirect)."""
-    response = HttpResponse(reason, status=status, content_type="text/plain; charset=utf-8")
-    for name, value in headers.items():
-        response[name.replace("_", "-")] = value
-    return response
-
-
-def _forbidden() -> HttpResponse:
-    return refusal(403, _("You do not have permission to edit this page."))
-
-
 @require_GET
-def panel(request: HttpRequest, page_id: int) -> HttpResponse:
+@page_editor_view
+def panel(request: HttpRequest, page: Page) -> HttpResponse:
     """The panel for the page's latest stored audit; `?findings=all` lists every finding, not the first ones."""
-    page = _editable_page(request, page_id)
-    if page is None:
-        return _forbidden()
     prestart()
-    context = stored_panel_context(page, all_findings=request.GET.get("findings") == "all")
-    return HttpResponse(render_panel(context, request))
+    return panel_response(request, stored_panel_context(page, all_findings=request.GET.get("findings") == "all"))
 
 
 @csrf_exempt  # checked below, once the body is known to be readable: a broken body must be a 400, not a 500
 @require_POST
-def check_unsaved(request: HttpRequest, page_id: int) -> HttpResponse:
+@page_editor_view
+def check_unsaved(request: HttpRequest, page: Page) -> HttpResponse:
     """Audit the posted edit form without saving anything, built the way Wagtail's preview builds it."""
-    page = _editable_page(request, page_id)
-    if page is None:
-        return _forbidden()
     wait = retry_after(request.user)
     if wait is not None:
         reason = _("Too many checks: wait %(s)s seconds and check again.") % {"s": wait}
@@ -73,7 +48,7 @@ def check_unsaved(request: HttpRequest, page_id: int) -> HttpResponse:
     try:
         return _live_check(request, page, slot, time.monotonic() + live_check_time_budget())
     except BadInput as error:
-        log.info("newsaudit: live check of page %s refused (%s): %s", page_id, error.status, error.reason)
+        log.info("newsaudit: live check of page %s refused (%s): %s", page.pk, error.status, error.reason)
         return refusal(error.status, error.reason)
     finally:
         slot.release()
@@ -87,24 +62,19 @@ def _live_check(request: HttpRequest, page: Page, slot: LiveCheckSlot, deadline:
     cut = cut_form(data, max_chars)  # before the form converts rich text and the engine parses HTML
     form = bound_form(request, page, cut.data, files)
     if form.errors:
-        context = stored_panel_context(page)
-        context["notice"] = form_error_notice(form)
-        return HttpResponse(render_panel(context, request))
+        return panel_response(request, stored_panel_context(page, notice=form_error_notice(form)))
     unsaved = unsaved_page(form)
     try:
         document, report = _audit_unsaved(unsaved, slot, deadline, max_chars)
     except AuditStopped as stopped:
         log.warning("newsaudit: live check of page %s stopped: %s", page.pk, stopped)
-        context = stored_panel_context(page)
-        context["notice"] = _("The check of your changes was stopped: %(why)s. The last saved audit is shown.") % {
-            "why": stopped
-        }
-        return HttpResponse(render_panel(context, request))
+        notice = _("The check of your changes was stopped: %(why)s. The last saved audit is shown.") % {"why": stopped}
+        return panel_response(request, stored_panel_context(page, notice=notice))
     if cut.cut:
         mark_cut(document, report, cut.dropped_chars)
     if (report.get("partial") or {}).get("stopped") == STOPPED_CANCELLED:
         return refusal(409, _("A newer check replaced this one."))
-    return HttpResponse(render_panel(panel_context(page, report, unsaved=True), request))
+    return panel_response(request, panel_context(page, report, unsaved=True))
 
 
 def _audit_unsaved(page: Page, slot: LiveCheckSlot, deadline: float, max_chars: int) -> tuple[Any, dict[str, Any]]:

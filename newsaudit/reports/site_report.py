@@ -17,15 +17,13 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
-from wagtail.permissions import page_permission_policy
 
-from ..engine.output.cells import safe_cell
 from ..models import CATEGORIES, STATUS_CHOICES, AuditResult, QuotedSource
 from ..pages.page_types import audited_content_type_ids
 from ..panels.findings import CATEGORY_LABELS, top_problems
 from ..permissions import editable_pages
+from .base import NewsauditReportView
 
 PATH_STEP = Page.steplen
 
@@ -122,7 +120,7 @@ class AuditReportFilterSet(WagtailFilterSet):
         return queryset.filter(page__path__startswith=value.path, page__depth__gt=value.depth) if value else queryset
 
 
-class AuditReportView(ReportView):
+class AuditReportView(NewsauditReportView):
     page_title = _("News audit")
     header_icon = "clipboard-list"
     template_name = "newsaudit/report.html"
@@ -130,8 +128,6 @@ class AuditReportView(ReportView):
     filterset_class = AuditReportFilterSet
     index_url_name = "newsaudit_report"
     index_results_url_name = "newsaudit_report_results"
-    permission_policy = page_permission_policy
-    any_permission_required = ["add", "change", "publish"]
     default_ordering = "score_overall"
     list_export = [
         "page.id",
@@ -172,14 +168,6 @@ class AuditReportView(ReportView):
         "edit_url": _("Edit link"),
     }
     custom_field_preprocess = {"created": {"csv": _iso_seconds, "xlsx": _iso_seconds}}
-
-    def get_filename(self) -> str:
-        return f"newsaudit-report-{datetime.date.today():%Y-%m-%d}"
-
-    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
-        value = super().preprocess_field_value(field, value, export_format)
-        # CSV: no formula-leading cell (XLSX cells are written as text by Wagtail already, see the tests).
-        return safe_cell(value) if export_format == self.FORMAT_CSV else value
 
     def get_queryset(self) -> QuerySet[AuditResult]:
         self.queryset = audited_results(self.request.user)

@@ -7,7 +7,6 @@ times), as newsroom source audits do. Every figure covers only pages the user ma
 
 from __future__ import annotations
 
-import datetime
 from collections import Counter
 from typing import Any
 from urllib.parse import urlencode
@@ -21,16 +20,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, get_page_models
-from wagtail.permissions import page_permission_policy
 
-from ..engine.output.cells import safe_cell
 from ..models import QuotedSource
 from ..pages.page_types import audited_content_type_ids, is_audited
 from ..pages.sources import GENDER_LABELS, ROLE_LABELS
 from ..permissions import editable_pages
-from .trends import Bar
+from .base import NewsauditReportView
+from .trends import Bar, articles, month_column
 
 MONTHS = 24
 ANONYMOUS = Q(kind="anonymous")
@@ -192,22 +189,22 @@ def _bars(counts: dict[str, int], labels: dict[str, Any]) -> list[Bar]:
 
 
 def _months(found: list[tuple[Any, Counter]]) -> list[dict[str, Any]]:
-    peak = max((counts["appearances"] for _month, counts in found), default=0) or 1
-    return [
-        {
-            "month": month,
-            "label": f"{month:%b %Y}",
-            "short": f"{month:%b}",
-            "articles": counts["articles"],
-            "sources": counts["appearances"],
-            "height": round(100 * counts["appearances"] / peak),
-            "anonymous_share": _percent(counts["anonymous"], counts["all_attributions"]),
-        }
-        for month, counts in found
-    ]
+    peak = max((counts["appearances"] for _month, counts in found), default=0)
+    return [_month(month, counts, peak) for month, counts in found]
 
 
-class SourcesReportView(ReportView):
+def _month(month: Any, counts: Counter, peak: int) -> dict[str, Any]:
+    anonymous = _percent(counts["anonymous"], counts["all_attributions"])
+    details = _("%(n)s named sources quoted in %(articles)s, %(share)s%% anonymous attributions") % {
+        "n": counts["appearances"],
+        "articles": articles(counts["articles"]),
+        "share": anonymous,
+    }
+    figures = {"month": month, "articles": counts["articles"], "sources": counts["appearances"]}
+    return month_column(month, counts["appearances"], peak, anonymous, details, anonymous_share=anonymous, **figures)
+
+
+class SourcesReportView(NewsauditReportView):
     page_title = _("Sources")
     header_icon = "user"
     template_name = "newsaudit/sources_report.html"
@@ -216,9 +213,8 @@ class SourcesReportView(ReportView):
     filterset_class = SourcesFilterSet
     index_url_name = "newsaudit_sources"
     index_results_url_name = "newsaudit_sources_results"
-    permission_policy = page_permission_policy
-    any_permission_required = ["add", "change", "publish"]
     default_ordering = "-articles"
+    export_name = "sources"
     list_export = ["name", "kind", "role", "gender", "articles", "mentions", "quotes", "attributions", "key"]
     export_headings = {
         "name": _("Source"),
@@ -231,13 +227,6 @@ class SourcesReportView(ReportView):
         "attributions": _("Attributions"),
         "key": _("Merge key"),
     }
-
-    def get_filename(self) -> str:
-        return f"newsaudit-sources-{datetime.date.today():%Y-%m-%d}"
-
-    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
-        value = super().preprocess_field_value(field, value, export_format)
-        return safe_cell(value) if export_format == self.FORMAT_CSV else value
 
     @cached_property
     def rows(self) -> QuerySet[QuotedSource]:

@@ -1,7 +1,7 @@
 """Archive trends for the admin: findings per month and per section, most-cited sources, unsourced-claim share.
 
 Every figure is computed in the database from each page's latest audit: the summary columns, and for the sources
-the QuotedSource rows stored with it (see sources.py).
+the QuotedSource rows stored with it (see pages/sources.py).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Substr, TruncMonth
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
@@ -29,6 +30,22 @@ class Bar:
     value: float
     share: float  # 0-100, the bar's length relative to the largest value
     note: str = ""
+
+
+def month_column(month: Any, value: float, peak: float, share: int, details: str, /, **figures: Any) -> dict[str, Any]:
+    """One month of a chart by month (templates/newsaudit/month_columns.html): `value` above a column as high as
+    `value` is against the `peak` month's, `share` (a percentage) below it, the month and `details` on hover;
+    `figures` ride along for the exports."""
+    label = f"{month:%b %Y}"
+    return {
+        "label": label,
+        "short": f"{month:%b}",
+        "value": value,
+        "height": round(100 * value / peak) if peak else 0,
+        "share": share,
+        "title": f"{label}: {details}",
+        **figures,
+    }
 
 
 def latest_results(user: Any) -> QuerySet[AuditResult]:
@@ -70,19 +87,24 @@ def per_month(results: QuerySet[AuditResult]) -> list[dict[str, Any]]:
         .annotate(pages=Count("pk"), findings=Sum("findings_count"), unsourced=Count("pk", filter=_unsourced()))
         .order_by("-month")[:MONTHS]
     )[::-1]
-    peak = max((r["findings"] / r["pages"] for r in rows), default=0) or 1
-    return [
-        {
-            "label": f"{r['month']:%b %Y}",
-            "short": f"{r['month']:%b}",
-            "pages": r["pages"],
-            "pages_label": articles(r["pages"]),
-            "per_article": round(r["findings"] / r["pages"], 1),
-            "height": round(100 * (r["findings"] / r["pages"]) / peak),
-            "unsourced_share": round(100 * r["unsourced"] / r["pages"]),
-        }
-        for r in rows
-    ]
+    peak = max((_per_article(r) for r in rows), default=0)
+    return [_month(r, peak) for r in rows]
+
+
+def _per_article(row: dict[str, Any]) -> float:
+    return round(row["findings"] / row["pages"], 1)
+
+
+def _month(row: dict[str, Any], peak: float) -> dict[str, Any]:
+    pages, per_article = row["pages"], _per_article(row)
+    unsourced = round(100 * row["unsourced"] / pages)
+    details = _("%(articles)s, %(n)s findings per article, %(share)s%% with unsourced claims") % {
+        "articles": articles(pages),
+        "n": per_article,
+        "share": unsourced,
+    }
+    figures = {"pages": pages, "per_article": per_article, "unsourced_share": unsourced}
+    return month_column(row["month"], per_article, peak, unsourced, details, **figures)
 
 
 def per_section(results: QuerySet[AuditResult]) -> list[Bar]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -12,20 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.permissions import page_permission_policy
 
 from ..engine.output.cells import safe_row
+from .base import EditorsOnly, export_filename
 from .site_report import AuditReportFilterSet
 from .trends import archive_trends, latest_results
 
 
-class ArchiveTrendsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class ArchiveTrendsView(EditorsOnly, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     page_title = _("News audit trends")
     header_icon = "clipboard-list"
     template_name = "newsaudit/trends.html"
-    # The same editors who may open the site report; figures only count pages they may edit.
-    permission_policy = page_permission_policy
-    any_permission_required = ["add", "change", "publish"]
 
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         return [
@@ -59,7 +55,7 @@ class ArchiveTrendsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
     def csv_response(self, trends: dict[str, Any]) -> HttpResponse:
         """Every figure on the page, one row each: month, section and source rows."""
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="newsaudit-trends-{datetime.date.today()}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="{export_filename("trends")}.csv"'
         writer = csv.writer(response)
         writer.writerow(["kind", "label", "articles", "findings per article", "% with unsourced claims"])
         for month in trends["months"]:

@@ -25,7 +25,9 @@ _private_test_database()
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from wagtail.models import Page, Site  # noqa: E402
+from django.contrib.auth.models import Group, Permission  # noqa: E402
+from django.test import Client  # noqa: E402
+from wagtail.models import GroupPagePermission, Page, Site  # noqa: E402
 
 from example_site.news.models import ArticlePage, HomePage, SectionPage  # noqa: E402
 
@@ -96,6 +98,28 @@ def admin_user(db):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+def editor_client(username: str, pages: tuple[Page, ...] = (), codenames: tuple[str, ...] = ("change_page",)) -> Client:
+    """A logged-in user of the admin whose group may do `codenames` on `pages` (and below them) and nothing else."""
+    group = Group.objects.create(name=f"{username} desk")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for page in pages:
+        for codename in codenames:
+            GroupPagePermission.objects.create(
+                group=group, page=page, permission=Permission.objects.get(codename=codename)
+            )
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(group)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def no_edit_client(db) -> Client:
+    """A user who can log in to the admin but has no permission on any page."""
+    return editor_client("reader")
 
 
 def _database_unreachable() -> str | None:

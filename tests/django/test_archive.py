@@ -270,6 +270,8 @@ def test_trends_view_shows_charts_to_editors_only(articles, admin_client):
     assert "Environment" in html  # the section
     assert response.context["sources"] == []  # their only source, "the council", names nobody: not merged
     assert response.context["pages"] == 3 and len(response.context["months"]) == 1
+    month = response.context["months"][0]
+    assert month["height"] == 100 and f'title="{month["label"]}: 3 articles, {month["value"]} findings' in html
     menu = admin_client.get("/admin/reports/newsaudit/").content.decode()
     assert "/admin/reports/newsaudit/trends/" in menu
     assert Client().get("/admin/reports/newsaudit/trends/").status_code == 302  # anonymous: to the login page

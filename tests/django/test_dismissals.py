@@ -93,6 +93,15 @@ def test_only_editors_of_the_page_and_only_with_csrf(admin_user, saved_article, 
     assert not Dismissal.objects.exists()
 
 
+def test_only_editors_of_the_page_undo(admin_client, saved_article, no_edit_client):
+    _dismiss(admin_client, saved_article)
+    dismissal = Dismissal.objects.get()
+    refused = no_edit_client.post(reverse("newsaudit:undo_dismissal", args=[saved_article.pk, dismissal.pk]))
+    assert refused.status_code == 403 and refused["Content-Type"].startswith("text/plain")
+    dismissal.refresh_from_db()
+    assert dismissal.undone_at is None
+
+
 def test_a_fixed_sentence_is_not_dismissed_by_an_old_dismissal(admin_client, saved_article):
     _dismiss(admin_client, saved_article)
     html = admin_client.post(

@@ -2,21 +2,18 @@
 choices list only what the user may see. Real pages, real audits, real exports."""
 
 import csv
+import datetime
 import io
 
 import openpyxl
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
 
 from example_site.news.models import SectionPage
 from newsaudit.engine.output.cells import safe_cell
 
-from .conftest import make_article
+from .conftest import editor_client, make_article
 
 FORMULA_TITLES = [
     '=HYPERLINK("http://x","y")',
@@ -95,6 +92,17 @@ def test_trends_csv_neutralises_formulas_and_the_page_escapes_titles(
     assert "&lt;b&gt;y&lt;/b&gt;" in html and "<b>y</b>" not in html
 
 
+@pytest.mark.parametrize(
+    ("url_name", "report"),
+    [("newsaudit_report", "report"), ("newsaudit_sources", "sources"), ("newsaudit_trends", "trends")],
+)
+def test_every_report_names_its_csv_export_by_report_and_date(admin_client, formula_pages, url_name, report):
+    response = admin_client.get(reverse(url_name), {"export": "csv"})
+    assert response.status_code == 200
+    today = datetime.date.today().isoformat()
+    assert f'filename="newsaudit-{report}-{today}.csv"' in response["Content-Disposition"]
+
+
 @pytest.fixture
 def two_sections(home, django_capture_on_commit_callbacks):
     visible = home.add_child(instance=SectionPage(title="Environment desk", slug="env"))
@@ -108,17 +116,7 @@ def two_sections(home, django_capture_on_commit_callbacks):
 @pytest.fixture
 def section_editor(two_sections):
     visible, _hidden = two_sections
-    group = Group.objects.create(name="Environment editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("add_page", "change_page"):
-        GroupPagePermission.objects.create(
-            group=group, page=visible, permission=Permission.objects.get(codename=codename)
-        )
-    user = get_user_model().objects.create_user("envdesk", "env@example.org", "pw")
-    user.groups.add(group)
-    client = Client()
-    client.force_login(user)
-    return client
+    return editor_client("envdesk", (visible,), ("add_page", "change_page"))
 
 
 def test_report_filter_choices_list_only_sections_the_user_may_see(section_editor, admin_client, two_sections):

@@ -1,6 +1,8 @@
 """The live check's audit in a child process (newsaudit.live.live_audit): the same panel as the in-process audit, the
 time budget enforced by killing the process, a killed or dead process replaced, a newer check cancelling."""
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -11,8 +13,8 @@ from django.urls import reverse
 from newsaudit.engine import Config
 from newsaudit.engine.audit import STOPPED_CANCELLED
 from newsaudit.live import live_audit
-from newsaudit.live.audit_worker import PageInputs
 from newsaudit.live.live_audit import POOL, AuditStopped
+from newsaudit.pages.inputs import PageInputs
 
 from .conftest import WEASEL_PARAGRAPH
 from .test_panel_views import edit_form
@@ -123,3 +125,10 @@ def test_a_server_without_a_python_executable_audits_in_process(settings, monkey
     started = time.monotonic()
     assert "NA201" in rules_of(check(editor, saved_article))
     assert time.monotonic() - started < 30  # no wait for a process that cannot start
+
+
+def test_the_audit_process_imports_neither_django_nor_wagtail():
+    code = "import sys, newsaudit.live.audit_worker; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    loaded = run.stdout
+    assert "'newsaudit'" in loaded and "'django'" not in loaded and "'wagtail'" not in loaded

@@ -3,25 +3,11 @@
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from .conftest import CLEAN_PARAGRAPH, WEASEL_PARAGRAPH, make_article
-
-
-@pytest.fixture
-def no_edit_client(db, saved_article):
-    """A user who can log in to the admin but has no permission on any page."""
-    user = get_user_model().objects.create_user("reader", "reader@example.org", "pw")
-    group = Group.objects.create(name="Admin only")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_edit_view_shows_panel(admin_client, saved_article):

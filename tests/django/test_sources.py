@@ -10,18 +10,17 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
 
 from example_site.news.models import SectionPage
 from newsaudit.archive import ArchiveOptions, run_archive
 from newsaudit.models import AuditResult, QuotedSource
 from newsaudit.pages.sources import fallback_key, rebuild_sources, source_rows
 
-from .conftest import make_article
+from .conftest import editor_client, make_article
 
 OTHER_PARAGRAPH = "<p>Dredging contractor Piet Aarden said the work would take six weeks, weather permitting.</p>"
 QUOTE_PARAGRAPH = (
@@ -170,6 +169,9 @@ def test_report_merges_a_source_across_articles_with_shares(admin_client, desk):
     shares = response.context["shares"]
     assert (shares["sources"], shares["appearances"], shares["articles"]) == (3, 4, 3)
     assert shares["anonymous_share"] == round(100 * 1 / 9)
+    tallest = max(shares["months"], key=lambda month: month["value"])
+    assert tallest["height"] == 100 and sum(month["sources"] for month in shares["months"]) == 4
+    assert f'title="{tallest["label"]}: {tallest["value"]} named sources quoted in ' in html
     assert {bar.label: bar.note for bar in shares["genders"]} == {"Female": "% (2)", "Not stated": "% (1)"}
     assert "data-newsaudit-sources-summary" in html and "Expert or academic" in html
     assert ortiz["pages_url"] in html.replace("&amp;", "&")
@@ -228,16 +230,7 @@ def test_csv_export_neutralises_formula_leading_names(admin_client, desk):
 @pytest.fixture
 def harbour_editor(desk):
     harbour, _council, _pages = desk
-    group = Group.objects.create(name="Harbour desk")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(
-        group=group, page=harbour, permission=Permission.objects.get(codename="change_page")
-    )
-    user = get_user_model().objects.create_user("harbourdesk", "harbour@example.org", "pw")
-    user.groups.add(group)
-    client = Client()
-    client.force_login(user)
-    return client
+    return editor_client("harbourdesk", (harbour,))
 
 
 def test_an_editor_sees_only_sources_and_choices_of_pages_they_may_edit(harbour_editor, desk):

@@ -10,7 +10,9 @@ from newsaudit.engine.attributions import Attribution, Span
 from newsaudit.engine.context import Context
 from newsaudit.engine.document import Sentence
 from newsaudit.engine.sources import source_mix
-from newsaudit.engine.sources.names import lower_words, parse_name, text_names
+from newsaudit.engine.sources.names import lower_words, parse_name, text_names, title_gender
+from newsaudit.engine.sources.roles import describe
+from newsaudit.engine.sources.vocabulary import longest_role_phrase
 
 from .helpers import audit_plain
 
@@ -163,6 +165,22 @@ def test_stated_gender_precision_on_our_sentences():
     claimed = [(found, gold) for found, gold in stated if found != "not stated"]
     assert all(found == gold for found, gold in claimed)
     assert len(claimed) >= 8
+
+
+def test_the_longest_role_phrase_wins_from_either_end():
+    words = ["the", "press", "secretary"]
+    assert longest_role_phrase(words, 1) == (2, ("spokesperson", "", None))  # not "press" alone, not "secretary"
+    assert longest_role_phrase(words, 2)[0] == 1
+    assert longest_role_phrase(words, 0) is None
+    assert longest_role_phrase(["former", "first", "lady"], at_end=True)[0] == 2
+    assert longest_role_phrase([], at_end=True) is None
+
+
+def test_titles_and_descriptions_read_role_phrases_alike():
+    assert title_gender(["the", "First", "Lady"]) == "female"
+    assert title_gender(["the", "press", "secretary"]) is None
+    said = describe("White House press secretary Dana Moor", "", has_name=True)
+    assert said.roles == ["spokesperson"]  # one role: "press secretary", not also "secretary"
 
 
 def test_names_drop_titles_and_keep_particles():

@@ -16,13 +16,12 @@ from functools import lru_cache
 from .vocabulary import (
     ABBREVIATIONS,
     HONORIFICS,
-    MAX_ROLE_WORDS,
     NAME_SUFFIXES,
     NOT_NAME_WORDS,
     PARTICLES,
     ROLE_NOUNS,
-    ROLE_WORDS,
     TITLE_WORDS,
+    longest_role_phrase,
 )
 
 # A word: letters first, then letters, digits, apostrophes, hyphens and dots. No nesting: matching is linear.
@@ -296,12 +295,8 @@ def _tie_role(found: TextNames, text: str, name: Name | None, start: int) -> Non
 
 def title_gender(words: list[str] | tuple[str, ...]) -> str | None:
     """The gender the last one to three words before a name state ("Mrs", "the first lady"), else None."""
-    lowered = [w.lower() for w in words]
-    for size in range(min(MAX_ROLE_WORDS, len(lowered)), 0, -1):
-        entry = ROLE_WORDS.get(" ".join(lowered[-size:]))
-        if entry is not None:
-            return entry[2]
-    return None
+    found = longest_role_phrase([w.lower() for w in words], at_end=True)
+    return found[1][2] if found else None
 
 
 def _tie_gender(found: TextNames, text: str, name: Name, start: int) -> None:

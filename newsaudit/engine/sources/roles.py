@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .names import WORD, head_part, last_run, name_of_run, parse_name, strip_possessive
-from .vocabulary import MAX_ROLE_WORDS, ROLE_CLASSES, ROLE_WORDS
+from .vocabulary import ROLE_CLASSES, ROLE_WORDS, RoleEntry, longest_role_phrase
 
 PREPOSITIONS = frozenset({"of", "for", "at", "with", "to", "in", "on", "from", "and", "or", "who", "whose", "which"})
 RELATIVES = frozenset({"who", "whose", "which", "that", "when", "where", "said", "says", "told", "added"})
@@ -97,17 +97,16 @@ def _read_words(words: list[str], found: Described) -> None:
     lows = [w.lower() for w in words]
     k = 0
     while k < len(words):
-        for size in range(min(MAX_ROLE_WORDS, len(words) - k), 0, -1):
-            entry = ROLE_WORDS.get(" ".join(lows[k : k + size]))
-            if entry is not None:
-                _note(entry, words[k], found)
-                k += size
-                break
-        else:
+        phrase = longest_role_phrase(lows, k)
+        if phrase is None:
             k += 1
+            continue
+        size, entry = phrase
+        _note(entry, words[k], found)
+        k += size
 
 
-def _note(entry: tuple[str, str, str | None], word: str, found: Described) -> None:
+def _note(entry: RoleEntry, word: str, found: Described) -> None:
     category, affiliation, gender = entry
     if category in ROLE_CLASSES:
         found.roles.append(category)

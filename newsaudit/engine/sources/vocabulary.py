@@ -7,6 +7,8 @@ nationalities and abbreviations from their own lists.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..lexicons import load_lexicon, load_word_sets, load_words
 
 ROLE_CLASSES = ("official", "spokesperson", "expert", "business", "citizen", "campaigner")
@@ -19,11 +21,12 @@ def _gender(flags: frozenset[str]) -> str | None:
     return next(iter(flags & GENDER_FLAGS), None)
 
 
-# phrase (lower case, one or more words) -> (category, affiliation, gender or None)
-ROLE_WORDS: dict[str, tuple[str, str, str | None]] = {
-    e.phrase: (e.category, e.alternative, _gender(e.flags)) for e in _ROLES
-}
+RoleEntry = tuple[str, str, str | None]  # (category, affiliation, gender or None)
+# phrase (lower case, one or more words) -> its entry
+ROLE_WORDS: dict[str, RoleEntry] = {e.phrase: (e.category, e.alternative, _gender(e.flags)) for e in _ROLES}
 MAX_ROLE_WORDS = max(len(phrase.split()) for phrase in ROLE_WORDS)
+
+
 HONORIFICS = frozenset(p for p, (category, _, _) in ROLE_WORDS.items() if category == "honorific")
 PARTICLES = frozenset(p for p, (category, _, _) in ROLE_WORDS.items() if category == "particle")
 PRONOUN_GENDER: dict[str, str] = {
@@ -62,3 +65,14 @@ TITLE_WORDS = (
     | NATIONALITIES
     | NOT_NAME_WORDS
 )
+
+
+def longest_role_phrase(lows: Sequence[str], start: int = 0, *, at_end: bool = False) -> tuple[int, RoleEntry] | None:
+    """The longest phrase of ROLE_WORDS among the lower-case words `lows[start:]` that begins at `start` (with `at_end`:
+    that ends with the last word), as its length in words and its entry; None where no role phrase stands there."""
+    for size in range(min(MAX_ROLE_WORDS, len(lows) - start), 0, -1):
+        first = len(lows) - size if at_end else start
+        entry = ROLE_WORDS.get(" ".join(lows[first : first + size]))
+        if entry is not None:
+            return size, entry
+    return None
