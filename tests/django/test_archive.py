@@ -268,7 +268,8 @@ def test_trends_view_shows_charts_to_editors_only(articles, admin_client):
     html = response.content.decode()
     assert "data-newsaudit-trends" in html and "Findings per article, by section" in html
     assert "Environment" in html  # the section
-    assert response.context["sources"] == []  # their only source, "the council", names nobody: not merged
+    # "the council" names nobody; the quote block's attribution does, in all three articles
+    assert [(bar.label, bar.value) for bar in response.context["sources"]] == [("Ana Ruiz", 3)]
     assert response.context["pages"] == 3 and len(response.context["months"]) == 1
     month = response.context["months"][0]
     assert month["height"] == 100 and f'title="{month["label"]}: 3 articles, {month["value"]} findings' in html
