@@ -119,3 +119,36 @@ def test_a_form_label_before_a_colon_is_no_speaker(label):
 def test_a_dateline_is_no_source_and_the_story_subject_speaks(dateline):
     text = f"Port row\n\n{dateline} Mayor Ana Ruiz on Monday toured the docks, accusing the port board of neglect."
     assert _sources(text) == ["Mayor Ana Ruiz"]
+
+
+def test_a_place_speaks_but_is_no_named_source():
+    text = (
+        "Beijing vowed to respond. The United States pledged to cut its tariffs, and the West stayed silent. "
+        "Ana Ruiz, the trade minister, said talks would go on."
+    )
+    report = audit_plain(text)
+    assert [a.source.text for a in report.attributions][:2] == ["Beijing", "The United States"]
+    assert report.source_summary["names"] == ["Ana Ruiz"]
+
+
+def test_a_surname_that_is_also_a_common_noun_stays_a_name():
+    text = '"Every time you say that," Tester said. Politico reported that the vote was close.'
+    assert _named(text) == ["Politico", "Tester"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Keeps saying the harbour is safe, when inspectors found cracks.",
+        "Preys on fears of job losses, claiming the port will close.",
+        "Talk compared to a sales pitch by the port's critics.",
+        "Employers now seek workers with degrees.",
+    ],
+)
+def test_a_capitalised_common_word_opening_a_list_item_is_no_named_source(item):
+    text = (
+        f"Harbour row\n\nWhat the mayor gets wrong:\n\n{item}\n\nAna Ruiz, the port engineer, said the cracks were old."
+    )
+    report = audit_plain(text)
+    assert len(report.attributions) == 2  # still a source the story quotes; only not a named one
+    assert report.source_summary["names"] == ["Ana Ruiz"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ..lexicons.packaged import pattern_tags, place_names
 from ..tokens import Token
 from .vocabulary import (
     BACK_REFERENCES,
@@ -16,6 +19,7 @@ from .vocabulary import (
     NOT_NAMES,
     ORG_SUFFIXES,
     OUTLETS,
+    PLACES,
     PRONOUNS,
     SOURCE_NOUNS,
     VAGUE_QUANTIFIERS,
@@ -90,6 +94,48 @@ def is_named(name: str) -> bool:
             continue
         return True
     return False
+
+
+def names_someone(name: str, mid_capitals: Callable[[], set[str]]) -> bool:
+    """A named source the summary lists: a proper name (`is_named`) that is no place ('Oklahoma', 'the West': an
+    editor cannot call a place) and, if it is one word, no common word capitalised only because it opens a
+    sentence or a list item ('Keeps saying ...', 'Talk compared to ...', 'Instead'). `mid_capitals` gives the
+    words the text capitalises inside a sentence (asked only when needed)."""
+    if not is_named(name):
+        return False
+    core = canonical_core(name)
+    if core.lower() in PLACES or core.lower() in place_names():
+        return False
+    words = core.split()
+    return len(words) != 1 or not _common_word(words[0], mid_capitals)
+
+
+def canonical_core(name: str) -> str:
+    """'the United States' -> 'United States', "Ruiz's" -> 'Ruiz', 'Ruiz, the mayor' -> 'Ruiz'."""
+    core = name.split(",")[0].strip()
+    core = core[4:] if core[:4].lower() == "the " else core
+    return core[:-2] if core.endswith(("'s", "\u2019s")) else core
+
+
+def _common_word(word: str, mid_capitals: Callable[[], set[str]]) -> bool:
+    """A capitalised word the text never writes capitalised inside a sentence, that pattern's lexicon knows as a
+    common word: its capitalised form is tagged, but not as a proper noun ('Keeps' VBZ, 'Talk' NN); or only its
+    lower-case form is, as no noun ('instead'); or only the singular of that form ('preys' -> 'prey'). A lower-case
+    noun alone proves nothing: 'Politico', 'Tester' are names written like 'politico', 'tester'. All capitals
+    ('CNN', 'TRUMP') stay names."""
+    if word.isupper() or not word[:1].isupper():
+        return False
+    tags = pattern_tags()
+    tag = tags.get(word)
+    if tag in ("NNP", "NNPS"):
+        return False
+    low = word.lower()
+    if tag is None:
+        low_tag = tags.get(low)
+        known = not low_tag.startswith("NN") if low_tag else low.endswith("s") and low[:-1] in tags
+    else:
+        known = True
+    return known and word not in mid_capitals()
 
 
 def is_crowd(phrase: str, anonymous: bool) -> bool:

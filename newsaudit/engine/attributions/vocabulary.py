@@ -18,6 +18,7 @@ MODIFIERS = load_words("source_modifiers")
 ORG_SUFFIXES = load_words("org_suffixes")
 DAYS_MONTHS = load_words("days_months")
 NATIONALITIES = load_words("nationalities")  # proper adjectives: capitalised, never a name
+PLACES = load_words("places")  # regions and capitals; countries and US states come from pycountry
 
 
 def _flagged(flag: str) -> frozenset[str]:

@@ -28,12 +28,20 @@ from .vocabulary import (
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w'\u2019-])")
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\-]*+")
 _MID_CAPITAL = re.compile(r"(?<![\w'\u2019-])[a-z]+,? ([A-Z][a-z]+)(?![\w'\u2019-])")
+# after a lower-case letter, a comma or a semicolon, a closing quotation mark between: '," Tester said'
+_INSIDE_CAPITAL = re.compile(r"[a-z,;][\"'\u201d\u2019]? ([A-Z][a-z]+)(?!\w)")
 
 
 def common_words(text: str) -> set[str]:
     """Words the text writes in lower case and never capitalises inside a sentence: common nouns, not names."""
     lower = set(_LOWER_WORD.findall(text))
     return lower - {w.lower() for w in _MID_CAPITAL.findall(text)}
+
+
+def mid_sentence_capitals(text: str) -> set[str]:
+    """Words the text capitalises inside a sentence (after a word, a comma or a quotation closed after one):
+    names, not words capitalised by a sentence start."""
+    return set(_INSIDE_CAPITAL.findall(text))
 
 
 def capitalised_words(text: str) -> Counter[str]:
