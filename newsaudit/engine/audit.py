@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from .attributions import mid_sentence_capitals, names_someone, summarise_sources
+from .attributions import CaseEvidence, names_someone, summarise_sources
 from .config import DEFAULT, Config
 from .context import Context
 from .document import Document, truncated
@@ -128,15 +128,9 @@ def _partial(ctx: Context) -> dict | None:
 
 def source_summary(ctx: Context, sources: list) -> dict:
     """Who the story rests on: distinct named sources, the anonymous share, single sourcing, outlets credited."""
-    capitals: list[set[str]] = []
-
-    def mid_capitals() -> set[str]:
-        if not capitals:
-            capitals.append(mid_sentence_capitals(ctx.text))
-        return capitals[0]
-
+    evidence = CaseEvidence(ctx.text)
     named = sorted(
-        {s.name for s in sources if s.kind != "anonymous" and names_someone(s.name, mid_capitals)}, key=str.lower
+        {s.name for s in sources if s.kind != "anonymous" and names_someone(s.name, evidence)}, key=str.lower
     )
     anonymous = sum(1 for a in ctx.attributions if a.anonymous)
     total = len(ctx.attributions)

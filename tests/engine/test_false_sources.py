@@ -152,3 +152,31 @@ def test_a_capitalised_common_word_opening_a_list_item_is_no_named_source(item):
     report = audit_plain(text)
     assert len(report.attributions) == 2  # still a source the story quotes; only not a named one
     assert report.source_summary["names"] == ["Ana Ruiz"]
+
+
+def test_a_kicker_in_capitals_is_no_named_source():
+    text = (
+        "Saving for college\n\nSome families start a fund early.\n\n"
+        "START A FUND Let\u2019s say you want to pay for four years of college. "
+        "Ana Ruiz, a planner in Leeds, said most parents start too late."
+    )
+    assert _named(text) == ["Ana Ruiz"]
+
+
+def test_a_headline_after_its_colon_speaker_holds_the_speakers_words():
+    text = (
+        "Ruiz: Holm Asking Council To Sell Harbour \u2018Is a Betrayal\u2019\n\n"
+        "Holm, the council leader, said on Monday that the harbour should be sold. Ruiz chairs the harbour trust."
+    )
+    assert _sources(text) == ["Ruiz", "Holm, the council leader"]
+
+
+def test_a_run_in_heading_before_a_colon_is_no_speaker():
+    text = (
+        "What the port can do\n\nDredging.\n\nDeeper Channels Attract Larger Ships: Dredging the channel would let "
+        "the port take the largest ships, which now sail past. Ana Ruiz, the harbour master, said the work would "
+        "take two years."
+    )
+    assert _sources(text) == ["Ana Ruiz, the harbour master"]
+    for speaker in ("Mayor Ana Ruiz", "Fen Port Trust"):  # a name before a colon and prose still speaks
+        assert _sources(f"{speaker}: The work will take two years, and the port will stay open.") == [speaker]

@@ -18,9 +18,10 @@ from .model import Attribution, CueMatch, SourceSummary, Span, TokenRange
 from .resolve import summarise_sources
 from .scan import find_attributions
 from .vocabulary import SOURCE_NOUNS, SPEECH_VERBS
-from .words import mid_sentence_capitals
+from .words import CaseEvidence
 
 __all__ = [
+    "CaseEvidence",
     "SOURCE_NOUNS",
     "SPEECH_VERBS",
     "Attribution",
@@ -33,7 +34,6 @@ __all__ = [
     "is_named",
     "is_vague_evidence",
     "launders",
-    "mid_sentence_capitals",
     "names_someone",
     "summarise_sources",
 ]

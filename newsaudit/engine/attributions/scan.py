@@ -148,6 +148,8 @@ def sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, qu
     """Every attribution in one sentence, in the order of their cues."""
     scan = SentenceScan(text, tokens, sentence, quotes, is_title_case(tokens))
     found = _colon_speaker(scan)
+    if found and scan.title_case:
+        return found  # "Ruiz: Holm Asking Council To Sell": a headline's words after the colon are the speaker's
     for i, token in enumerate(tokens):
         if not token.is_word or i <= scan.used_until and not opens_new_clause(tokens, i, scan.used_until):
             continue

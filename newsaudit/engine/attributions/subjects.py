@@ -37,7 +37,7 @@ from .vocabulary import (
     SPEECH_VERBS,
     SUBORDINATORS,
 )
-from .words import is_adverb, is_time_word, plain_head, possessive, word_class
+from .words import is_adverb, is_time_word, plain_head, possessive, tagged_common, word_class
 
 
 def final_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -195,6 +195,8 @@ def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
         phrase = np_ending_at(tokens, colon - 1)
         if phrase is None or word_class(tokens[phrase[1]]) not in ("name", "noun"):
             return None
+        if phrase[1] - phrase[0] >= 2 and tagged_common(tokens[phrase[1]].text):
+            return None  # "Veto Power Impedes Peace Efforts: ...": a run-in heading ends in a common word
         lead = next((k for k in range(phrase[1] - 1, phrase[0] - 1, -1) if tokens[k].lower == "from"), None)
         if lead is not None:
             return lead + 1, phrase[1]  # "More from Ida Holm:"

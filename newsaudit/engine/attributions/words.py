@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..lexicons.packaged import pattern_tags
 from ..tokens import Token
 from .vocabulary import (
     CLAUSE_BREAKERS,
@@ -38,10 +39,32 @@ def common_words(text: str) -> set[str]:
     return lower - {w.lower() for w in _MID_CAPITAL.findall(text)}
 
 
-def mid_sentence_capitals(text: str) -> set[str]:
-    """Words the text capitalises inside a sentence (after a word, a comma or a quotation closed after one):
-    names, not words capitalised by a sentence start."""
-    return set(_INSIDE_CAPITAL.findall(text))
+def tagged_common(word: str) -> bool | None:
+    """What pattern's lexicon says of a capitalised word as written: True for a common word ('Keeps' VBZ, 'Talk'
+    NN, 'Efforts' NNS), False for a proper noun ('Peace' NNP, from title-case headlines), None when it has no entry."""
+    tag = pattern_tags().get(word)
+    return None if tag is None else tag not in ("NNP", "NNPS")
+
+
+class CaseEvidence:
+    """How one text writes its words, counted once on first use: the words it capitalises inside a sentence
+    (after a word, a comma or a quotation closed after one: names, not words capitalised by a sentence start),
+    and the words it writes in lower case."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._inside: Counter[str] | None = None
+        self._lower: set[str] | None = None
+
+    def inside(self) -> Counter[str]:
+        if self._inside is None:
+            self._inside = Counter(_INSIDE_CAPITAL.findall(self.text))
+        return self._inside
+
+    def lower(self) -> set[str]:
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(self.text))
+        return self._lower
 
 
 def capitalised_words(text: str) -> Counter[str]:
