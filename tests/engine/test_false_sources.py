@@ -180,3 +180,11 @@ def test_a_run_in_heading_before_a_colon_is_no_speaker():
     assert _sources(text) == ["Ana Ruiz, the harbour master"]
     for speaker in ("Mayor Ana Ruiz", "Fen Port Trust"):  # a name before a colon and prose still speaks
         assert _sources(f"{speaker}: The work will take two years, and the port will stay open.") == [speaker]
+
+
+def test_a_capitalised_noun_of_speech_ends_the_name_it_follows():
+    text = "The leak was first reported by The Bergen Post. Ana Ruiz said the port would respond."
+    assert _sources(text) == ["The Bergen Post", "Ana Ruiz"]
+    assert _named(text) == ["Ana Ruiz", "Bergen Post"]
+    headline = "Ruiz Reports Loss at Port\n\nAna Ruiz said the port lost money."
+    assert _sources(headline) == ["Ruiz", "Ana Ruiz"]  # in a title-case headline 'Reports' stays the cue

@@ -22,7 +22,7 @@ from .model import Attribution, CueMatch, Span, TokenRange
 from .phrases import anonymous_frame, described_after, np_after, np_ending_at, phrase_after, poll_after
 from .resolve import canonical, resolve
 from .subjects import colon_speaker, dateline_end, subject_of
-from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, SUBORDINATORS
+from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, SPEECH_VERBS, SUBORDINATORS
 from .words import capitalised_words, common_words, word_class
 
 DISCOURSE_OPENERS = SUBORDINATORS | OPENING_ADVERBIALS
@@ -85,6 +85,7 @@ def find_attributions(
             if dateline and item.source.end <= tokens[dateline - 1].start:
                 continue  # "OSLO (AP) \u2014 The mayor said ...": the place opening a wire story speaks for no one
             _widen_to_owner(tokens, item)
+            _join_cut_name(tokens, item)
             first = tokens[0]
             if item.source == Span(first.start, first.end) and word_class(first) == "name":
                 if common is None:
@@ -135,6 +136,22 @@ def _widen_to_owner(tokens: list[Token], item: Attribution) -> None:
     last = next(k for k, t in enumerate(tokens) if t.end >= item.source.end)
     item.source = Span(tokens[owner[0]].start, item.source.end)
     item.kind, item.anonymous = classify(tokens, owner[0], last)
+
+
+def _join_cut_name(tokens: list[Token], item: Attribution) -> None:
+    """'reported by The Washington Post': a capitalised noun of speech inside a sentence ends the name it follows
+    ('Post', 'Report'); it is a cue only in a title-case headline ('Ruiz Reports Loss'), where no source gets here
+    without a cue of its own."""
+    last = next((k for k, t in enumerate(tokens) if t.end >= item.source.end), None)
+    if last is None or last + 1 >= len(tokens) or is_title_case(tokens) or word_class(tokens[last]) != "name":
+        return
+    after = tokens[last + 1]
+    entry = SPEECH_VERBS.get(after.lower)
+    if not after.is_capitalised or after.start == item.cue.start or entry is None or "noun" not in entry.flags:
+        return
+    first = next(k for k, t in enumerate(tokens) if t.start >= item.source.start)
+    item.source = Span(item.source.start, after.end)
+    item.kind, item.anonymous = classify(tokens, first, last + 1)
 
 
 def _word_run_start(tokens: list[Token], end: int, longest: int = 4) -> int:
