@@ -188,3 +188,13 @@ def test_a_capitalised_noun_of_speech_ends_the_name_it_follows():
     assert _named(text) == ["Ana Ruiz", "Bergen Post"]
     headline = "Ruiz Reports Loss at Port\n\nAna Ruiz said the port lost money."
     assert _sources(headline) == ["Ruiz", "Ana Ruiz"]  # in a title-case headline 'Reports' stays the cue
+
+
+def test_a_story_whose_only_other_speaker_is_a_place_rests_on_one_named_source():
+    body = " ".join(f"The harbour handled {n} ships in week {n}." for n in range(2, 9))
+    text = f"Ana Ruiz said the harbour would stay open. Oklahoma said it would send ships. {body}"
+    report = audit_plain(text)
+    assert report.source_summary["names"] == ["Ana Ruiz"]
+    assert "NA104" in rules_of(report)
+    two = text.replace("Oklahoma said", "Tom Berg said")
+    assert "NA104" not in rules_of(audit_plain(two))
