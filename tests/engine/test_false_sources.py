@@ -198,3 +198,12 @@ def test_a_story_whose_only_other_speaker_is_a_place_rests_on_one_named_source()
     assert "NA104" in rules_of(report)
     two = text.replace("Oklahoma said", "Tom Berg said")
     assert "NA104" not in rules_of(audit_plain(two))
+
+
+def test_a_clause_opened_by_that_after_a_comma_is_no_aside_of_the_name_before_it():
+    text = (
+        "The mayor keeps insisting, most recently in an interview with Radio Fen, that she really, really wants a vote."
+    )
+    assert "Radio Fen" not in " ".join(_sources(text))
+    assert _named(text) == []
+    assert _sources("Ana Ruiz, the port engineer, said the cracks were old.") == ["Ana Ruiz, the port engineer"]

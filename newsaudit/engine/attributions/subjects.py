@@ -390,8 +390,8 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             return held
         if tokens[k].text == ",":
             opener = tokens[k + 1] if k + 1 < comma else None
-            if opener is None:
-                return held
+            if opener is None or opener.lower == "that":
+                return held  # "in an interview with ABC News, that he really, really wants": a clause, no aside
             name = labelled_name_ending_at(tokens, k - 1) if k > 0 else None
             if name and word_class(tokens[name[1]]) in ("name", "other"):
                 if held is None and opener.lower == "which" and name[0] > 1 and tokens[name[0] - 1].is_word:
