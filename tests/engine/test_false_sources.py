@@ -1,8 +1,10 @@
 """Things that are not sources, and unnamed sources that are not named: our own sentences, one per shape."""
 
+import time
+
 import pytest
 
-from newsaudit.engine.attributions import is_named
+from newsaudit.engine.attributions import CaseEvidence, is_named, names_someone
 
 from .helpers import audit_plain, rules_of
 
@@ -207,3 +209,31 @@ def test_a_clause_opened_by_that_after_a_comma_is_no_aside_of_the_name_before_it
     assert "Radio Fen" not in " ".join(_sources(text))
     assert _named(text) == []
     assert _sources("Ana Ruiz, the port engineer, said the cracks were old.") == ["Ana Ruiz, the port engineer"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Veto " * 40000 + "Ruiz", "SAVE A " * 20000 + "Let", "Ruiz, " * 20000, "the " * 30000 + "United States"],
+)
+def test_the_summary_name_test_on_hostile_names_is_linear(name):
+    text = ("for Veto Power, the port said; " * 20000) + name
+    started = time.perf_counter()
+    names_someone(name, CaseEvidence(text))
+    assert time.perf_counter() - started < 5
+
+
+def test_the_name_test_reads_its_lexicons_from_the_installed_packages_and_goes_quiet_without_them(monkeypatch):
+    from newsaudit.engine.lexicons import packaged
+
+    assert packaged.pattern_tags()["Keeps"] == "VBZ" and "oklahoma" in packaged.place_names()
+    monkeypatch.setattr(packaged, "PATTERN_TAGS", ("no_such_package_newsaudit", "en/en-lexicon.txt"))
+    monkeypatch.setitem(__import__("sys").modules, "pycountry", None)
+    packaged.pattern_tags.cache_clear()
+    packaged.place_names.cache_clear()
+    try:
+        assert packaged.pattern_tags() == {} and packaged.place_names() == frozenset()
+        assert names_someone("Keeps", CaseEvidence("Keeps saying so.")) is True  # no lexicon, no verdict
+        assert names_someone("Ana Ruiz", CaseEvidence("Ana Ruiz said so.")) is True
+    finally:
+        packaged.pattern_tags.cache_clear()
+        packaged.place_names.cache_clear()
