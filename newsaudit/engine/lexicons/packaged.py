@@ -95,3 +95,9 @@ def place_names() -> frozenset[str]:
                 names.add(value.lower())
     names.update(s.name.lower() for s in pycountry.subdivisions.get(country_code="US") or [])
     return frozenset(names)
+
+
+def preload_name_lexicons() -> None:
+    """Load what the source summary's name test reads, before worker processes fork (`newsaudit check --jobs`)."""
+    pattern_tags()
+    place_names()
