@@ -237,3 +237,15 @@ def test_the_name_test_reads_its_lexicons_from_the_installed_packages_and_goes_q
     finally:
         packaged.pattern_tags.cache_clear()
         packaged.place_names.cache_clear()
+
+
+@pytest.mark.parametrize("label", ["Cruz: Just hang on.", "Holm: A closing surge.", "Berg: Finish second."])
+def test_a_listicles_section_label_after_a_name_is_no_quotation(label):
+    name = label.split(":")[0]
+    text = f"Who needs what in the primary\n\n{label}\n\nTed {name} said he would stay in the race."
+    assert _sources(text) == [f"Ted {name}"]
+
+
+@pytest.mark.parametrize("line", ["Ruiz: We will appeal.", "RUIZ: Now or never.", 'Ruiz: "Now or never."'])
+def test_a_short_line_after_a_colon_speaker_with_a_person_quote_or_capitals_is_still_speech(line):
+    assert _sources(line) == [line.split(":")[0]]
