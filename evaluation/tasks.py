@@ -119,17 +119,20 @@ def named_mentions(report) -> dict[str, list[Span]]:
     names = {name.lower(): name for name in report.source_summary.get("names", [])}
     found: dict[str, list[Span]] = {name: [] for name in names.values()}
     for record in report.attributions:
-        summary = next(
-            (s.name for s in report.sources if record.speaker and _same_source(record.speaker, s.name)), None
-        )
+        summary = _summary_entry(record.speaker, [s.name for s in report.sources])
         if summary and summary.lower() in names:
             found[names[summary.lower()]].append(Span(record.source.start, record.source.end))
     return found
 
 
-def _same_source(name: str, summary_name: str) -> bool:
-    """The summary merges 'Ana Ruiz' with a later 'Ruiz': a name belongs to the summary entry that contains it."""
-    return name.lower() == summary_name.lower() or name.lower() in summary_name.lower()
+def _summary_entry(speaker: str, entries: list[str]) -> str | None:
+    """The summary entry a speaker's attribution belongs to: the entry of that very name if there is one, else the
+    first that contains it (the summary merges 'Ana Ruiz' with a later 'Ruiz'). Without the first step a 'Ruiz'
+    entry lost its mentions to an earlier entry that merely contains the word ('Ruiz Hammers Port Chief')."""
+    if not speaker:
+        return None
+    low = speaker.lower()
+    return next((e for e in entries if e.lower() == low), None) or next((e for e in entries if low in e.lower()), None)
 
 
 def named_precision(named: dict[str, list[Span]], gold: list[Span]) -> PRF:

@@ -21,6 +21,7 @@ from .engine import baseline
 from .engine import config as config_module
 from .engine.audit import audit_item, error_report
 from .engine.config import Config, ConfigError
+from .engine.lexicons.packaged import preload_name_lexicons
 from .engine.metrics import preload_dictionaries
 from .engine.output import FORMATS, document_fails
 from .engine.readers import (
@@ -337,6 +338,7 @@ def load_before_fork(config: Config) -> None:
     freeze them out of the garbage collector's generations: the forked workers share those pages instead of each
     loading its own on its first article, and their collections do not walk (and so copy) the shared objects."""
     preload_dictionaries()
+    preload_name_lexicons()
     audit_item(read_text(WARM_UP, "warm-up"), config)
     gc.freeze()
 

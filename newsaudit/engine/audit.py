@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from .attributions import is_named, summarise_sources
+from .attributions import CaseEvidence, names_someone, summarise_sources
 from .config import DEFAULT, Config
 from .context import Context
 from .document import Document, truncated
@@ -128,7 +128,10 @@ def _partial(ctx: Context) -> dict | None:
 
 def source_summary(ctx: Context, sources: list) -> dict:
     """Who the story rests on: distinct named sources, the anonymous share, single sourcing, outlets credited."""
-    named = sorted({s.name for s in sources if s.kind != "anonymous" and is_named(s.name)}, key=str.lower)
+    evidence = CaseEvidence(ctx.text)
+    named = sorted(
+        {s.name for s in sources if s.kind != "anonymous" and names_someone(s.name, evidence)}, key=str.lower
+    )
     anonymous = sum(1 for a in ctx.attributions if a.anonymous)
     total = len(ctx.attributions)
     outlets = {outlet for credit in ctx.credits for outlet in credit.outlets}

@@ -1,8 +1,10 @@
 """Things that are not sources, and unnamed sources that are not named: our own sentences, one per shape."""
 
+import time
+
 import pytest
 
-from newsaudit.engine.attributions import is_named
+from newsaudit.engine.attributions import CaseEvidence, is_named, names_someone
 
 from .helpers import audit_plain, rules_of
 
@@ -119,3 +121,131 @@ def test_a_form_label_before_a_colon_is_no_speaker(label):
 def test_a_dateline_is_no_source_and_the_story_subject_speaks(dateline):
     text = f"Port row\n\n{dateline} Mayor Ana Ruiz on Monday toured the docks, accusing the port board of neglect."
     assert _sources(text) == ["Mayor Ana Ruiz"]
+
+
+def test_a_place_speaks_but_is_no_named_source():
+    text = (
+        "Beijing vowed to respond. The United States pledged to cut its tariffs, and the West stayed silent. "
+        "Ana Ruiz, the trade minister, said talks would go on."
+    )
+    report = audit_plain(text)
+    assert [a.source.text for a in report.attributions][:2] == ["Beijing", "The United States"]
+    assert report.source_summary["names"] == ["Ana Ruiz"]
+
+
+def test_a_surname_that_is_also_a_common_noun_stays_a_name():
+    text = '"Every time you say that," Tester said. Politico reported that the vote was close.'
+    assert _named(text) == ["Politico", "Tester"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Keeps saying the harbour is safe, when inspectors found cracks.",
+        "Preys on fears of job losses, claiming the port will close.",
+        "Talk compared to a sales pitch by the port's critics.",
+        "Employers now seek workers with degrees.",
+    ],
+)
+def test_a_capitalised_common_word_opening_a_list_item_is_no_named_source(item):
+    text = (
+        f"Harbour row\n\nWhat the mayor gets wrong:\n\n{item}\n\nAna Ruiz, the port engineer, said the cracks were old."
+    )
+    report = audit_plain(text)
+    assert len(report.attributions) == 2  # still a source the story quotes; only not a named one
+    assert report.source_summary["names"] == ["Ana Ruiz"]
+
+
+def test_a_kicker_in_capitals_is_no_named_source():
+    text = (
+        "Saving for college\n\nSome families start a fund early.\n\n"
+        "START A FUND Let\u2019s say you want to pay for four years of college. "
+        "Ana Ruiz, a planner in Leeds, said most parents start too late."
+    )
+    assert _named(text) == ["Ana Ruiz"]
+
+
+def test_a_headline_after_its_colon_speaker_holds_the_speakers_words():
+    text = (
+        "Ruiz: Holm Asking Council To Sell Harbour \u2018Is a Betrayal\u2019\n\n"
+        "Holm, the council leader, said on Monday that the harbour should be sold. Ruiz chairs the harbour trust."
+    )
+    assert _sources(text) == ["Ruiz", "Holm, the council leader"]
+
+
+def test_a_run_in_heading_before_a_colon_is_no_speaker():
+    text = (
+        "What the port can do\n\nDredging.\n\nDeeper Channels Attract Larger Ships: Dredging the channel would let "
+        "the port take the largest ships, which now sail past. Ana Ruiz, the harbour master, said the work would "
+        "take two years."
+    )
+    assert _sources(text) == ["Ana Ruiz, the harbour master"]
+    for speaker in ("Mayor Ana Ruiz", "Fen Port Trust"):  # a name before a colon and prose still speaks
+        assert _sources(f"{speaker}: The work will take two years, and the port will stay open.") == [speaker]
+
+
+def test_a_capitalised_noun_of_speech_ends_the_name_it_follows():
+    text = "The leak was first reported by The Bergen Post. Ana Ruiz said the port would respond."
+    assert _sources(text) == ["The Bergen Post", "Ana Ruiz"]
+    assert _named(text) == ["Ana Ruiz", "Bergen Post"]
+    headline = "Ruiz Reports Loss at Port\n\nAna Ruiz said the port lost money."
+    assert _sources(headline) == ["Ruiz", "Ana Ruiz"]  # in a title-case headline 'Reports' stays the cue
+
+
+def test_a_story_whose_only_other_speaker_is_a_place_rests_on_one_named_source():
+    body = " ".join(f"The harbour handled {n} ships in week {n}." for n in range(2, 9))
+    text = f"Ana Ruiz said the harbour would stay open. Oklahoma said it would send ships. {body}"
+    report = audit_plain(text)
+    assert report.source_summary["names"] == ["Ana Ruiz"]
+    assert "NA104" in rules_of(report)
+    two = text.replace("Oklahoma said", "Tom Berg said")
+    assert "NA104" not in rules_of(audit_plain(two))
+
+
+def test_a_clause_opened_by_that_after_a_comma_is_no_aside_of_the_name_before_it():
+    text = (
+        "The mayor keeps insisting, most recently in an interview with Radio Fen, that she really, really wants a vote."
+    )
+    assert "Radio Fen" not in " ".join(_sources(text))
+    assert _named(text) == []
+    assert _sources("Ana Ruiz, the port engineer, said the cracks were old.") == ["Ana Ruiz, the port engineer"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Veto " * 40000 + "Ruiz", "SAVE A " * 20000 + "Let", "Ruiz, " * 20000, "the " * 30000 + "United States"],
+)
+def test_the_summary_name_test_on_hostile_names_is_linear(name):
+    text = ("for Veto Power, the port said; " * 20000) + name
+    started = time.perf_counter()
+    names_someone(name, CaseEvidence(text))
+    assert time.perf_counter() - started < 5
+
+
+def test_the_name_test_reads_its_lexicons_from_the_installed_packages_and_goes_quiet_without_them(monkeypatch):
+    from newsaudit.engine.lexicons import packaged
+
+    assert packaged.pattern_tags()["Keeps"] == "VBZ" and "oklahoma" in packaged.place_names()
+    monkeypatch.setattr(packaged, "PATTERN_TAGS", ("no_such_package_newsaudit", "en/en-lexicon.txt"))
+    monkeypatch.setitem(__import__("sys").modules, "pycountry", None)
+    packaged.pattern_tags.cache_clear()
+    packaged.place_names.cache_clear()
+    try:
+        assert packaged.pattern_tags() == {} and packaged.place_names() == frozenset()
+        assert names_someone("Keeps", CaseEvidence("Keeps saying so.")) is True  # no lexicon, no verdict
+        assert names_someone("Ana Ruiz", CaseEvidence("Ana Ruiz said so.")) is True
+    finally:
+        packaged.pattern_tags.cache_clear()
+        packaged.place_names.cache_clear()
+
+
+@pytest.mark.parametrize("label", ["Cruz: Just hang on.", "Holm: A closing surge.", "Berg: Finish second."])
+def test_a_listicles_section_label_after_a_name_is_no_quotation(label):
+    name = label.split(":")[0]
+    text = f"Who needs what in the primary\n\n{label}\n\nTed {name} said he would stay in the race."
+    assert _sources(text) == [f"Ted {name}"]
+
+
+@pytest.mark.parametrize("line", ["Ruiz: We will appeal.", "RUIZ: Now or never.", 'Ruiz: "Now or never."'])
+def test_a_short_line_after_a_colon_speaker_with_a_person_quote_or_capitals_is_still_speech(line):
+    assert _sources(line) == [line.split(":")[0]]

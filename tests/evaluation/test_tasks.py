@@ -1,7 +1,7 @@
 """The tasks end to end on a tiny data folder we write here, and the clean skip when a folder is absent."""
 
 from evaluation.cli import main
-from evaluation.tasks import SENTENCE_TASKS, Skipped, TaskResult, run
+from evaluation.tasks import SENTENCE_TASKS, Skipped, TaskResult, _summary_entry, run
 
 STORY = 'The mayor said the bridge would reopen in May.\n\n"It is safe," Ana Ruiz, the engineer, told reporters.\n'
 
@@ -28,6 +28,14 @@ def test_polnear_on_our_own_story(tmp_path):
     assert result.scores["source overlap"].gold == 2
     assert result.scores["source overlap"].tp == 2
     assert result.scores["cue exact"].tp == 2
+
+
+def test_a_speaker_belongs_to_the_summary_entry_of_its_own_name_first():
+    entries = ["Ruiz Hammers Port Chief", "Ruiz", "Ana Berg"]
+    assert _summary_entry("Ruiz", entries) == "Ruiz"
+    assert _summary_entry("Berg", entries) == "Ana Berg"  # a surname merged into the full name
+    assert _summary_entry("Holt", entries) is None
+    assert _summary_entry("", entries) is None
 
 
 def test_sentence_task_counts_only_its_category(tmp_path):

@@ -13,13 +13,15 @@ classes), `phrases` (noun-phrase chunking), `subjects` (the source before a cue)
 (the sentence scan that ties them together).
 """
 
-from .classify import is_crowd, is_named, is_vague_evidence, launders
+from .classify import is_crowd, is_named, is_vague_evidence, launders, names_someone
 from .model import Attribution, CueMatch, SourceSummary, Span, TokenRange
 from .resolve import summarise_sources
 from .scan import find_attributions
 from .vocabulary import SOURCE_NOUNS, SPEECH_VERBS
+from .words import CaseEvidence
 
 __all__ = [
+    "CaseEvidence",
     "SOURCE_NOUNS",
     "SPEECH_VERBS",
     "Attribution",
@@ -32,5 +34,6 @@ __all__ = [
     "is_named",
     "is_vague_evidence",
     "launders",
+    "names_someone",
     "summarise_sources",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lexicons.packaged import pattern_tags, place_names
 from ..tokens import Token
 from .vocabulary import (
     BACK_REFERENCES,
@@ -16,11 +17,12 @@ from .vocabulary import (
     NOT_NAMES,
     ORG_SUFFIXES,
     OUTLETS,
+    PLACES,
     PRONOUNS,
     SOURCE_NOUNS,
     VAGUE_QUANTIFIERS,
 )
-from .words import word_class
+from .words import CaseEvidence, tagged_common, word_class
 
 
 def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) -> tuple[str, bool]:
@@ -90,6 +92,75 @@ def is_named(name: str) -> bool:
             continue
         return True
     return False
+
+
+def names_someone(name: str, evidence: CaseEvidence) -> bool:
+    """A named source the summary lists: a proper name (`is_named`) that is no place ('Oklahoma', 'the West': an
+    editor cannot call a place), and no common words capitalised by a sentence start, a list item or a heading:
+    one word the lexicon knows as common ('Keeps saying ...', 'Talk compared to ...'), or words that the text
+    otherwise writes in lower case ('Veto Power Impedes Peace Efforts: ...', 'SAVE A QUARTER Let's say ...')."""
+    if not is_named(name):
+        return False
+    core = canonical_core(name)
+    if core.lower() in PLACES or core.lower() in place_names():
+        return False
+    words = core.split()
+    if len(words) == 1:
+        return not _common_word(words[0], evidence)
+    return not _heading_words(words, evidence)
+
+
+def canonical_core(name: str) -> str:
+    """'the United States' -> 'United States', "Ruiz's" -> 'Ruiz', 'Ruiz, the mayor' -> 'Ruiz'."""
+    core = name.split(",")[0].strip()
+    core = core[4:] if core[:4].lower() == "the " else core
+    return core[:-2] if core.endswith(("'s", "\u2019s")) else core
+
+
+def _common_word(word: str, evidence: CaseEvidence) -> bool:
+    """A capitalised word the text never writes capitalised inside a sentence, that pattern's lexicon knows as a
+    common word: its capitalised form is tagged, but not as a proper noun ('Keeps' VBZ, 'Talk' NN); or only its
+    lower-case form is, as no noun ('instead'); or only the singular of that form ('preys' -> 'prey'). A lower-case
+    noun alone proves nothing: 'Politico', 'Tester' are names written like 'politico', 'tester'. All capitals
+    ('CNN', 'TRUMP') stay names."""
+    if word.isupper() or not word[:1].isupper():
+        return False
+    known = tagged_common(word)
+    if known is None:
+        tags = pattern_tags()
+        low = word.lower()
+        low_tag = tags.get(low)
+        known = not low_tag.startswith("NN") if low_tag else low.endswith("s") and low[:-1] in tags
+    return known and evidence.inside()[word] == 0
+
+
+def _heading_words(words: list[str], evidence: CaseEvidence) -> bool:
+    """Every capitalised word is one the text writes in lower case and never capitalises inside a sentence
+    (but for this phrase itself: 'for Refugees'): a heading or a kicker in title case or capitals, not a name.
+    'the Supreme Court' is capitalised inside sentences; 'Ana Ruiz' is never written in lower case."""
+    capitalised = 0
+    for k, raw in enumerate(words):
+        word = raw.strip(".:;()\"'\u2018\u2019\u201c\u201d")
+        word = word[:-2] if word.endswith(("'s", "\u2019s")) else word
+        if not word[:1].isupper():
+            continue
+        capitalised += 1
+        low = word.lower()
+        if low in DETERMINERS:
+            continue
+        inside_here = 1 if k and words[k - 1][:1].islower() else 0
+        if not _written_common(word, evidence) or evidence.inside()[word.title()] > inside_here:
+            return False
+    return capitalised >= 2
+
+
+def _written_common(word: str, evidence: CaseEvidence) -> bool:
+    """The text writes the word in lower case, or the lexicon tags it, as written, as no proper noun ('Let' VB),
+    or it is in capitals and its lower-case form is tagged so ('SAVE' -> 'save' VB)."""
+    low = word.lower()
+    if low in DETERMINERS or low in evidence.lower() or tagged_common(word):
+        return True
+    return word.isupper() and bool(tagged_common(low))
 
 
 def is_crowd(phrase: str, anonymous: bool) -> bool:

@@ -23,7 +23,7 @@ from .phrases import anonymous_frame, described_after, np_after, np_ending_at, p
 from .quote_blocks import quote_block_speakers
 from .resolve import canonical, resolve
 from .subjects import colon_speaker, dateline_end, subject_of
-from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, SUBORDINATORS
+from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, SPEECH_VERBS, SUBORDINATORS
 from .words import capitalised_words, common_words, word_class
 
 DISCOURSE_OPENERS = SUBORDINATORS | OPENING_ADVERBIALS
@@ -86,6 +86,7 @@ def find_attributions(
             if dateline and item.source.end <= tokens[dateline - 1].start:
                 continue  # "OSLO (AP) \u2014 The mayor said ...": the place opening a wire story speaks for no one
             _widen_to_owner(tokens, item)
+            _join_cut_name(tokens, item)
             first = tokens[0]
             if item.source == Span(first.start, first.end) and word_class(first) == "name":
                 if common is None:
@@ -148,6 +149,22 @@ def _widen_to_owner(tokens: list[Token], item: Attribution) -> None:
     item.kind, item.anonymous = classify(tokens, owner[0], last)
 
 
+def _join_cut_name(tokens: list[Token], item: Attribution) -> None:
+    """'reported by The Washington Post': a capitalised noun of speech inside a sentence ends the name it follows
+    ('Post', 'Report'); it is a cue only in a title-case headline ('Ruiz Reports Loss'), where no source gets here
+    without a cue of its own."""
+    last = next((k for k, t in enumerate(tokens) if t.end >= item.source.end), None)
+    if last is None or last + 1 >= len(tokens) or is_title_case(tokens) or word_class(tokens[last]) != "name":
+        return
+    after = tokens[last + 1]
+    entry = SPEECH_VERBS.get(after.lower)
+    if not after.is_capitalised or after.start == item.cue.start or entry is None or "noun" not in entry.flags:
+        return
+    first = next(k for k, t in enumerate(tokens) if t.start >= item.source.start)
+    item.source = Span(item.source.start, after.end)
+    item.kind, item.anonymous = classify(tokens, first, last + 1)
+
+
 def _word_run_start(tokens: list[Token], end: int, longest: int = 4) -> int:
     start = end
     while start > 0 and end - start < longest - 1 and tokens[start - 1].is_word:
@@ -159,6 +176,8 @@ def sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, qu
     """Every attribution in one sentence, in the order of their cues."""
     scan = SentenceScan(text, tokens, sentence, quotes, is_title_case(tokens))
     found = _colon_speaker(scan)
+    if found and scan.title_case:
+        return found  # "Ruiz: Holm Asking Council To Sell": a headline's words after the colon are the speaker's
     for i, token in enumerate(tokens):
         if not token.is_word or i <= scan.used_until and not opens_new_clause(tokens, i, scan.used_until):
             continue

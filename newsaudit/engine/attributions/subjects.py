@@ -26,6 +26,7 @@ from .vocabulary import (
     PARTICIPLES,
     PASSIVE_AUX,
     PERSONAL_PRONOUNS,
+    PERSONS_SPEAKING,
     QUANTIFIER_SUBJECTS,
     QUANTITY_HEADS,
     QUANTITY_WORDS,
@@ -37,7 +38,7 @@ from .vocabulary import (
     SPEECH_VERBS,
     SUBORDINATORS,
 )
-from .words import is_adverb, is_time_word, plain_head, possessive, word_class
+from .words import is_adverb, is_time_word, plain_head, possessive, tagged_common, word_class
 
 
 def final_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -188,13 +189,15 @@ def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
             return None
         if not (tokens[colon + 1].is_word or tokens[colon + 1].text in ("\u201c", '"', "\u2018", "'")):
             return None
-        if _heading_after(tokens, colon):
+        if _heading_after(tokens, colon) or _section_label(tokens, colon):
             return None  # "Background: Decades of Rivalry" is a section heading, not a speaker
         if colon < 5 and all(word_class(t) == "name" for t in tokens[:colon]):
             return 0, colon - 1
         phrase = np_ending_at(tokens, colon - 1)
         if phrase is None or word_class(tokens[phrase[1]]) not in ("name", "noun"):
             return None
+        if phrase[1] - phrase[0] >= 2 and tagged_common(tokens[phrase[1]].text):
+            return None  # "Veto Power Impedes Peace Efforts: ...": a run-in heading ends in a common word
         lead = next((k for k in range(phrase[1] - 1, phrase[0] - 1, -1) if tokens[k].lower == "from"), None)
         if lead is not None:
             return lead + 1, phrase[1]  # "More from Ida Holm:"
@@ -212,6 +215,18 @@ def _heading_after(tokens: list[Token], colon: int) -> bool:
     if _quotes_words(tokens, colon + 1):
         return False  # "Ruiz: \u2018We Will Appeal the Ruling\u2019": a headline that quotes the speaker
     return sum(t.is_capitalised for t in rest) >= 0.6 * len(rest)
+
+
+def _section_label(tokens: list[Token], colon: int) -> bool:
+    """'Cruz: Just hang on.', 'Christie: A closing surge.': a title-case name, then a short line with no quotation and
+    no first or second person: a listicle's section label, not the person's words. Transcripts ('RUIZ: We will
+    appeal.') write their speakers in capitals or give them a pronoun to speak."""
+    rest = [t for t in tokens[colon + 1 :] if t.is_word]
+    if not rest or len(rest) > 5 or any(t.text.isupper() and len(t.text) > 1 for t in tokens[:colon]):
+        return False
+    if any(t.text in OPENING_QUOTES or t.text in QUOTE_CLOSERS for t in tokens[colon + 1 :]):
+        return False
+    return not any(t.lower in PERSONS_SPEAKING for t in rest)
 
 
 def _quotes_words(tokens: list[Token], begin: int, least: int = 3) -> bool:
@@ -388,8 +403,8 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             return held
         if tokens[k].text == ",":
             opener = tokens[k + 1] if k + 1 < comma else None
-            if opener is None:
-                return held
+            if opener is None or opener.lower == "that":
+                return held  # "in an interview with ABC News, that he really, really wants": a clause, no aside
             name = labelled_name_ending_at(tokens, k - 1) if k > 0 else None
             if name and word_class(tokens[name[1]]) in ("name", "other"):
                 if held is None and opener.lower == "which" and name[0] > 1 and tokens[name[0] - 1].is_word:

@@ -18,6 +18,7 @@ MODIFIERS = load_words("source_modifiers")
 ORG_SUFFIXES = load_words("org_suffixes")
 DAYS_MONTHS = load_words("days_months")
 NATIONALITIES = load_words("nationalities")  # proper adjectives: capitalised, never a name
+PLACES = load_words("places")  # regions and capitals; countries and US states come from pycountry
 
 
 def _flagged(flag: str) -> frozenset[str]:
@@ -63,6 +64,7 @@ REPORT_OPENERS = _set("report_openers")
 ADD_VERBS = _set("add_verbs")
 CONTRAST_SUBJECTS = _set("contrast_subjects")
 PERSONAL_PRONOUNS = _set("personal_pronouns")
+PERSONS_SPEAKING = _set("persons_speaking")
 QUANTIFIER_SUBJECTS = _set("quantifier_subjects")
 QUESTION_WORDS = _set("question_words")
 POLL_HEADS = _set("poll_heads")

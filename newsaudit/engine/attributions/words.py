@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..lexicons.packaged import pattern_tags
 from ..tokens import Token
 from .vocabulary import (
     CLAUSE_BREAKERS,
@@ -28,12 +29,42 @@ from .vocabulary import (
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w'\u2019-])")
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\-]*+")
 _MID_CAPITAL = re.compile(r"(?<![\w'\u2019-])[a-z]+,? ([A-Z][a-z]+)(?![\w'\u2019-])")
+# after a lower-case letter, a comma or a semicolon, a closing quotation mark between: '," Tester said'
+_INSIDE_CAPITAL = re.compile(r"[a-z,;][\"'\u201d\u2019]? ([A-Z][a-z]+)(?!\w)")
 
 
 def common_words(text: str) -> set[str]:
     """Words the text writes in lower case and never capitalises inside a sentence: common nouns, not names."""
     lower = set(_LOWER_WORD.findall(text))
     return lower - {w.lower() for w in _MID_CAPITAL.findall(text)}
+
+
+def tagged_common(word: str) -> bool | None:
+    """What pattern's lexicon says of a capitalised word as written: True for a common word ('Keeps' VBZ, 'Talk'
+    NN, 'Efforts' NNS), False for a proper noun ('Peace' NNP, from title-case headlines), None when it has no entry."""
+    tag = pattern_tags().get(word)
+    return None if tag is None else tag not in ("NNP", "NNPS")
+
+
+class CaseEvidence:
+    """How one text writes its words, counted once on first use: the words it capitalises inside a sentence
+    (after a word, a comma or a quotation closed after one: names, not words capitalised by a sentence start),
+    and the words it writes in lower case."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._inside: Counter[str] | None = None
+        self._lower: set[str] | None = None
+
+    def inside(self) -> Counter[str]:
+        if self._inside is None:
+            self._inside = Counter(_INSIDE_CAPITAL.findall(self.text))
+        return self._inside
+
+    def lower(self) -> set[str]:
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(self.text))
+        return self._lower
 
 
 def capitalised_words(text: str) -> Counter[str]:

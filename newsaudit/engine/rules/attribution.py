@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..attributions import SPEECH_VERBS, is_named
+from ..attributions import SPEECH_VERBS, CaseEvidence, names_someone
 from ..context import Context
 from . import examples
 from .registry import Hit, rule
@@ -110,11 +110,13 @@ def loaded_speech_verb(ctx: Context) -> Iterator[Hit]:
 def single_source(ctx: Context) -> Iterator[Hit]:
     if len(ctx.body_sentences) < MIN_SENTENCES_FOR_SOURCE_COUNT:
         return
-    # A description ("the council", "its general manager") is a source but not a named one.
-    named = {a.name.lower() for a in ctx.attributions if a.name and not a.anonymous and is_named(a.name)}
-    surnames = {n.split()[-1] for n in named if n.split()}
+    # A description ("the council", "its general manager") is a source but not a named one, nor is a place; the
+    # same test as the source summary's.
+    evidence = CaseEvidence(ctx.text)
+    sources = [a for a in ctx.attributions if a.name and not a.anonymous and names_someone(a.name, evidence)]
+    surnames = {n.split()[-1] for n in {a.name.lower() for a in sources} if n.split()}
     if len(surnames) == 1:
-        first = next(a for a in ctx.attributions if a.name and not a.anonymous and is_named(a.name))
+        first = sources[0]
         yield Hit(
             first.source.start,
             first.source.end,
