@@ -359,6 +359,7 @@ def test_subject_boundaries_around_coordination_scare_quotes_and_by():
         "Ruiz responded by saying the pier was safe.</p>"
     )
     assert [f[:2] for f in found] == [
+        ("who", "calls"),  # the relative clause is Hale's stance too
         ("Hale, who calls the levy a \u201cfarce", "said"),
         ("a survey by the Harbour Trust", "according to"),
         ("Ruiz", "responded"),
@@ -543,3 +544,23 @@ def test_a_share_of_respondents_who_said_is_its_own_report():
     _, found = attributions("<p>Most voters said the fare was fair, compared with 23 percent who said it was not.</p>")
     assert [(source, cue) for source, cue, *_ in found][-1] == ("who", "said")
     assert len(found) == 2
+
+
+def test_relative_who_after_a_plural_of_people_or_with_called():
+    _, found = attributions(
+        "<p>The petition came from tenants who claim the rent rise is unlawful.</p>"
+        "<p>The board met Ona Vik, who called the plan a gamble.</p>"
+    )
+    assert ("who", "claim") in [f[:2] for f in found]
+    assert ("who", "called") in [f[:2] for f in found]
+    # look-alikes: 'who' after a capitalised word that is no plural of people, and 'called' naming a thing
+    _, found = attributions("<p>A scheme called Fair Rent came from Harbour Homes, who manage the flats.</p>")
+    assert [f[:2] for f in found if f[1] in ("called", "manage")] == []
+
+
+def test_more_nouns_of_people_head_a_subject():
+    _, found = attributions("<p>Local rail advocates say the timetable is too thin. The crowd booed.</p>")
+    assert found[0][:2] == ("advocates", "say")
+    # 'public' stays an adjective: no source in 'Public colleges make up the shortfall'
+    _, found = attributions("<p>Public colleges make up the shortfall by raising fees, the report says.</p>")
+    assert [f[0] for f in found] == ["the report"]

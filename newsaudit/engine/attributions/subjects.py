@@ -84,8 +84,8 @@ def subject_fits(tokens: list[Token], source: tuple[int, int], category: str, cu
     if cue in CALL_VERBS:
         follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         # "critics called it anti-gay" is a stance; "a bill called the Clean Air Act" names a thing
-        if follows in ("for", "on") or word_class(head) in ("name", "pronoun"):
-            return True
+        if follows in ("for", "on") or word_class(head) in ("name", "pronoun") or head.lower == "who":
+            return True  # "Pence, who called their son a hero": 'who' stands for a person
         return head_kind in SPEAKER_KINDS and tokens[source[0]].lower not in ("a", "an")  # not "a group called X"
     return True
 
@@ -291,6 +291,8 @@ def _relative_who(tokens: list[Token], end: int, cue: int) -> bool:
         return True
     if word_class(tokens[end - 1]) in ("name", "noun"):
         return True
+    if tokens[end - 1].lower.endswith("s") and plain_head(tokens[end - 1]) and not tokens[end - 1].is_capitalised:
+        return True  # "individuals who claim", "whites who feel": a plural of people before 'who'
     return tokens[cue].lower in SAY_CUES and plain_head(tokens[end - 1])
 
 
