@@ -564,3 +564,18 @@ def test_more_nouns_of_people_head_a_subject():
     # 'public' stays an adjective: no source in 'Public colleges make up the shortfall'
     _, found = attributions("<p>Public colleges make up the shortfall by raising fees, the report says.</p>")
     assert [f[0] for f in found] == ["the report"]
+
+
+def test_subject_before_a_relative_clause_without_commas():
+    _, found = attributions("<p>Traders who met the mayor on Friday said the market will stay open.</p>")
+    assert ("Traders", "said") in [f[:2] for f in found]
+    # look-alike: the relative clause's own say-verb belongs to 'who', not to a second report by its head
+    _, found = attributions("<p>Ruiz - who previously said the market would close - said it will stay open.</p>")
+    assert [f[:2] for f in found] == [("Ruiz - who previously said the market would close", "said")]
+
+
+def test_said_to_after_a_pronoun_is_speech_not_hearsay():
+    _, found = attributions("<p>\u201cWe are ready,\u201d she said to applause.</p>")
+    assert [f[:2] for f in found] == [("she", "said")]
+    _, found = attributions("<p>The clubs said to be discussing a merger met on Monday.</p>")
+    assert found == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicons import LexiconEntry
 from ..tokens import Token
 from .phrases import np_ending_at
-from .subjects import final_subject, quantity_before
+from .subjects import final_subject, quantity_before, relative_subject
 from .vocabulary import (
     ADD_OBJECTS,
     ADD_VERBS,
@@ -21,6 +21,7 @@ from .vocabulary import (
     NOT_THAT_CUES,
     NOUN_SENSE,
     PASSIVE_AUX,
+    PERSONAL_PRONOUNS,
     PRONOUN_CLAUSE_OPENERS,
     QUOTE_CLOSERS,
     REPORT_ONLY,
@@ -104,7 +105,7 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
         return True  # '"We will appeal," Ruiz said, according to the Herald': the outlet reports the report
     if i == used_until or i < 2 or SPEECH_VERBS.get(tokens[i].lower) is None:
         return False
-    if final_subject(tokens, i):
+    if final_subject(tokens, i) or relative_subject(tokens, i):
         return True  # "... whether the staff knew it, current and former officials said.": the whole sentence's source
     j = i - 1
     while j > 0 and (tokens[j].lower in SKIPPABLE or is_adverb(tokens[j])):
@@ -154,8 +155,9 @@ def that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
 def hearsay(tokens: list[Token], i: int) -> bool:
     """'the clubs said to be discussing', 'X is rumoured to want': what others say about X, not X speaking."""
     low = tokens[i].lower
+    speaker = i > 0 and tokens[i - 1].lower in PERSONAL_PRONOUNS  # "he said to applause": a pronoun speaks
     if low in HEARSAY and i + 2 < len(tokens) and tokens[i + 1].lower == "to" and bare_verb(tokens[i + 2]):
-        return True
+        return not speaker
     j = i - 1
     while j >= 0 and tokens[j].lower in ("be", "have", "been", "being"):
         j -= 1

@@ -442,9 +442,38 @@ def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
     return subject[0], comma - 1
 
 
+def relative_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Officials who spoke with the Post said', 'Trump - who had said so before - said': the noun phrase that
+    opens the clause, before a relative 'who' with no comma between it and the say-verb."""
+    if tokens[cue].lower not in SAY_CUES:
+        return None
+    who = next((k for k in range(cue - 1, max(0, cue - 16), -1) if tokens[k].lower in _RELATIVE_STOPS), None)
+    if who is None or tokens[who].lower != "who" or who < 1:
+        return None
+    if all(t.lower in SKIPPABLE or is_adverb(t) for t in tokens[who + 1 : cue]):
+        return None  # "Trump, who previously said": 'who' is the say-verb's own subject
+    dashed = tokens[who - 1].text in DASHES or tokens[who - 1].text == "-"
+    head = who - 2 if dashed else who - 1
+    found = np_ending_at(tokens, head) if head >= 0 else None
+    if found is None or word_class(tokens[found[1]]) not in ("name", "noun") or possessive(tokens[found[1]]):
+        return None
+    before = tokens[found[0] - 1] if found[0] > 0 else None
+    if before is not None and not (
+        before.text in (",", ";", ":") or before.lower in OPENERS or before.lower in CLAUSE_JOINERS
+    ):
+        return None
+    end = cue - 1
+    while dashed and end > who and (tokens[end].text in DASHES or tokens[end].text == "-"):
+        end -= 1  # the aside between dashes stays with the name, as in _dashed_subject
+    return (found[0], end) if dashed else found
+
+
+_RELATIVE_STOPS = frozenset({"who", "that", "which", ",", ";", ":", '"', "\u201c", "\u201d"})
+
+
 def subject_of(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[int, int] | None:
     """The source before the cue at `i`: the noun phrase that is its subject, or a fallback shape for this cue."""
-    led = _led_participle_subject(tokens, i)
+    led = _led_participle_subject(tokens, i) or relative_subject(tokens, i)
     if led is not None:
         return led
     source = _subject_before(tokens, i, entry)
