@@ -151,7 +151,7 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     while begin < cue and tokens[begin].lower in OPENERS:
         begin += 1
     if begin < cue and tokens[begin].lower in OPENING_ADVERBIALS:
-        comma = next((k for k in range(begin + 1, min(cue, begin + 10)) if tokens[k].text == ","), None)
+        comma = next((k for k in range(begin + 1, min(cue, begin + 16)) if tokens[k].text == ","), None)
         if comma is not None:
             begin = comma + 1
     end = begin
@@ -539,4 +539,21 @@ def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
             return source
     if low == "saying" and i > 2 and tokens[i - 1].lower == "as" and tokens[i - 2].lower == "quoted":
         return np_before(tokens, i - 2)
+    if low == "saying" and i > 1:
+        return _share_saying(tokens, i)
     return None
+
+
+def _share_saying(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'..., with 50 percent saying she is prepared', 'with three in 10 saying': poll respondents as a source."""
+    low = tokens[i - 1].lower
+    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
+        return None
+    start = i - 1
+    while (
+        start - 1 >= 0
+        and i - start < 7
+        and (tokens[start - 1].lower in QUANTITY_WORDS or _number(tokens[start - 1].lower))
+    ):
+        start -= 1
+    return (start, i - 1) if start > 0 and tokens[start - 1].lower == "with" else None
