@@ -602,3 +602,11 @@ def test_participle_after_a_long_opening_adverbial_and_a_share_saying():
     # look-alike: a share won, not a share of respondents, before the participle
     _, found = attributions("<p>Holm won the ward with 52 percent, saying the result was clear.</p>")
     assert [f[:2] for f in found] == [("Holm", "saying")]
+
+
+def test_those_surveyed_say():
+    _, found = attributions("<p>By a wide margin, those surveyed say the ferry should run all year.</p>")
+    assert [f[1] for f in found] == ["say"] and found[0][0].endswith("surveyed")
+    # look-alike: 'surveyed' as the verb of a pollster is no respondent speaking
+    _, found = attributions("<p>The council surveyed 400 households in May.</p>")
+    assert found == []
