@@ -610,3 +610,19 @@ def test_those_surveyed_say():
     # look-alike: 'surveyed' as the verb of a pollster is no respondent speaking
     _, found = attributions("<p>The council surveyed 400 households in May.</p>")
     assert found == []
+
+
+def test_a_paper_named_post_since_and_standalone_quantifiers():
+    _, found = attributions(
+        "<p>The Harbour Post reported that the ferry will stop. Ida Holm has since said she agrees. "
+        "Several oppose the levy, and none has said why.</p>"
+    )
+    assert [f[:2] for f in found] == [
+        ("The Harbour Post", "reported"),
+        ("Ida Holm", "said"),
+        ("Several", "oppose"),
+        ("none", "said"),
+    ]
+    # look-alike: 'Post' as a verb opening an instruction names no one
+    _, found = attributions("<p>Post your comments below.</p>")
+    assert found == []

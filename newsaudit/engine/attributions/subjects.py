@@ -254,7 +254,7 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
         subject = _sentence_subject(tokens, cue)
         return subject if subject and word_class(tokens[subject[1]]) in ("name", "pronoun") else None
-    if end == cue - 1 and tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
+    if tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
         return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
     return quantity_before(tokens, end, cue) or np_ending_at(tokens, end) or _description_before(tokens, end, cue)
 
