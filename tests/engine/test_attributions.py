@@ -626,3 +626,14 @@ def test_a_paper_named_post_since_and_standalone_quantifiers():
     # look-alike: 'Post' as a verb opening an instruction names no one
     _, found = attributions("<p>Post your comments below.</p>")
     assert found == []
+
+
+def test_stance_adjectives_after_am_remain_and_degree_words_and_stance_verbs_before_that():
+    _, found = attributions(
+        "<p>I am fully aware that the pier is old. Dock workers remain confident that it will hold. "
+        "Ida Holm worried that the repairs would run late.</p>"
+    )
+    assert [f[:2] for f in found] == [("I", "aware"), ("Dock workers", "confident"), ("Ida Holm", "worried")]
+    # look-alikes: a stance word before a noun, and a stance -ed word with no subject before it
+    _, found = attributions("<p>A worried crowd waited. Worried that it would rain, the band left early.</p>")
+    assert [f[1] for f in found] == []

@@ -15,6 +15,7 @@ from .vocabulary import (
     COMMUNICATION_NOUNS,
     CONTRAST_SUBJECTS,
     COPULAS,
+    DEGREE_WORDS,
     DETERMINERS,
     HEARSAY,
     LIGHT_VERBS,
@@ -66,9 +67,17 @@ def other_sense(tokens: list[Token], i: int) -> bool:
         return True
     if low in REPORT_ONLY and following not in REPORT_OPENERS:
         return True
-    if low in STANCE_ADJECTIVES and not after_copula(tokens, i):
+    if low in STANCE_ADJECTIVES and not after_copula(tokens, i) and not _verb_before_that(tokens, i):
         return True
     return hearsay(tokens, i)
+
+
+def _verb_before_that(tokens: list[Token], i: int) -> bool:
+    """'Ryan worried that', 'They determined that': a stance word in -ed right after its subject and before 'that'
+    is a verb."""
+    if not tokens[i].lower.endswith("ed") or i < 1 or i + 1 >= len(tokens) or tokens[i + 1].lower != "that":
+        return False
+    return word_class(tokens[i - 1]) in ("name", "pronoun", "noun") and not possessive(tokens[i - 1])
 
 
 def by_agent(tokens: list[Token], i: int) -> bool:
@@ -166,7 +175,7 @@ def hearsay(tokens: list[Token], i: int) -> bool:
 
 def after_copula(tokens: list[Token], i: int) -> bool:
     j = i - 1
-    while j >= 0 and (is_adverb(tokens[j]) or tokens[j].lower in ("also", "not", "still", "now", "already")):
+    while j >= 0 and (is_adverb(tokens[j]) or tokens[j].lower in DEGREE_WORDS):
         j -= 1
     low = tokens[j].lower.replace("\u2019", "'") if j >= 0 else ""
     if low in ("be", "being"):
