@@ -637,3 +637,13 @@ def test_stance_adjectives_after_am_remain_and_degree_words_and_stance_verbs_bef
     # look-alikes: a stance word before a noun, and a stance -ed word with no subject before it
     _, found = attributions("<p>A worried crowd waited. Worried that it would rain, the band left early.</p>")
     assert [f[1] for f in found] == []
+
+
+def test_which_after_a_named_body_backs_or_says():
+    _, found = attributions("<p>The vote went to the Dockers Union, which endorsed Ruiz in May.</p>")
+    assert ("which", "endorsed") in [f[:2] for f in found]
+    # look-alikes: a document's evidence and a thing after ', which'
+    _, found = attributions("<p>The levy stands, which shows how little the board listens.</p>")
+    assert ("which", "shows") not in [f[:2] for f in found]
+    _, found = attributions("<p>They passed the bylaw, which says nothing about fees.</p>")
+    assert found == []

@@ -58,7 +58,7 @@ class SentenceScan:
             direct = False
         kind, anonymous = ("anonymous", True) if framed else classify(tokens, s, e)
         found = Attribution(span, cue.span, content, direct, anonymous, kind, cue.category, self.sentence, quote=quote)
-        if tokens[s].lower == "who":
+        if tokens[s].lower in ("who", "which"):
             antecedent = np_ending_at(tokens, s - 2 if tokens[s - 1].text == "," else s - 1)
             if antecedent:
                 found.name = canonical(self.text[tokens[antecedent[0]].start : tokens[antecedent[1]].end])
@@ -183,7 +183,7 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
     found = scan.attribution(TokenRange(*source), cue)
     # What follows is the reported clause: a cue inside it ("polls show most residents supported")
     # belongs to the content, not to a new attribution.
-    scan.used_until = clause_end(tokens, i, relative=tokens[source[0]].lower == "who")
+    scan.used_until = clause_end(tokens, i, relative=tokens[source[0]].lower in ("who", "which"))
     return [found]
 
 

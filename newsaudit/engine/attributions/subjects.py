@@ -285,6 +285,8 @@ def _dashed_subject(tokens: list[Token], end: int) -> tuple[int, int] | None:
 def _relative_who(tokens: list[Token], end: int, cue: int) -> bool:
     """A relative 'who' as the subject, resolved later to the phrase it follows: 'Obama, who endorsed Clinton',
     'voters who said', and before a say-verb 'four in 10 who said', 'those who say'."""
+    if tokens[end].lower == "which":
+        return _relative_which(tokens, end, cue)
     if tokens[end].lower != "who" or end < 1:
         return False
     if end >= 2 and tokens[end - 1].text == ",":
@@ -294,6 +296,17 @@ def _relative_who(tokens: list[Token], end: int, cue: int) -> bool:
     if tokens[end - 1].lower.endswith("s") and plain_head(tokens[end - 1]) and not tokens[end - 1].is_capitalised:
         return True  # "individuals who claim", "whites who feel": a plural of people before 'who'
     return tokens[cue].lower in SAY_CUES and plain_head(tokens[end - 1])
+
+
+def _relative_which(tokens: list[Token], which: int, cue: int) -> bool:
+    """'the union, which endorsed Ruiz in May': a body named just before ', which' backs, says or reports; not a
+    document's evidence ('the poll, which shows') nor a thing ('the bill, which says')."""
+    entry = SPEECH_VERBS.get(tokens[cue].lower)
+    if which < 2 or tokens[which - 1].text != "," or entry is None or entry.category == "evidence":
+        return False
+    head = tokens[which - 2]
+    kind = SOURCE_NOUNS.get(head.lower)
+    return kind in ("organisation", "group") or (word_class(head) == "name" and not possessive(head))
 
 
 def _clause_starts_at(tokens: list[Token], k: int) -> bool:
