@@ -647,3 +647,11 @@ def test_which_after_a_named_body_backs_or_says():
     assert ("which", "shows") not in [f[:2] for f in found]
     _, found = attributions("<p>They passed the bylaw, which says nothing about fees.</p>")
     assert found == []
+
+
+def test_any_past_speech_verb_right_after_a_quotation_takes_the_name_after_it():
+    _, found = attributions("<p>\u201cWho pays for the pier?\u201d scoffed Ida Holm.</p>")
+    assert [f[:2] for f in found] == [("Ida Holm", "scoffed")]
+    # look-alike: the verb after a quotation with no name after it
+    _, found = attributions("<p>\u201cPier Closed\u201d appeared on every sign.</p>")
+    assert found == []

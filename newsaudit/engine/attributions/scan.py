@@ -22,7 +22,7 @@ from .model import Attribution, CueMatch, Span, TokenRange
 from .phrases import anonymous_frame, described_after, np_after, np_ending_at, phrase_after, poll_after
 from .resolve import canonical, resolve
 from .subjects import colon_speaker, dateline_end, subject_of
-from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, SUBORDINATORS
+from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, QUOTE_CLOSERS, SUBORDINATORS
 from .words import capitalised_words, common_words, word_class
 
 DISCOURSE_OPENERS = SUBORDINATORS | OPENING_ADVERBIALS
@@ -178,6 +178,8 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
     source = subject_of(tokens, i, entry)
     if source is None and token.lower in INVERTIBLE and (i == 0 or follows_quote_or_comma(tokens, i)):
         return _source_after(scan, cue)
+    if source is None and _inverted_after_quote(tokens, i, entry.category):
+        return _source_after(scan, cue)
     if source is None:
         return []
     found = scan.attribution(TokenRange(*source), cue)
@@ -185,6 +187,17 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
     # belongs to the content, not to a new attribution.
     scan.used_until = clause_end(tokens, i, relative=tokens[source[0]].lower in ("who", "which"))
     return [found]
+
+
+def _inverted_after_quote(tokens: list[Token], i: int, category: str) -> bool:
+    """'"...?" reacted Ruiz', '"...," mused co-host Ida Holm': any past-tense verb of speech right after a
+    quotation, with a capitalised name or title after it."""
+    if category not in ("neutral", "loaded", "act") or not tokens[i].lower.endswith("ed") or i + 1 >= len(tokens):
+        return False
+    closes = tokens[i - 1].text in QUOTE_CLOSERS or (
+        i > 1 and tokens[i - 1].text == "," and tokens[i - 2].text in QUOTE_CLOSERS
+    )
+    return i > 0 and closes and tokens[i + 1].is_capitalised
 
 
 def _colon_speaker(scan: SentenceScan) -> list[Attribution]:
