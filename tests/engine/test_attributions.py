@@ -655,3 +655,15 @@ def test_any_past_speech_verb_right_after_a_quotation_takes_the_name_after_it():
     # look-alike: the verb after a quotation with no name after it
     _, found = attributions("<p>\u201cPier Closed\u201d appeared on every sign.</p>")
     assert found == []
+
+
+def test_a_participle_takes_the_subject_after_an_opening_adverb_or_participle():
+    _, found = attributions(
+        "<p>Instead, Ida Holm opened the meeting by talking about the pier.</p>"
+        "<p>Shortly after the vote, the workers walked out, warning that fares would rise.</p>"
+    )
+    assert ("Ida Holm", "talking") in [f[:2] for f in found]
+    assert ("the workers", "warning") in [f[:2] for f in found]
+    # look-alike: a capitalised word in -ing that is the subject's own name stays the subject
+    _, found = attributions("<p>Golding walked out, warning that fares would rise.</p>")
+    assert [f[:2] for f in found] == [("Golding", "warning")]

@@ -15,6 +15,7 @@ from .vocabulary import (
     COLON_LEADS,
     CONNECTORS,
     DASHES,
+    DETERMINERS,
     FUNCTION_CAPITALS,
     LOCATIVES,
     MAX_NP_TOKENS,
@@ -26,6 +27,7 @@ from .vocabulary import (
     PARTICIPLES,
     PASSIVE_AUX,
     PERSONAL_PRONOUNS,
+    PLACE_PREPOSITIONS,
     QUANTIFIER_SUBJECTS,
     QUANTITY_HEADS,
     QUANTITY_WORDS,
@@ -150,7 +152,7 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     begin = dateline_end(tokens)
     while begin < cue and tokens[begin].lower in OPENERS:
         begin += 1
-    if begin < cue and tokens[begin].lower in OPENING_ADVERBIALS:
+    if begin < cue and (tokens[begin].lower in OPENING_ADVERBIALS or _adverbial_opener(tokens, begin)):
         comma = next((k for k in range(begin + 1, min(cue, begin + 16)) if tokens[k].text == ","), None)
         if comma is not None:
             begin = comma + 1
@@ -163,6 +165,21 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if end == begin:
         return None
     return trim(tokens, begin, end - 1)
+
+
+def _adverbial_opener(tokens: list[Token], k: int) -> bool:
+    """'Likewise, Trump ...', 'Shortly after the vote, ...', 'Walking to the car, Holm ...': an adverb, or an
+    adverb or participle before a preposition or determiner, opening the sentence (not 'Golding walked')."""
+    token = tokens[k]
+    low = token.lower
+    if not token.is_capitalised or len(low) < 5 or k + 1 >= len(tokens):
+        return False
+    if low.endswith(("wise", "stead")):
+        return True
+    following = tokens[k + 1].lower
+    leads = following in DETERMINERS or following in CONNECTORS or following in PLACE_PREPOSITIONS
+    leads = leads or following in OPENING_ADVERBIALS or following == "to"  # 'Shortly after', 'Walking to'
+    return low.endswith(("ly", "ing")) and leads
 
 
 def dateline_end(tokens: list[Token]) -> int:
