@@ -38,6 +38,8 @@ def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) 
     phrase = " ".join(t.lower for t in words)
     if head.lower == "who":
         return "person", False
+    if head.lower == "which":
+        return "organisation", False
     if head_class == "pronoun":
         return PRONOUNS.get(head.lower, "person"), False
     bare = phrase.removeprefix("the ").strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicons import LexiconEntry
 from ..tokens import Token
 from .phrases import np_ending_at
-from .subjects import final_subject, quantity_before
+from .subjects import final_subject, quantity_before, relative_subject
 from .vocabulary import (
     ADD_OBJECTS,
     ADD_VERBS,
@@ -15,12 +15,14 @@ from .vocabulary import (
     COMMUNICATION_NOUNS,
     CONTRAST_SUBJECTS,
     COPULAS,
+    DEGREE_WORDS,
     DETERMINERS,
     HEARSAY,
     LIGHT_VERBS,
     NOT_THAT_CUES,
     NOUN_SENSE,
     PASSIVE_AUX,
+    PERSONAL_PRONOUNS,
     PRONOUN_CLAUSE_OPENERS,
     QUOTE_CLOSERS,
     REPORT_ONLY,
@@ -65,9 +67,17 @@ def other_sense(tokens: list[Token], i: int) -> bool:
         return True
     if low in REPORT_ONLY and following not in REPORT_OPENERS:
         return True
-    if low in STANCE_ADJECTIVES and not after_copula(tokens, i):
+    if low in STANCE_ADJECTIVES and not after_copula(tokens, i) and not _verb_before_that(tokens, i):
         return True
     return hearsay(tokens, i)
+
+
+def _verb_before_that(tokens: list[Token], i: int) -> bool:
+    """'Ryan worried that', 'They determined that': a stance word in -ed right after its subject and before 'that'
+    is a verb."""
+    if not tokens[i].lower.endswith("ed") or i < 1 or i + 1 >= len(tokens) or tokens[i + 1].lower != "that":
+        return False
+    return word_class(tokens[i - 1]) in ("name", "pronoun", "noun") and not possessive(tokens[i - 1])
 
 
 def by_agent(tokens: list[Token], i: int) -> bool:
@@ -104,7 +114,7 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
         return True  # '"We will appeal," Ruiz said, according to the Herald': the outlet reports the report
     if i == used_until or i < 2 or SPEECH_VERBS.get(tokens[i].lower) is None:
         return False
-    if final_subject(tokens, i):
+    if final_subject(tokens, i) or relative_subject(tokens, i):
         return True  # "... whether the staff knew it, current and former officials said.": the whole sentence's source
     j = i - 1
     while j > 0 and (tokens[j].lower in SKIPPABLE or is_adverb(tokens[j])):
@@ -154,8 +164,9 @@ def that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
 def hearsay(tokens: list[Token], i: int) -> bool:
     """'the clubs said to be discussing', 'X is rumoured to want': what others say about X, not X speaking."""
     low = tokens[i].lower
+    speaker = i > 0 and tokens[i - 1].lower in PERSONAL_PRONOUNS  # "he said to applause": a pronoun speaks
     if low in HEARSAY and i + 2 < len(tokens) and tokens[i + 1].lower == "to" and bare_verb(tokens[i + 2]):
-        return True
+        return not speaker
     j = i - 1
     while j >= 0 and tokens[j].lower in ("be", "have", "been", "being"):
         j -= 1
@@ -164,7 +175,7 @@ def hearsay(tokens: list[Token], i: int) -> bool:
 
 def after_copula(tokens: list[Token], i: int) -> bool:
     j = i - 1
-    while j >= 0 and (is_adverb(tokens[j]) or tokens[j].lower in ("also", "not", "still", "now", "already")):
+    while j >= 0 and (is_adverb(tokens[j]) or tokens[j].lower in DEGREE_WORDS):
         j -= 1
     low = tokens[j].lower.replace("\u2019", "'") if j >= 0 else ""
     if low in ("be", "being"):

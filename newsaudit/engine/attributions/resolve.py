@@ -17,7 +17,7 @@ def resolve(document: Document, attributions: list[Attribution]) -> None:
     for item in attributions:
         phrase = text[item.source.start : item.source.end]
         low = phrase.lower()
-        if low == "who":
+        if low in ("who", "which"):
             continue  # named from its antecedent when found
         stem = low.replace("\u2019", "'").split("'")[0]
         low = stem if stem in PRONOUNS else low  # "they're"

@@ -23,7 +23,7 @@ from .phrases import anonymous_frame, described_after, np_after, np_ending_at, p
 from .quote_blocks import quote_block_speakers
 from .resolve import canonical, resolve
 from .subjects import colon_speaker, dateline_end, subject_of
-from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, SPEECH_VERBS, SUBORDINATORS
+from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, QUOTE_CLOSERS, SPEECH_VERBS, SUBORDINATORS
 from .words import capitalised_words, common_words, word_class
 
 DISCOURSE_OPENERS = SUBORDINATORS | OPENING_ADVERBIALS
@@ -59,7 +59,7 @@ class SentenceScan:
             direct = False
         kind, anonymous = ("anonymous", True) if framed else classify(tokens, s, e)
         found = Attribution(span, cue.span, content, direct, anonymous, kind, cue.category, self.sentence, quote=quote)
-        if tokens[s].lower == "who":
+        if tokens[s].lower in ("who", "which"):
             antecedent = np_ending_at(tokens, s - 2 if tokens[s - 1].text == "," else s - 1)
             if antecedent:
                 found.name = canonical(self.text[tokens[antecedent[0]].start : tokens[antecedent[1]].end])
@@ -208,13 +208,26 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
     source = subject_of(tokens, i, entry)
     if source is None and token.lower in INVERTIBLE and (i == 0 or follows_quote_or_comma(tokens, i)):
         return _source_after(scan, cue)
+    if source is None and _inverted_after_quote(tokens, i, entry.category):
+        return _source_after(scan, cue)
     if source is None:
         return []
     found = scan.attribution(TokenRange(*source), cue)
     # What follows is the reported clause: a cue inside it ("polls show most residents supported")
     # belongs to the content, not to a new attribution.
-    scan.used_until = clause_end(tokens, i, relative=tokens[source[0]].lower == "who")
+    scan.used_until = clause_end(tokens, i, relative=tokens[source[0]].lower in ("who", "which"))
     return [found]
+
+
+def _inverted_after_quote(tokens: list[Token], i: int, category: str) -> bool:
+    """'"...?" reacted Ruiz', '"...," mused co-host Ida Holm': any past-tense verb of speech right after a
+    quotation, with a capitalised name or title after it."""
+    if category not in ("neutral", "loaded", "act") or not tokens[i].lower.endswith("ed") or i + 1 >= len(tokens):
+        return False
+    closes = tokens[i - 1].text in QUOTE_CLOSERS or (
+        i > 1 and tokens[i - 1].text == "," and tokens[i - 2].text in QUOTE_CLOSERS
+    )
+    return i > 0 and closes and tokens[i + 1].is_capitalised
 
 
 def _colon_speaker(scan: SentenceScan) -> list[Attribution]:

@@ -15,6 +15,7 @@ from .vocabulary import (
     COLON_LEADS,
     CONNECTORS,
     DASHES,
+    DETERMINERS,
     FUNCTION_CAPITALS,
     LOCATIVES,
     MAX_NP_TOKENS,
@@ -27,6 +28,7 @@ from .vocabulary import (
     PASSIVE_AUX,
     PERSONAL_PRONOUNS,
     PERSONS_SPEAKING,
+    PLACE_PREPOSITIONS,
     QUANTIFIER_SUBJECTS,
     QUANTITY_HEADS,
     QUANTITY_WORDS,
@@ -85,8 +87,8 @@ def subject_fits(tokens: list[Token], source: tuple[int, int], category: str, cu
     if cue in CALL_VERBS:
         follows = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         # "critics called it anti-gay" is a stance; "a bill called the Clean Air Act" names a thing
-        if follows in ("for", "on") or word_class(head) in ("name", "pronoun"):
-            return True
+        if follows in ("for", "on") or word_class(head) in ("name", "pronoun") or head.lower == "who":
+            return True  # "Pence, who called their son a hero": 'who' stands for a person
         return head_kind in SPEAKER_KINDS and tokens[source[0]].lower not in ("a", "an")  # not "a group called X"
     return True
 
@@ -151,8 +153,8 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     begin = dateline_end(tokens)
     while begin < cue and tokens[begin].lower in OPENERS:
         begin += 1
-    if begin < cue and tokens[begin].lower in OPENING_ADVERBIALS:
-        comma = next((k for k in range(begin + 1, min(cue, begin + 10)) if tokens[k].text == ","), None)
+    if begin < cue and (tokens[begin].lower in OPENING_ADVERBIALS or _adverbial_opener(tokens, begin)):
+        comma = next((k for k in range(begin + 1, min(cue, begin + 16)) if tokens[k].text == ","), None)
         if comma is not None:
             begin = comma + 1
     end = begin
@@ -164,6 +166,21 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if end == begin:
         return None
     return trim(tokens, begin, end - 1)
+
+
+def _adverbial_opener(tokens: list[Token], k: int) -> bool:
+    """'Likewise, Trump ...', 'Shortly after the vote, ...', 'Walking to the car, Holm ...': an adverb, or an
+    adverb or participle before a preposition or determiner, opening the sentence (not 'Golding walked')."""
+    token = tokens[k]
+    low = token.lower
+    if not token.is_capitalised or len(low) < 5 or k + 1 >= len(tokens):
+        return False
+    if low.endswith(("wise", "stead")):
+        return True
+    following = tokens[k + 1].lower
+    leads = following in DETERMINERS or following in CONNECTORS or following in PLACE_PREPOSITIONS
+    leads = leads or following in OPENING_ADVERBIALS or following == "to"  # 'Shortly after', 'Walking to'
+    return low.endswith(("ly", "ing")) and leads
 
 
 def dateline_end(tokens: list[Token]) -> int:
@@ -269,7 +286,7 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
         subject = _sentence_subject(tokens, cue)
         return subject if subject and word_class(tokens[subject[1]]) in ("name", "pronoun") else None
-    if end == cue - 1 and tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
+    if tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
         return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
     return quantity_before(tokens, end, cue) or np_ending_at(tokens, end) or _description_before(tokens, end, cue)
 
@@ -300,13 +317,28 @@ def _dashed_subject(tokens: list[Token], end: int) -> tuple[int, int] | None:
 def _relative_who(tokens: list[Token], end: int, cue: int) -> bool:
     """A relative 'who' as the subject, resolved later to the phrase it follows: 'Obama, who endorsed Clinton',
     'voters who said', and before a say-verb 'four in 10 who said', 'those who say'."""
+    if tokens[end].lower == "which":
+        return _relative_which(tokens, end, cue)
     if tokens[end].lower != "who" or end < 1:
         return False
     if end >= 2 and tokens[end - 1].text == ",":
         return True
     if word_class(tokens[end - 1]) in ("name", "noun"):
         return True
+    if tokens[end - 1].lower.endswith("s") and plain_head(tokens[end - 1]) and not tokens[end - 1].is_capitalised:
+        return True  # "individuals who claim", "whites who feel": a plural of people before 'who'
     return tokens[cue].lower in SAY_CUES and plain_head(tokens[end - 1])
+
+
+def _relative_which(tokens: list[Token], which: int, cue: int) -> bool:
+    """'the union, which endorsed Ruiz in May': a body named just before ', which' backs, says or reports; not a
+    document's evidence ('the poll, which shows') nor a thing ('the bill, which says')."""
+    entry = SPEECH_VERBS.get(tokens[cue].lower)
+    if which < 2 or tokens[which - 1].text != "," or entry is None or entry.category == "evidence":
+        return False
+    head = tokens[which - 2]
+    kind = SOURCE_NOUNS.get(head.lower)
+    return kind in ("organisation", "group") or (word_class(head) == "name" and not possessive(head))
 
 
 def _clause_starts_at(tokens: list[Token], k: int) -> bool:
@@ -455,9 +487,38 @@ def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
     return subject[0], comma - 1
 
 
+def relative_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Officials who spoke with the Post said', 'Trump - who had said so before - said': the noun phrase that
+    opens the clause, before a relative 'who' with no comma between it and the say-verb."""
+    if tokens[cue].lower not in SAY_CUES:
+        return None
+    who = next((k for k in range(cue - 1, max(0, cue - 16), -1) if tokens[k].lower in _RELATIVE_STOPS), None)
+    if who is None or tokens[who].lower != "who" or who < 1:
+        return None
+    if all(t.lower in SKIPPABLE or is_adverb(t) for t in tokens[who + 1 : cue]):
+        return None  # "Trump, who previously said": 'who' is the say-verb's own subject
+    dashed = tokens[who - 1].text in DASHES or tokens[who - 1].text == "-"
+    head = who - 2 if dashed else who - 1
+    found = np_ending_at(tokens, head) if head >= 0 else None
+    if found is None or word_class(tokens[found[1]]) not in ("name", "noun") or possessive(tokens[found[1]]):
+        return None
+    before = tokens[found[0] - 1] if found[0] > 0 else None
+    if before is not None and not (
+        before.text in (",", ";", ":") or before.lower in OPENERS or before.lower in CLAUSE_JOINERS
+    ):
+        return None
+    end = cue - 1
+    while dashed and end > who and (tokens[end].text in DASHES or tokens[end].text == "-"):
+        end -= 1  # the aside between dashes stays with the name, as in _dashed_subject
+    return (found[0], end) if dashed else found
+
+
+_RELATIVE_STOPS = frozenset({"who", "that", "which", ",", ";", ":", '"', "\u201c", "\u201d"})
+
+
 def subject_of(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[int, int] | None:
     """The source before the cue at `i`: the noun phrase that is its subject, or a fallback shape for this cue."""
-    led = _led_participle_subject(tokens, i)
+    led = _led_participle_subject(tokens, i) or relative_subject(tokens, i)
     if led is not None:
         return led
     source = _subject_before(tokens, i, entry)
@@ -523,4 +584,21 @@ def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
             return source
     if low == "saying" and i > 2 and tokens[i - 1].lower == "as" and tokens[i - 2].lower == "quoted":
         return np_before(tokens, i - 2)
+    if low == "saying" and i > 1:
+        return _share_saying(tokens, i)
     return None
+
+
+def _share_saying(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'..., with 50 percent saying she is prepared', 'with three in 10 saying': poll respondents as a source."""
+    low = tokens[i - 1].lower
+    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
+        return None
+    start = i - 1
+    while (
+        start - 1 >= 0
+        and i - start < 7
+        and (tokens[start - 1].lower in QUANTITY_WORDS or _number(tokens[start - 1].lower))
+    ):
+        start -= 1
+    return (start, i - 1) if start > 0 and tokens[start - 1].lower == "with" else None

@@ -17,6 +17,7 @@ from .vocabulary import (
     NOT_ADVERBS,
     NOT_NAMES,
     NUMBER_WORDS,
+    ORG_SUFFIXES,
     PRONOUNS,
     PUBLISHED,
     QUESTION_WORDS,
@@ -114,6 +115,8 @@ def word_class(token: Token) -> str:
     if base in NEGATED_AUXILIARIES:
         return "other"  # "WON'T" in a shouted headline
     if token.is_capitalised:
+        if base in ORG_SUFFIXES:
+            return "name"  # "The Washington Post reported": a body's last word, though 'post' is a verb too
         if base in NOT_NAMES or base in DAYS_MONTHS or base in SPEECH_VERBS or base in SKIPPABLE:
             return "other"
         return "name"
