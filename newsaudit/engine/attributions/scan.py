@@ -18,11 +18,12 @@ from ..tokens import Token, tokenize
 from .classify import classify
 from .content import adjacent_quote, reported_clause
 from .cues import by_agent, clause_end, cue_entry, follows_quote_or_comma, is_passive, opens_new_clause, other_sense
+from .line_openings import colon_speaker, dateline_end
 from .model import Attribution, CueMatch, Span, TokenRange
 from .phrases import anonymous_frame, described_after, np_after, np_ending_at, phrase_after, poll_after
 from .quote_blocks import quote_block_speakers
 from .resolve import canonical, resolve
-from .subjects import colon_speaker, dateline_end, subject_of
+from .subjects import subject_of
 from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, QUOTE_CLOSERS, SPEECH_VERBS, SUBORDINATORS
 from .words import capitalised_words, common_words, word_class
 

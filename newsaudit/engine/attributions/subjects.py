@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..lexicons import LexiconEntry
 from ..tokens import Token
+from .line_openings import dateline_end
 from .phrases import labelled_name_ending_at, np_after, np_ending_at, trim
 from .vocabulary import (
     CALL_VERBS,
@@ -11,8 +12,6 @@ from .vocabulary import (
     CHAIN_ENDINGS,
     CLAUSE_BREAKERS,
     CLAUSE_JOINERS,
-    COLON_LABELS,
-    COLON_LEADS,
     CONNECTORS,
     DASHES,
     DETERMINERS,
@@ -22,12 +21,10 @@ from .vocabulary import (
     NUMBER_WORDS,
     OPENERS,
     OPENING_ADVERBIALS,
-    OPENING_QUOTES,
     PARTICIPLE_LEADS,
     PARTICIPLES,
     PASSIVE_AUX,
     PERSONAL_PRONOUNS,
-    PERSONS_SPEAKING,
     PLACE_PREPOSITIONS,
     QUANTIFIER_SUBJECTS,
     QUANTITY_HEADS,
@@ -40,7 +37,7 @@ from .vocabulary import (
     SPEECH_VERBS,
     SUBORDINATORS,
 )
-from .words import is_adverb, is_time_word, plain_head, possessive, tagged_common, word_class
+from .words import is_adverb, is_time_word, plain_head, possessive, word_class
 
 
 def final_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -181,82 +178,6 @@ def _adverbial_opener(tokens: list[Token], k: int) -> bool:
     leads = following in DETERMINERS or following in CONNECTORS or following in PLACE_PREPOSITIONS
     leads = leads or following in OPENING_ADVERBIALS or following == "to"  # 'Shortly after', 'Walking to'
     return low.endswith(("ly", "ing")) and leads
-
-
-def dateline_end(tokens: list[Token]) -> int:
-    """Where the story starts after a dateline that opens the sentence ('OSLO \u2014', 'Bergen (Reuters) \u2013'):
-    capitalised words, an agency in brackets or not, then a dash. 0 when there is none."""
-    k = 0
-    while k < min(len(tokens), 6) and tokens[k].is_word and tokens[k].is_capitalised:
-        k += 1
-    if k == 0 or k >= len(tokens):
-        return 0
-    if tokens[k].text == "(":
-        close = next((j for j in range(k + 1, min(len(tokens), k + 6)) if tokens[j].text == ")"), None)
-        k = close + 1 if close is not None else len(tokens)
-    return k + 1 if k < len(tokens) and tokens[k].text in DASHES else 0
-
-
-def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
-    """'Ruiz: "We will appeal."', a transcript's 'RUIZ: We will appeal.', or a digest's '- More from Ruiz: "..."'."""
-    for colon in range(1, min(MAX_NP_TOKENS, len(tokens) - 1)):
-        if tokens[colon].text != ":":
-            continue
-        if tokens[0].lower in COLON_LABELS or tokens[colon - 1].lower in COLON_LABELS:
-            return None
-        if not (tokens[colon + 1].is_word or tokens[colon + 1].text in ("\u201c", '"', "\u2018", "'")):
-            return None
-        if _heading_after(tokens, colon) or _section_label(tokens, colon):
-            return None  # "Background: Decades of Rivalry" is a section heading, not a speaker
-        if colon < 5 and all(word_class(t) == "name" for t in tokens[:colon]):
-            return 0, colon - 1
-        phrase = np_ending_at(tokens, colon - 1)
-        if phrase is None or word_class(tokens[phrase[1]]) not in ("name", "noun"):
-            return None
-        if phrase[1] - phrase[0] >= 2 and tagged_common(tokens[phrase[1]].text):
-            return None  # "Veto Power Impedes Peace Efforts: ...": a run-in heading ends in a common word
-        lead = next((k for k in range(phrase[1] - 1, phrase[0] - 1, -1) if tokens[k].lower == "from"), None)
-        if lead is not None:
-            return lead + 1, phrase[1]  # "More from Ida Holm:"
-        if phrase[0] == 0 or tokens[phrase[0] - 1].lower in COLON_LEADS:
-            return phrase
-        return None
-    return None
-
-
-def _heading_after(tokens: list[Token], colon: int) -> bool:
-    """Title-case words after the colon and no closing punctuation: a heading ('Background: Decades of Rivalry')."""
-    rest = [t for t in tokens[colon + 1 :] if t.is_word]
-    if len(rest) < 2 or tokens[-1].text in (".", "!", "?", '"', "\u201d"):
-        return False
-    if _quotes_words(tokens, colon + 1):
-        return False  # "Ruiz: \u2018We Will Appeal the Ruling\u2019": a headline that quotes the speaker
-    return sum(t.is_capitalised for t in rest) >= 0.6 * len(rest)
-
-
-def _section_label(tokens: list[Token], colon: int) -> bool:
-    """'Cruz: Just hang on.', 'Christie: A closing surge.': a title-case name, then a short line with no quotation and
-    no first or second person: a listicle's section label, not the person's words. Transcripts ('RUIZ: We will
-    appeal.') write their speakers in capitals or give them a pronoun to speak."""
-    rest = [t for t in tokens[colon + 1 :] if t.is_word]
-    if not rest or len(rest) > 5 or any(t.text.isupper() and len(t.text) > 1 for t in tokens[:colon]):
-        return False
-    if any(t.text in OPENING_QUOTES or t.text in QUOTE_CLOSERS for t in tokens[colon + 1 :]):
-        return False
-    return not any(t.lower in PERSONS_SPEAKING for t in rest)
-
-
-def _quotes_words(tokens: list[Token], begin: int, least: int = 3) -> bool:
-    """A quotation of at least `least` words opens at or after `begin`."""
-    words = None
-    for token in tokens[begin:]:
-        if words is None and (token.text in OPENING_QUOTES or token.text == '"'):
-            words = 0
-        elif token.text in OPENING_QUOTES or token.text in QUOTE_CLOSERS:
-            return words is not None and words >= least
-        elif words is not None and token.is_word:
-            words += 1
-    return False
 
 
 def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
