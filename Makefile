@@ -18,7 +18,7 @@ help:
 	@echo "make demo   - build .venv, load the sample articles, serve the example site on 127.0.0.1:$(PORT)"
 	@echo "make test   - the whole test suite (engine, Wagtail on SQLite/PostgreSQL, Wagtail 7.4, browser)"
 	@echo "make eval   - precision/recall/F1 on $(DATA)"
-	@echo "make bench  - throughput against proselint, save overhead, archive audit speed"
+	@echo "make bench  - throughput against proselint, save overhead, archive audit speed (BENCH=\"--only cli\": one part)"
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: no Python >= 3.11 found; install one and re-run (or pass PYTHON=...)" >&2; exit 2; }
@@ -74,7 +74,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	@$(PY) -c "import proselint, psutil, gunicorn" 2>/dev/null || $(PY) -m pip install --quiet -e ".[bench]"
-	$(PY) -m bench --data $(DATA)
+	$(PY) -m bench --data $(DATA) $(BENCH)
 
 clean:
 	rm -rf $(VENV) .nox .pytest_cache .ruff_cache *.egg-info
