@@ -295,3 +295,46 @@ def test_a_bare_surname_joins_a_full_name_when_the_text_states_no_other_gender()
     people = {s["name"]: s for s in audit_plain(text).source_mix["sources"] if s["kind"] == "person"}
     assert people["Maren Lund"]["forms"] == ["Maren Lund", "Ms. Lund"]
     assert people["Maren Lund"]["gender"] == "female"
+
+
+# Issue #13 in the mix: an entry whose name is a place or a fragment capitalised by a heading is left out (the
+# summary's test, `names_no_speaker`); its attributions still count, and the true name beside it stays.
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        (
+            "Norway said on Tuesday that the fishing quota would hold. "
+            "Fisheries Minister Ingrid Dahl said the talks had been useful.",
+            "Norway",
+        ),
+        (
+            "Quota row\n\nWhat the minister gets wrong:\n\n"
+            "Keeps claiming the quota is fair, while skippers sell their boats.\n\n"
+            "Ingrid Dahl, a skipper in Tromso, said the rules were unfair.",
+            "Keeps",
+        ),
+        (
+            "SHORE LEAVE Let\u2019s say your boat stays in port for a month. "
+            "Ingrid Dahl, a skipper, said most crews cannot afford it.",
+            "SHORE LEAVE Let",
+        ),
+    ],
+)
+def test_a_place_or_a_heading_fragment_that_speaks_is_no_entry_of_the_mix(text, left_out):
+    report = audit_plain(text).to_dict()
+    sources = [a["source"]["text"] for a in report["attributions"]]
+    assert any(s.startswith(left_out.split()[0]) for s in sources)  # the finder still sees it speak
+    found = report["source_mix"]
+    assert [s["name"] for s in found["sources"]] == ["Ingrid Dahl"]
+    assert found["by_kind"] == {"person": 1} and found["first_source"] == "Ingrid Dahl"
+    assert found["attributions"] == 2 and found["anonymous_attributions"] == 0
+    assert not any(left_out in name for name in report["source_summary"]["names"])  # one test for both lists
+
+
+def test_the_mix_keeps_a_body_and_a_description_the_place_test_leaves_alone():
+    text = (
+        "The Harbour Trust said on Monday that the quay was safe. The spokesman said repairs would start soon. "
+        "Denmark said nothing."
+    )
+    names = [s["name"] for s in mix(text)["sources"]]
+    assert names == ["Harbour Trust", "The spokesman"]
