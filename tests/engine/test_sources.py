@@ -107,6 +107,10 @@ def test_organisation_and_its_acronym_and_description_merge():
         ("Chief executive Paulo Neves said profits were up.", "business"),
         ("Greta Lindqvist, a resident of the estate, said the lifts had failed.", "citizen"),
         ("Campaigner Yusuf Idris said the park must stay open.", "campaigner"),
+        ("Green nominee Ada Lorne said she would cut bus fares.", "candidate"),
+        ("Ada Lorne, the Labour candidate for the seat, said the count was close.", "candidate"),
+        ("Journalist Piet Maas said the minutes had been changed.", "journalist"),
+        ("Piet Maas, a correspondent for the Fen Gazette, said the ferry was late.", "journalist"),
         ("Ivo Sand said the weather was fine.", None),
     ],
 )
