@@ -119,6 +119,21 @@ def test_role_class_from_role_words(text: str, role: str | None):
     assert source["role"] == role
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ("Harbour councillor Nell Brandt said the ferry would run on Sundays.", "official", None),
+        ("Labour councillor Nell Brandt said the ferry would run on Sundays.", "official", "Labour"),
+        ("Fen Valley shopkeeper Nell Brandt told reporters that trade was slow.", "business", None),
+    ],
+)
+def test_a_role_noun_after_a_capitalised_modifier_opening_the_sentence_is_tied(text, role, affiliation):
+    report = audit_plain(text).to_dict()
+    assert report["attributions"][0]["source"]["text"] == text.split(" said")[0].split(" told")[0]
+    (source,) = report["source_mix"]["sources"]
+    assert (source["name"], source["role"], source["affiliation"]) == ("Nell Brandt", role, affiliation)
+
+
 def test_affiliation_where_the_text_states_it():
     found = by_name(
         "Sen. Marta Cole (D-Ohio) said the bill was dead.\n\n"
