@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 
 from .engine.kinds import CATEGORIES, SCORED_CATEGORIES, Status
+from .engine.sources.vocabulary import ROLE_CLASSES
 from .settings import NewsauditSettings  # noqa: F401  (registers the per-site setting model)
 
 STATUS_CHOICES = [(s.value, s.label) for s in Status]
@@ -159,7 +160,7 @@ class Dismissal(models.Model):
 
 
 SOURCE_KINDS = ("person", "organisation", "outlet", "document", "anonymous")
-ROLES = ("official", "spokesperson", "expert", "business", "citizen", "campaigner")
+ROLES = ROLE_CLASSES  # the engine's role classes (lexicons/source_roles.tsv)
 GENDERS = ("female", "male", "not stated")
 NOT_STATED = "not stated"
 

@@ -31,6 +31,8 @@ ROLE_LABELS = {
     "business": _("Business"),
     "citizen": _("Citizen or witness"),
     "campaigner": _("Campaigner"),
+    "candidate": _("Candidate"),
+    "journalist": _("Journalist"),
     "": _("Not stated"),
 }
 GENDER_LABELS = {"female": _("Female"), "male": _("Male"), NOT_STATED: _("Not stated")}

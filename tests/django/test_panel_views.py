@@ -178,3 +178,21 @@ def test_who_is_quoted_lists_merged_sources_with_what_the_text_states(
     assert "merged:" in entry and "Ms Brandt" in entry
     assert "data-newsaudit-source-mix" in html and "First source quoted: Nell Brandt." in html
     assert "% of attributions are anonymous." in html
+
+
+def test_who_is_quoted_leaves_out_a_place_that_speaks(admin_client, section, django_capture_on_commit_callbacks):
+    body = [
+        {
+            "type": "paragraph",
+            "value": "<p>Norway said on Tuesday that the fishing quota would hold.</p>"
+            "<p>Fisheries Minister Ingrid Dahl said the talks had been useful.</p>",
+            "id": "q2",
+        }
+    ]
+    page = make_article(section, slug="fishing-quota", body=body)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision()
+    html = admin_client.get(reverse("newsaudit:panel", args=[page.pk])).content.decode()
+    names = [e.split("<small")[0].strip() for e in html.split("data-newsaudit-source>")[1:]]
+    assert names == ["Ingrid Dahl"]
+    assert "Who is quoted (1 named)" in html and "First source quoted: Ingrid Dahl." in html

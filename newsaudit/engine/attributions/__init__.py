@@ -13,7 +13,7 @@ classes), `phrases` (noun-phrase chunking), `subjects` (the source before a cue)
 (the sentence scan that ties them together).
 """
 
-from .classify import is_crowd, is_named, is_vague_evidence, launders, names_someone
+from .classify import is_crowd, is_named, is_vague_evidence, launders, names_no_speaker, names_someone
 from .model import Attribution, CueMatch, SourceSummary, Span, TokenRange
 from .resolve import summarise_sources
 from .scan import find_attributions
@@ -34,6 +34,7 @@ __all__ = [
     "is_named",
     "is_vague_evidence",
     "launders",
+    "names_no_speaker",
     "names_someone",
     "summarise_sources",
 ]

@@ -12,6 +12,11 @@ VERB_FLAGS = frozenset({"invertible", "say", "stance", "report-only", "noun"})
 
 SPEECH_VERBS: dict[str, LexiconEntry] = {e.phrase: e for e in load_lexicon("speech_verbs", flags=VERB_FLAGS)}
 SOURCE_NOUNS: dict[str, str] = {e.phrase: e.category for e in load_lexicon("source_nouns")}
+# The one-word role nouns of the source audit's role words (source_roles.tsv: not its honorifics, party words or
+# particles) head a person's phrase too: 'Harbour councillor Nell Brandt said' is one source.
+for _role in load_lexicon("source_roles", flags=frozenset({"female", "male"})):
+    if _role.category not in ("honorific", "party", "particle") and _role.phrase.replace("-", "").isalpha():
+        SOURCE_NOUNS.setdefault(_role.phrase, "person")
 PRONOUNS: dict[str, str] = {e.phrase: e.category for e in load_lexicon("pronouns")}
 OUTLETS: dict[str, str] = {e.phrase: e.category for e in load_lexicon("outlets")}
 MODIFIERS = load_words("source_modifiers")

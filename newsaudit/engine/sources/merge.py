@@ -35,6 +35,7 @@ PERSON, BODY = "p:", "o:"
 ORG_KINDS = frozenset({"organisation", "outlet", "document"})
 DEFINITE = frozenset({"the", "his", "her", "their", "its"})
 INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&"})
+MAX_NAMESAKES = 8  # people sharing one surname whose stated genders a gendered honorific is checked against
 
 
 @dataclass(slots=True)
@@ -194,17 +195,10 @@ def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, 
         return BODY + body.lower(), body.lower(), body, "organisation"
     if name.full:
         return PERSON + name.key, name.key, name.display, "person"
-    full = _full_name(article, name.surname, item.source.start)
-    if full is not None and not _genders_differ(article, name, full):
+    full = _full_name(article, name, item.source.start)
+    if full is not None:
         return PERSON + full.key, full.key, full.display, "person"
     return "bare:" + name.key, "", name.display, "person"
-
-
-def _genders_differ(article: _Article, bare: Name, full: Name) -> bool:
-    """ "Mr. Lund" is not "the first lady, Maren Lund": both genders stated, by the words tied to each, and unlike."""
-    said = title_gender(bare.titles)
-    known = article.in_text.stated_gender(full)
-    return said is not None and known is not None and said != known
 
 
 def _described(article: _Article, item: Attribution) -> Name | None:
@@ -216,11 +210,27 @@ def _described(article: _Article, item: Attribution) -> Name | None:
     return article.in_text.last_with_role(words[-1].lower(), item.source.start)
 
 
-def _full_name(article: _Article, surname: str, at: int) -> Name | None:
+def _full_name(article: _Article, bare: Name, at: int) -> Name | None:
     """The full name a bare surname stands for: the article's sources' full names with that surname, else the
-    text's. Where two people share it, the one named last before the mention (else the first named after it)."""
-    names = article.people.get(surname) or article.in_text.by_surname.get(surname)
-    return names.nearest(at) if names else None
+    text's. Where two people share it, the one named last before the mention (else the first named after it).
+    A gendered honorific ("Mrs. Lund") goes to a full name the text ties to its gender ("the first lady, Maren
+    Lund"), else to the one person of that surname the text genders no other way; when two or more are left
+    ("Mrs. Clinton" beside "Hillary Clinton" and "President Bill Clinton"), the mention stays bare."""
+    said = title_gender(bare.titles)
+    pools = [article.people.get(bare.surname), article.in_text.by_surname.get(bare.surname)]
+    if said is None or any(names and len(names.keys) > MAX_NAMESAKES for names in pools):
+        names = pools[0] or pools[1]
+        return names.nearest(at) if names else None
+    genders = article.in_text.stated_gender
+    if pools[1]:
+        stated = {key for key in pools[1].keys if genders(key) == said}
+        if stated:
+            return pools[1].nearest(at, stated)
+    for names in pools:
+        fitting = {key for key in names.keys if genders(key) is None} if names else set()
+        if fitting:
+            return names.nearest(at, fitting) if len(fitting) == 1 else None
+    return None
 
 
 def _place_body(article: _Article, item: Attribution) -> tuple[str, str, str, str]:

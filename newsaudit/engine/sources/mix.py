@@ -8,14 +8,17 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..attributions import Attribution, is_named
+from ..attributions import Attribution, CaseEvidence, is_named, names_no_speaker
 from .gender import NOT_STATED, stated_gender
 from .merge import Entry, merge
 
 
 def source_mix(text: str, attributions: list[Attribution]) -> dict[str, Any]:
-    """Who the article quotes: one entry per source after merging, most attributions first."""
-    entries = merge(text, attributions)
+    """Who the article quotes: one entry per source after merging, most attributions first. An entry whose name
+    names no one who speaks (a place, a headline fragment: the summary's test) is left out; its attributions
+    still count in the tallies."""
+    evidence = CaseEvidence(text)
+    entries = [entry for entry in merge(text, attributions) if not _no_speaker(entry, evidence)]
     order = {id(entry): k for k, entry in enumerate(entries)}
     entries.sort(key=lambda e: (-len(e.mentions), order[id(e)]))
     sources = [entry_dict(text, entry) for entry in entries]
@@ -56,6 +59,12 @@ def entry_dict(text: str, entry: Entry) -> dict[str, Any]:
         ],
         "forms": list(dict.fromkeys(m.form for m in entry.mentions)),
     }
+
+
+def _no_speaker(entry: Entry, evidence: CaseEvidence) -> bool:
+    """A proper name that is a place or common words capitalised by a heading ('Oklahoma', 'Veto Power Impedes
+    Peace Efforts'); descriptions ('the spokesman') and anonymous sources name nobody and stay."""
+    return entry.kind != "anonymous" and is_named(entry.name) and names_no_speaker(entry.name, evidence)
 
 
 def _most_common(values: list[str]) -> str | None:

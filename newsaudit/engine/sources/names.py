@@ -163,6 +163,7 @@ class Namesakes:
     positions: list[int] = field(default_factory=list)
     names: list[Name] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
+    _by_key: dict[str, list[int]] | None = None  # key -> indexes into names, collected on first need
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -172,17 +173,33 @@ class Namesakes:
         self.positions.insert(k, at)
         self.names.insert(k, name)
         self.keys.add(name.key)
+        self._by_key = None
 
     def last_before(self, at: int) -> Name | None:
         k = bisect_left(self.positions, at)
         return self.names[k - 1] if k else None
 
-    def nearest(self, at: int) -> Name:
-        """The only one, else the one named last before `at`, else the first named after it."""
-        if len(self.keys) == 1:
-            return self.names[0]
-        k = bisect_left(self.positions, at)
-        return self.names[k - 1] if k else self.names[0]
+    def nearest(self, at: int, keys: set[str] | None = None) -> Name:
+        """The only one, else the one named last before `at`, else the first named after it; only among `keys`
+        when given (one of them must be here). Each key's positions are collected once: a call costs a binary
+        search per key."""
+        if keys is None:
+            if len(self.keys) == 1:
+                return self.names[0]
+            k = bisect_left(self.positions, at)
+            return self.names[k - 1] if k else self.names[0]
+        if self._by_key is None:
+            self._by_key = {}
+            for k, name in enumerate(self.names):
+                self._by_key.setdefault(name.key, []).append(k)
+        best_before, first_after = -1, len(self.names)
+        for key in keys:
+            indexes = self._by_key[key]
+            j = bisect_left(indexes, at, key=self.positions.__getitem__)
+            if j:
+                best_before = max(best_before, indexes[j - 1])
+            first_after = min(first_after, indexes[0])
+        return self.names[best_before if best_before >= 0 else first_after]
 
 
 @dataclass(slots=True)
@@ -196,9 +213,9 @@ class TextNames:
         default_factory=dict
     )  # key -> genders its tied words state ("Mrs", "first lady")
 
-    def stated_gender(self, name: Name) -> str | None:
-        """The one gender the text's words tied to this full name state, else None (none, or both)."""
-        found = self.genders.get(name.key, set())
+    def stated_gender(self, key: str) -> str | None:
+        """The one gender the text's words tied to the full name of this key state, else None (none, or both)."""
+        found = self.genders.get(key, set())
         return next(iter(found)) if len(found) == 1 else None
 
     def last_with_role(self, role: str, at: int) -> Name | None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..lexicons import load_lexicon, load_word_sets, load_words
 
-ROLE_CLASSES = ("official", "spokesperson", "expert", "business", "citizen", "campaigner")
+ROLE_CLASSES = ("official", "spokesperson", "expert", "business", "citizen", "campaigner", "candidate", "journalist")
 GENDER_FLAGS = frozenset({"female", "male"})
 
 _ROLES = load_lexicon("source_roles", flags=GENDER_FLAGS)
