@@ -333,3 +333,18 @@ def test_an_adverb_made_from_a_loaded_adjective_is_loaded_too():
     ]
     report = audit_plain("The council disgracefully closed the library and needlessly sold the land.")
     assert bias_findings(report) == {("NA401", "disgracefully"), ("NA408", "needlessly")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title-case line capitalises every word, so a capital says nothing about a name there.
+        ("Council Backs Awful Harbour Plan After Short Debate", {("NA401", "Awful")}),
+        ("Ferry Firm Blasted Over Late Sailings", {("NA401", "Blasted")}),
+        # In running text a capitalised word mid-sentence is still a name.
+        ("The ferry sailed past the Awful Rocks lighthouse at dawn on Monday.", set()),
+        ("Harbour Plan Approved After Short Debate", set()),
+    ],
+)
+def test_title_case_lines_do_not_hide_loaded_words(text, expected):
+    assert bias_findings(audit_plain(text)) == expected

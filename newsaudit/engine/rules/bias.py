@@ -109,18 +109,36 @@ def voice_matches(ctx: Context, matcher: WordMatcher) -> Iterator[PhraseMatch]:
     for index, block in enumerate(ctx.document.blocks):
         if block.kind in ("byline", "credit", "quote"):
             continue
+        title_case = is_title_case_block(ctx, index)
         for match in matcher.finditer(text, block.start, block.end, ctx.block_words(index)):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
             if guarded(text, match, block.start):
                 continue
-            if in_proper_name(text, match, block.start) and not is_set_label(match):
+            if not title_case and in_proper_name(text, match, block.start) and not is_set_label(match):
                 continue
             yield match
 
 
 def _outlet_voice_matches(ctx: Context, categories: tuple[str, ...]) -> Iterator[PhraseMatch]:
     return (m for m in outlet_voice_matches(ctx) if m.entry.category in categories)
+
+
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_SHARE = 0.7
+
+
+def is_title_case_block(ctx: Context, index: int) -> bool:
+    """A paragraph in title case ('Top Six Awful Ideas the Senate Blocked'): most of its words are capitalised,
+    so a capital letter says nothing about a name there. Memoised per block."""
+    key = f"bias.title_case.{index}"
+    cached = ctx.memo.get(key)
+    if cached is None:
+        text = ctx.text
+        words = ctx.block_words(index)
+        capitalised = sum(1 for start, _, _ in words if text[start].isupper())
+        cached = ctx.memo[key] = len(words) >= TITLE_CASE_MIN_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
+    return bool(cached)
 
 
 def is_set_label(match: PhraseMatch) -> bool:
