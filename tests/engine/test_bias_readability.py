@@ -348,3 +348,19 @@ def test_an_adverb_made_from_a_loaded_adjective_is_loaded_too():
 )
 def test_title_case_lines_do_not_hide_loaded_words(text, expected):
     assert bias_findings(audit_plain(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Other inflections of a listed loaded verb ("slammed", "destroyed") are loaded too.
+        ("Opposition leaders are slamming the budget as a giveaway.", {("NA401", "slamming")}),
+        ("The new levy is destroying small bakeries, the figures show.", {("NA401", "destroying")}),
+        # ... with the listed form's guards, and never the base form, which is often a noun of its own.
+        ("Doors kept slamming shut in the wind all night.", set()),
+        ("The storm is destroying homes along the coast.", set()),
+        ("The blast was heard two miles away.", set()),
+    ],
+)
+def test_inflections_of_loaded_verbs(text, expected):
+    assert bias_findings(audit_plain(text)) == expected

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..context import Context
 from ..lexicons import LexiconEntry, load_lexicon, load_words
-from ..lexicons.packaged import pattern_sentiment
+from ..lexicons.packaged import pattern_sentiment, pattern_tags
 from ..phrases import PhraseMatch
 from ..wordmatch import WordMatcher
 from .registry import Hit, rule
@@ -58,7 +58,8 @@ def _matcher(ctx: Context) -> WordMatcher:
     matcher = _matchers.get(extra)
     if matcher is None:
         entries = [*load_lexicon("bias"), *(LexiconEntry(p, c, a) for c, p, a in extra)]
-        matcher = _matchers[extra] = WordMatcher([*entries, *derived_adverbs(entries, "loaded")])
+        derived = [*derived_adverbs(entries, "loaded"), *derived_verb_forms(entries, "loaded")]
+        matcher = _matchers[extra] = WordMatcher([*entries, *derived])
     return matcher
 
 
@@ -88,6 +89,59 @@ def derived_adverbs(entries: list[LexiconEntry], category: str) -> list[LexiconE
         and entry.phrase.isalpha()
         and not entry.phrase.endswith("ly")
     ]
+
+
+INFLECTED_TAGS = ("VBD", "VBN", "VBG", "VBZ")  # never the base form: "blast" and "plague" are nouns too
+VERB_SOURCE_TAGS = (
+    "VB",
+    "VBD",
+    "VBN",
+    "VBZ",
+)  # not a listed -ing form: "chilling" is an adjective, "chilled" no verdict
+
+
+def verb_stems(word: str) -> set[str]:
+    """Possible stems of a verb form: 'slammed' -> slam, 'hates' -> hate, 'plaguing' -> plagu(e), 'bullied' ->
+    bully. Over-generating is harmless: a stem only matters through forms the tagger lexicon knows."""
+    stems = {word}
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            stems |= {stem, stem + "e"}
+            if stem[-1] == stem[-2]:
+                stems.add(stem[:-1])
+            if stem.endswith("i"):
+                stems.add(stem[:-1] + "y")
+    return stems
+
+
+def inflections(stem: str) -> set[str]:
+    forms = {stem + "s", stem + "es", stem + "ed", stem + "d", stem + "ing", stem + stem[-1] + "ed"}
+    forms |= {stem + stem[-1] + "ing", stem[:-1] + "ing" if stem.endswith("e") else stem + "ing"}
+    if stem.endswith("y"):
+        forms |= {stem[:-1] + "ied", stem[:-1] + "ies"}
+    return forms
+
+
+def derived_verb_forms(entries: list[LexiconEntry], category: str) -> list[LexiconEntry]:
+    """The other inflected forms of a loaded verb are loaded too ('slammed' -> 'slamming', 'destroyed' ->
+    'destroying'), with the guards of every listed form it comes from and the advice of one: only forms the tagger lexicon TextBlob ships tags as an
+    inflected verb, and never a form the lexicon lists itself."""
+    tags = pattern_tags()
+    listed = {entry.phrase for entry in entries}
+    derived: dict[str, LexiconEntry] = {}
+    for entry in entries:
+        word = entry.phrase
+        if entry.category != category or not word.isalpha() or tags.get(word) not in VERB_SOURCE_TAGS:
+            continue
+        for stem in verb_stems(word):
+            for form in inflections(stem):
+                if form in listed or tags.get(form) not in INFLECTED_TAGS:
+                    continue
+                known = derived.get(form)  # derived from two listed forms: both sets of guards hold
+                guards = entry.guards | known.guards if known else entry.guards
+                derived[form] = LexiconEntry(form, category, entry.alternative, guards)
+    return sorted(derived.values(), key=lambda entry: entry.phrase)
 
 
 def outlet_voice_matches(ctx: Context) -> list[PhraseMatch]:
