@@ -364,3 +364,20 @@ def test_title_case_lines_do_not_hide_loaded_words(text, expected):
 )
 def test_inflections_of_loaded_verbs(text, expected):
     assert bias_findings(audit_plain(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A guard is the next word of the same phrase: a spaced dash ends the phrase.
+        ("The charity has become a cult - members hand over their savings.", {("NA401", "cult")}),
+        ("The director's cult film returns to cinemas next month.", set()),
+        ("The director's cult-film season returns next month.", set()),
+        # The infinitive is the loaded verb itself; the noun and the kitchen are not.
+        ("The government moved to crush the strike within a week.", {("NA401", "crush")}),
+        ("Workers crush grapes by hand in October.", set()),
+        ("She admitted a crush on the singer in an interview.", set()),
+    ],
+)
+def test_guards_keep_to_their_phrase(text, expected):
+    assert bias_findings(audit_plain(text)) == expected

@@ -17,8 +17,9 @@ from ..phrases import PhraseMatch
 from ..wordmatch import WordMatcher
 from .registry import Hit, rule
 
-_NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-]*$")
+# The next word is joined by spaces or one hyphen ("blast-radius"); a spaced dash (" - ") ends the clause.
+_NEXT_WORD = re.compile(r"(?:\s+|-)?([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)(?:\s+|-)?$")
 SCARE_QUOTE_MAX_WORDS = 3
 NAMING_WORDS = re.compile(
     r"\b(?:called|dubbed|named|titled|entitled|known as|the word|the term|the phrase|so-called|labelled|labeled|"
