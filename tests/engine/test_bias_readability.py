@@ -381,3 +381,18 @@ def test_inflections_of_loaded_verbs(text, expected):
 )
 def test_guards_keep_to_their_phrase(text, expected):
     assert bias_findings(audit_plain(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The writer's own view in the first person singular is a column's voice.
+        ("As I have written before, the harbour levy cannot be fixed.", {("NA407", "I have written")}),
+        ("The levy, in my view, should go.", {("NA407", "in my view")}),
+        # A speaker's first person is the speaker's.
+        ("\u201cI think the levy should go,\u201d the mayor said on Monday.", set()),
+        ("The mayor said that in my view the levy should go was her campaign line.", set()),
+    ],
+)
+def test_first_person_opinion_in_the_outlets_voice(text, expected):
+    assert bias_findings(audit_plain(text)) == expected
