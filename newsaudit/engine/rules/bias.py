@@ -93,6 +93,7 @@ def derived_adverbs(entries: list[LexiconEntry], category: str) -> list[LexiconE
 
 
 INFLECTED_TAGS = ("VBD", "VBN", "VBG", "VBZ")  # never the base form: "blast" and "plague" are nouns too
+NOUN_TAGS = ("NN", "NNS")
 VERB_SOURCE_TAGS = (
     "VB",
     "VBD",
@@ -135,7 +136,10 @@ def derived_verb_forms(entries: list[LexiconEntry], category: str) -> list[Lexic
         word = entry.phrase
         if entry.category != category or not word.isalpha() or tags.get(word) not in VERB_SOURCE_TAGS:
             continue
-        for stem in verb_stems(word):
+        stems = verb_stems(word)
+        if any(tags.get(stem) in NOUN_TAGS for stem in stems):
+            continue  # "blast", "sneer": a noun first, so "blasting" is a quarry's word before it is a verdict
+        for stem in stems:
             for form in inflections(stem):
                 if form in listed or tags.get(form) not in INFLECTED_TAGS:
                     continue
