@@ -168,13 +168,16 @@ def voice_matches(ctx: Context, matcher: WordMatcher) -> Iterator[PhraseMatch]:
     for index, block in enumerate(ctx.document.blocks):
         if block.kind in ("byline", "credit", "quote"):
             continue
-        title_case = is_title_case_block(ctx, index)
         for match in matcher.finditer(text, block.start, block.end, ctx.block_words(index)):
             if ctx.in_quote(match.start, match.end) or ctx.in_attributed_content(match.start, match.end):
                 continue
             if guarded(text, match, block.start):
                 continue
-            if not title_case and in_proper_name(text, match, block.start) and not is_set_label(match):
+            if (
+                in_proper_name(text, match, block.start)
+                and not is_set_label(match)
+                and not is_title_case_block(ctx, index)  # checked last: most matches are not capitalised
+            ):
                 continue
             yield match
 
