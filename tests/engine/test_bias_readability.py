@@ -333,3 +333,68 @@ def test_an_adverb_made_from_a_loaded_adjective_is_loaded_too():
     ]
     report = audit_plain("The council disgracefully closed the library and needlessly sold the land.")
     assert bias_findings(report) == {("NA401", "disgracefully"), ("NA408", "needlessly")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title-case line capitalises every word, so a capital says nothing about a name there.
+        ("Council Backs Awful Harbour Plan After Short Debate", {("NA401", "Awful")}),
+        ("Ferry Firm Blasted Over Late Sailings", {("NA401", "Blasted")}),
+        # In running text a capitalised word mid-sentence is still a name.
+        ("The ferry sailed past the Awful Rocks lighthouse at dawn on Monday.", set()),
+        ("Harbour Plan Approved After Short Debate", set()),
+    ],
+)
+def test_title_case_lines_do_not_hide_loaded_words(text, expected):
+    assert bias_findings(audit_plain(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Other inflections of a listed loaded verb ("lambasted", "destroyed") are loaded too.
+        ("Opposition leaders are lambasting the budget as a giveaway.", {("NA401", "lambasting")}),
+        ("The new levy is destroying small bakeries, the figures show.", {("NA401", "destroying")}),
+        # ... with the listed form's guards, and never the base form, which is often a noun of its own.
+        ("The children were ducking under the fence to reach the pitch.", set()),
+        ("The storm is destroying homes along the coast.", set()),
+        ("The blast was heard two miles away.", set()),
+        # A verb that is a noun first ("blast") lends its verdict to no other form: quarries do blasting.
+        ("The quarry sends blasting warnings to nearby farms.", set()),
+    ],
+)
+def test_inflections_of_loaded_verbs(text, expected):
+    assert bias_findings(audit_plain(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A guard is the next word of the same phrase: a spaced dash ends the phrase.
+        ("The charity has become a cult - members hand over their savings.", {("NA401", "cult")}),
+        ("The director's cult film returns to cinemas next month.", set()),
+        ("The director's cult-film season returns next month.", set()),
+        # The infinitive is the loaded verb itself; the noun and the kitchen are not.
+        ("The government moved to crush the strike within a week.", {("NA401", "crush")}),
+        ("Workers crush grapes by hand in October.", set()),
+        ("She admitted a crush on the singer in an interview.", set()),
+    ],
+)
+def test_guards_keep_to_their_phrase(text, expected):
+    assert bias_findings(audit_plain(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The writer's own view in the first person singular is a column's voice.
+        ("As I have written before, the harbour levy cannot be fixed.", {("NA407", "I have written")}),
+        ("The levy, in my view, should go.", {("NA407", "in my view")}),
+        # A speaker's first person is the speaker's.
+        ("\u201cI think the levy should go,\u201d the mayor said on Monday.", set()),
+        ("The mayor said that in my view the levy should go was her campaign line.", set()),
+    ],
+)
+def test_first_person_opinion_in_the_outlets_voice(text, expected):
+    assert bias_findings(audit_plain(text)) == expected

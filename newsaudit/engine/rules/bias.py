@@ -12,13 +12,14 @@ from functools import cache
 
 from ..context import Context
 from ..lexicons import LexiconEntry, load_lexicon, load_words
-from ..lexicons.packaged import pattern_sentiment
+from ..lexicons.packaged import pattern_sentiment, pattern_tags
 from ..phrases import PhraseMatch
 from ..wordmatch import WordMatcher
 from .registry import Hit, rule
 
-_NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s\-]*$")
+# The next word is joined by spaces or one hyphen ("blast-radius"); a spaced dash (" - ") ends the clause.
+_NEXT_WORD = re.compile(r"(?:\s+|-)?([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)(?:\s+|-)?$")
 SCARE_QUOTE_MAX_WORDS = 3
 NAMING_WORDS = re.compile(
     r"\b(?:called|dubbed|named|titled|entitled|known as|the word|the term|the phrase|so-called|labelled|labeled|"
@@ -58,7 +59,8 @@ def _matcher(ctx: Context) -> WordMatcher:
     matcher = _matchers.get(extra)
     if matcher is None:
         entries = [*load_lexicon("bias"), *(LexiconEntry(p, c, a) for c, p, a in extra)]
-        matcher = _matchers[extra] = WordMatcher([*entries, *derived_adverbs(entries, "loaded")])
+        derived = [*derived_adverbs(entries, "loaded"), *derived_verb_forms(entries, "loaded")]
+        matcher = _matchers[extra] = WordMatcher([*entries, *derived])
     return matcher
 
 
@@ -90,6 +92,63 @@ def derived_adverbs(entries: list[LexiconEntry], category: str) -> list[LexiconE
     ]
 
 
+INFLECTED_TAGS = ("VBD", "VBN", "VBG", "VBZ")  # never the base form: "blast" and "plague" are nouns too
+NOUN_TAGS = ("NN", "NNS")
+VERB_SOURCE_TAGS = (
+    "VB",
+    "VBD",
+    "VBN",
+    "VBZ",
+)  # not a listed -ing form: "chilling" is an adjective, "chilled" no verdict
+
+
+def verb_stems(word: str) -> set[str]:
+    """Possible stems of a verb form: 'slammed' -> slam, 'hates' -> hate, 'plaguing' -> plagu(e), 'bullied' ->
+    bully. Over-generating is harmless: a stem only matters through forms the tagger lexicon knows."""
+    stems = {word}
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            stems |= {stem, stem + "e"}
+            if stem[-1] == stem[-2]:
+                stems.add(stem[:-1])
+            if stem.endswith("i"):
+                stems.add(stem[:-1] + "y")
+    return stems
+
+
+def inflections(stem: str) -> set[str]:
+    forms = {stem + "s", stem + "es", stem + "ed", stem + "d", stem + "ing", stem + stem[-1] + "ed"}
+    forms |= {stem + stem[-1] + "ing", stem[:-1] + "ing" if stem.endswith("e") else stem + "ing"}
+    if stem.endswith("y"):
+        forms |= {stem[:-1] + "ied", stem[:-1] + "ies"}
+    return forms
+
+
+def derived_verb_forms(entries: list[LexiconEntry], category: str) -> list[LexiconEntry]:
+    """The other inflected forms of a loaded verb are loaded too ('slammed' -> 'slamming', 'destroyed' ->
+    'destroying'), with the guards of every listed form it comes from and the advice of one: only forms the tagger lexicon TextBlob ships tags as an
+    inflected verb, and never a form the lexicon lists itself."""
+    tags = pattern_tags()
+    listed = {entry.phrase for entry in entries}
+    derived: dict[str, LexiconEntry] = {}
+    for entry in entries:
+        word = entry.phrase
+        if entry.category != category or not word.isalpha() or tags.get(word) not in VERB_SOURCE_TAGS:
+            continue
+        stems = verb_stems(word)
+        if any(tags.get(stem) in NOUN_TAGS for stem in stems):
+            continue  # "blast", "sneer": a noun first, so "blasting" is a quarry's word before it is a verdict
+        for stem in stems:
+            for form in inflections(stem):
+                if form in listed or tags.get(form) not in INFLECTED_TAGS:
+                    continue
+                known = derived.get(form)  # derived from two listed forms: both sets of guards hold
+                guards = entry.guards | known.guards if known else entry.guards
+                derived[form] = LexiconEntry(form, category, entry.alternative, guards)
+    return sorted(derived.values(), key=lambda entry: entry.phrase)
+
+
 def outlet_voice_matches(ctx: Context) -> list[PhraseMatch]:
     """Lexicon words in the outlet's own voice, found once per document and shared by the NA4xx rules."""
     cached = ctx.memo.get("bias.matches")
@@ -114,13 +173,34 @@ def voice_matches(ctx: Context, matcher: WordMatcher) -> Iterator[PhraseMatch]:
                 continue
             if guarded(text, match, block.start):
                 continue
-            if in_proper_name(text, match, block.start) and not is_set_label(match):
+            if (
+                in_proper_name(text, match, block.start)
+                and not is_set_label(match)
+                and not is_title_case_block(ctx, index)  # checked last: most matches are not capitalised
+            ):
                 continue
             yield match
 
 
 def _outlet_voice_matches(ctx: Context, categories: tuple[str, ...]) -> Iterator[PhraseMatch]:
     return (m for m in outlet_voice_matches(ctx) if m.entry.category in categories)
+
+
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_SHARE = 0.7
+
+
+def is_title_case_block(ctx: Context, index: int) -> bool:
+    """A paragraph in title case ('Top Six Awful Ideas the Senate Blocked'): most of its words are capitalised,
+    so a capital letter says nothing about a name there. Memoised per block."""
+    key = f"bias.title_case.{index}"
+    cached = ctx.memo.get(key)
+    if cached is None:
+        text = ctx.text
+        words = ctx.block_words(index)
+        capitalised = sum(1 for start, _, _ in words if text[start].isupper())
+        cached = ctx.memo[key] = len(words) >= TITLE_CASE_MIN_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
+    return bool(cached)
 
 
 def is_set_label(match: PhraseMatch) -> bool:

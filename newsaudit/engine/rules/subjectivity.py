@@ -18,7 +18,7 @@ from ..context import Context
 from ..lexicons import load_lexicon
 from ..phrases import PhraseMatch
 from ..wordmatch import WordMatcher
-from .bias import guarded, in_proper_name
+from .bias import guarded, in_proper_name, is_title_case_block
 from .registry import Hit, rule
 
 SUBJECTIVE = WordMatcher(load_lexicon("subjective"))
@@ -55,7 +55,7 @@ def _cues(ctx: Context) -> Iterator[tuple[PhraseMatch, str]]:
                 continue  # "US" is a country
             if in_speech(ctx, index, match.start, attributed=kind == "voice"):
                 continue
-            if in_proper_name(text, match, block.start):
+            if in_proper_name(text, match, block.start) and not is_title_case_block(ctx, index) and word[:2] != "I ":
                 continue  # "Here We Go Again", "Our Lady of Lourdes"
             if kind == "evaluative":
                 before = text[max(block.start, match.start - 60) : match.start]
