@@ -1,6 +1,7 @@
 """Page-builder layouts (our own block definitions, shaped like CodeRed CMS's): rows of columns of content, cards
 in a list, a modal whose content is a stream, buttons, empty media; stored the way Wagtail stores them."""
 
+import pytest
 from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.embeds.blocks import EmbedBlock
@@ -8,6 +9,9 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from newsaudit.engine.readers.streamfield import field_blocks
 from newsaudit.pages.extract import stream_raw_blocks
+
+# Choosers read their empty values through the database on Django 6 (in_bulk asks the connection for its limits).
+pytestmark = pytest.mark.django_db
 
 
 class ButtonBlock(blocks.StructBlock):

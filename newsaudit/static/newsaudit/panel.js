@@ -1,6 +1,7 @@
 // newsaudit panel: audits the unsaved edit form by itself a short pause after typing stops (or on "Check unsaved
-// changes"), one request in flight, an older one cancelled; shows failures as a message in the panel (a 4xx body is
-// a one-line reason; a 403 or an expired session links to the login page); a panel whose audit is still to come
+// changes"), one request in flight, an older one cancelled (a check never cancels a dismissal or undo: it waits for
+// it); shows failures as a message in the panel (a 4xx body is a one-line reason; a 403 or an expired session links
+// to the login page); a panel whose audit is still to come
 // (data-newsaudit-pending, just after a save) fetches the stored panel until the audit arrives; the category lights
 // filter the findings; a finding's excerpt selects its words in the editor (marks.js).
 (function () {
@@ -13,6 +14,7 @@
   var LIVE_KEY = 'newsaudit-live';
   var MESSAGE_MAX = 300;
   var inflight = null;
+  var inflightAction = false; // a dismissal or undo in flight: a check waits for it rather than cancel it
   var liveTimer = 0;
 
   function editForm() {
@@ -56,9 +58,14 @@
     var panel = currentPanel();
     if (!form || !panel) return;
     var recheck = !!body && panel.hasAttribute('data-unsaved');
+    if (inflight && inflightAction && !body) {
+      check(panel, EDITOR_FLUSH_MS);
+      return;
+    }
     if (inflight) inflight.abort();
     var controller = new AbortController();
     inflight = controller;
+    inflightAction = !!body;
     panel.setAttribute('aria-busy', 'true');
     var started = performance.now();
     fetch(url, {
@@ -74,13 +81,17 @@
       .then(function (result) {
         if (inflight !== controller) return;
         inflight = null;
+        inflightAction = false;
         handle(result.response, result.body, started);
         // A dismissal returns the stored audit; an editor with unsaved changes gets them checked again.
         if (recheck && result.response.ok) check(currentPanel(), EDITOR_FLUSH_MS);
       })
       .catch(function (error) {
         if (error.name === 'AbortError') return;
-        if (inflight === controller) inflight = null;
+        if (inflight === controller) {
+          inflight = null;
+          inflightAction = false;
+        }
         showMessage('The audit could not reach the server. Check your connection and try again.');
       });
   }
