@@ -249,3 +249,13 @@ def test_a_listicles_section_label_after_a_name_is_no_quotation(label):
 @pytest.mark.parametrize("line", ["Ruiz: We will appeal.", "RUIZ: Now or never.", 'Ruiz: "Now or never."'])
 def test_a_short_line_after_a_colon_speaker_with_a_person_quote_or_capitals_is_still_speech(line):
     assert _sources(line) == [line.split(":")[0]]
+
+
+@pytest.mark.parametrize("sign_off", ["Ida Holm reported from Bergen.", "Ruiz reported from Lima; Vik, from Oslo."])
+def test_a_reporters_sign_off_is_no_source(sign_off):
+    text = f"The pier will close in May, the council said. {sign_off}"
+    assert _sources(text) == ["the council"] and _named(text) == []
+
+
+def test_reported_from_a_place_with_a_report_is_still_a_source():
+    assert _sources("Ruiz reported from Lima that the talks had failed.") == ["Ruiz"]

@@ -28,6 +28,7 @@ from .vocabulary import (
     REPORT_ONLY,
     REPORT_OPENERS,
     SAY_CUES,
+    SIGN_OFFS,
     SKIPPABLE,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
@@ -65,11 +66,21 @@ def other_sense(tokens: list[Token], i: int) -> bool:
         return True
     if low == "thought" and following == "to":
         return True
+    if _sign_off(tokens, i):
+        return True
     if low in REPORT_ONLY and following not in REPORT_OPENERS:
         return True
     if low in STANCE_ADJECTIVES and not after_copula(tokens, i) and not _verb_before_that(tokens, i):
         return True
     return hearsay(tokens, i)
+
+
+def _sign_off(tokens: list[Token], i: int) -> bool:
+    """'Holm reported from Bergen.': a reporter's sign-off, the cue and 'from' followed by nothing but places."""
+    if tokens[i].lower not in SIGN_OFFS or i + 2 >= len(tokens) or tokens[i + 1].lower != "from":
+        return False
+    rest = [t for t in tokens[i + 2 :] if t.is_word]
+    return bool(rest) and all(t.is_capitalised or t.lower in SIGN_OFFS for t in rest)
 
 
 def _verb_before_that(tokens: list[Token], i: int) -> bool:

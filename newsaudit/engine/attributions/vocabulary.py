@@ -67,6 +67,7 @@ NUMBER_WORDS = _set("number_words")
 FUNCTION_CAPITALS = load_words("sentence_openers") - DETERMINERS - {"one"}
 NOT_NAMES = FUNCTION_CAPITALS | OPENING_ADVERBIALS | _set("not_names")
 REPORT_OPENERS = _set("report_openers")
+SIGN_OFFS = _set("sign_offs")
 ADD_VERBS = _set("add_verbs")
 CONTRAST_SUBJECTS = _set("contrast_subjects")
 PERSONAL_PRONOUNS = _set("personal_pronouns")
