@@ -154,6 +154,15 @@ def test_panel_is_not_pending_when_audit_on_save_is_off(admin_client, saved_arti
     assert "data-newsaudit-pending" not in html
 
 
+def _quoted_entries(client, section, capture_on_commit, slug: str, body: list) -> tuple[str, list[str]]:
+    """The panel of an article saved with `body`, and the markup of each entry of its "Who is quoted" list."""
+    page = make_article(section, slug=slug, body=body)
+    with capture_on_commit(execute=True):
+        page.save_revision()
+    html = client.get(reverse("newsaudit:panel", args=[page.pk])).content.decode()
+    return html, html.split("data-newsaudit-source>")[1:]
+
+
 def test_who_is_quoted_lists_merged_sources_with_what_the_text_states(
     admin_client, section, django_capture_on_commit_callbacks
 ):
@@ -166,11 +175,7 @@ def test_who_is_quoted_lists_merged_sources_with_what_the_text_states(
             "id": "q1",
         }
     ]
-    page = make_article(section, slug="ferry-pier", body=body)
-    with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision()
-    html = admin_client.get(reverse("newsaudit:panel", args=[page.pk])).content.decode()
-    entries = html.split("data-newsaudit-source>")[1:]
+    html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "ferry-pier", body)
     brandt = [e for e in entries if "Brandt" in e.split("<small")[0]]
     assert len(brandt) == 1, entries  # "Nell Brandt" and "Ms Brandt" are one entry
     entry = brandt[0].split("</li>")[0]
@@ -189,10 +194,7 @@ def test_who_is_quoted_leaves_out_a_place_that_speaks(admin_client, section, dja
             "id": "q2",
         }
     ]
-    page = make_article(section, slug="fishing-quota", body=body)
-    with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision()
-    html = admin_client.get(reverse("newsaudit:panel", args=[page.pk])).content.decode()
-    names = [e.split("<small")[0].strip() for e in html.split("data-newsaudit-source>")[1:]]
+    html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "fishing-quota", body)
+    names = [e.split("<small")[0].strip() for e in entries]
     assert names == ["Ingrid Dahl"]
     assert "Who is quoted (1 named)" in html and "First source quoted: Ingrid Dahl." in html

@@ -38,3 +38,8 @@ def site_data(django_db_blocker):
 def db_access(site_data, django_db_blocker):
     with django_db_blocker.unblock():
         yield site_data
+
+
+def panel_shown(html: str) -> bool:
+    """An edit view's HTML carries newsaudit's side panel."""
+    return 'data-side-panel="newsaudit"' in html and "data-newsaudit-panel" in html

@@ -18,6 +18,8 @@ from newsaudit.engine.readers import read_path
 from newsaudit.models import AuditResult
 from newsaudit.pages.page_types import decision, is_audited
 
+from .conftest import panel_shown
+
 SITE = Path(os.environ.get("NEWSAUDIT_REALSITE", "."))
 
 
@@ -69,9 +71,7 @@ def test_every_page_type_opens_in_the_editor_and_audited_types_show_the_panel(db
         for page in pages_of(model)[:1]:
             response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
             assert response.status_code == 200, model
-            html = response.content.decode()
-            shown = 'data-side-panel="newsaudit"' in html and "data-newsaudit-panel" in html
-            assert shown is is_audited(model), model
+            assert panel_shown(response.content.decode()) is is_audited(model), model
             opened += 1
     assert opened >= 10
 

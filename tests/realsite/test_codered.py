@@ -27,6 +27,7 @@ from newsaudit.pages.extract import page_document
 from newsaudit.pages.page_types import decision, is_audited
 
 from .admin_forms import form_data
+from .conftest import panel_shown
 
 SITE = Path(os.environ.get("NEWSAUDIT_CODERED", "."))
 EDIT_FORM = "page-edit-form"
@@ -336,9 +337,7 @@ def test_every_page_type_opens_in_the_add_and_edit_views_and_audited_types_show_
         for page in pages_of(model)[:1]:
             response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
             assert response.status_code == 200, model
-            html = response.content.decode()
-            shown = 'data-side-panel="newsaudit"' in html and "data-newsaudit-panel" in html
-            assert shown is is_audited(model), model
+            assert panel_shown(response.content.decode()) is is_audited(model), model
     assert all(pages_of(model) for model in made)
 
 
