@@ -12,7 +12,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3.11 python3 \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: help venv test test-sqlite test-pg-matrix test-matrix test-realsite lint demo eval bench clean
+.PHONY: help venv test test-sqlite test-pg-matrix test-matrix test-realsite lint demo eval train-cues bench clean
 
 help:
 	@echo "make demo   - build .venv, load the sample articles, serve the example site on 127.0.0.1:$(PORT)"
@@ -71,6 +71,10 @@ demo: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) -m evaluation --data $(DATA)
+
+# Rewrites newsaudit/engine/lexicons/learned_cues.tsv from PolNeAR train (deterministic: the same data, the same file).
+train-cues: $(STAMP)
+	$(PY) -m evaluation.train_cues --data $(DATA)
 
 bench: $(STAMP)
 	@$(PY) -c "import proselint, psutil, gunicorn" 2>/dev/null || $(PY) -m pip install --quiet -e ".[bench]"

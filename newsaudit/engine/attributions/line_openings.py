@@ -16,6 +16,8 @@ from .vocabulary import (
 )
 from .words import tagged_common, word_class
 
+TRANSCRIPT_OPENERS = OPENING_QUOTES | {'"'}
+
 
 def dateline_end(tokens: list[Token]) -> int:
     """Where the story starts after a dateline that opens the sentence ('OSLO \u2014', 'Bergen (Reuters) \u2013'):
@@ -32,18 +34,20 @@ def dateline_end(tokens: list[Token]) -> int:
 
 
 def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
-    """'Ruiz: "We will appeal."', a transcript's 'RUIZ: We will appeal.', or a digest's '- More from Ruiz: "..."'."""
-    for colon in range(1, min(MAX_NP_TOKENS, len(tokens) - 1)):
+    """'Ruiz: "We will appeal."', a transcript's 'RUIZ: We will appeal.', or a digest's '- More from Ruiz: "..."'.
+    A transcript quoted paragraph by paragraph opens each line with a quotation mark: '"RUIZ: We will appeal.'"""
+    opener = 1 if tokens and tokens[0].text in TRANSCRIPT_OPENERS else 0
+    for colon in range(1 + opener, min(MAX_NP_TOKENS, len(tokens) - 1)):
         if tokens[colon].text != ":":
             continue
-        if tokens[0].lower in COLON_LABELS or tokens[colon - 1].lower in COLON_LABELS:
+        if tokens[opener].lower in COLON_LABELS or tokens[colon - 1].lower in COLON_LABELS:
             return None
         if not (tokens[colon + 1].is_word or tokens[colon + 1].text in ("\u201c", '"', "\u2018", "'")):
             return None
         if _heading_after(tokens, colon) or _section_label(tokens, colon):
             return None  # "Background: Decades of Rivalry" is a section heading, not a speaker
-        if colon < 5 and all(word_class(t) == "name" for t in tokens[:colon]):
-            return 0, colon - 1
+        if colon < 5 + opener and all(word_class(t) == "name" for t in tokens[opener:colon]):
+            return opener, colon - 1
         phrase = np_ending_at(tokens, colon - 1)
         if phrase is None or word_class(tokens[phrase[1]]) not in ("name", "noun"):
             return None
@@ -52,7 +56,7 @@ def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
         lead = next((k for k in range(phrase[1] - 1, phrase[0] - 1, -1) if tokens[k].lower == "from"), None)
         if lead is not None:
             return lead + 1, phrase[1]  # "More from Ida Holm:"
-        if phrase[0] == 0 or tokens[phrase[0] - 1].lower in COLON_LEADS:
+        if phrase[0] == opener or tokens[phrase[0] - 1].lower in COLON_LEADS:
             return phrase
         return None
     return None

@@ -1,5 +1,8 @@
 """A quote block that names its speaker after a dash: 'We will not flood again. — Tom Okafor'.
 
+A line of a paragraph may do the same: '“We will not flood again.” ― Tom Okafor', a quotation that
+opens the line, a dash and a name that ends it (readers' comments, vox pops).
+
 Pull quotes and block quotes carry their speaker in a line of their own, not with a speech verb: CMS quote blocks
 (a text and an author, read as one quote "text — author") and `<blockquote>` paragraphs that end in "— Name", or
 whose last paragraph is only "— Name". The text before the dash is the quotation, the dash is the cue, the phrase
@@ -18,19 +21,53 @@ from .model import Attribution, Span
 from .vocabulary import DASHES, DETERMINERS
 
 MAX_SPEAKER_TOKENS = 12
+MAX_LINE_SPEAKER_TOKENS = 6
+CLOSING_MARKS = frozenset({"\u201d", '"', "\u00bb"})
+OPENING_MARKS = frozenset({"\u201c", '"', "\u00ab"})
 
 
 def quote_block_speakers(
     document: Document, tokens_of: Callable[[Sentence], list[Token]] | None = None
 ) -> Iterator[Attribution]:
-    """One attribution for each quote block that ends in a dash and its speaker."""
+    """One attribution for each quote block that ends in a dash and its speaker, and for each line that does."""
     previous: Block | None = None
     for block in document.blocks:
         if block.kind == "quote" and block.sentences:
             found = _speaker_line(document, block, previous, tokens_of)
             if found is not None:
                 yield found
+        elif block.kind == "paragraph":
+            for sentence in block.sentences:
+                tokens = tokens_of(sentence) if tokens_of else tokenize(document.text, sentence.start, sentence.end)
+                yield from _quoted_lines(document.text, block, sentence, tokens)
         previous = block
+
+
+def _quoted_lines(text: str, block: Block, sentence: Sentence, tokens: list[Token]) -> Iterator[Attribution]:
+    """Each '“...” ― Name' in a sentence: a closing quotation mark, a dash, a speaker that ends
+    its line, and an opening quotation mark at the start of that line."""
+    for dash in range(1, len(tokens) - 1):
+        if tokens[dash].text not in DASHES or tokens[dash - 1].text not in CLOSING_MARKS:
+            continue
+        end = next((k for k in range(dash + 1, len(tokens)) if _line_ends_after(text, tokens, k)), None)
+        if end is None or end - dash > MAX_LINE_SPEAKER_TOKENS or not _speaker_phrase(tokens[dash + 1 : end + 1]):
+            continue
+        line_start = max(block.start, text.rfind("\n", block.start, tokens[dash].start) + 1)
+        opening = text[line_start : line_start + 1]
+        if opening not in OPENING_MARKS:
+            continue
+        kind, anonymous = classify(tokens, dash + 1, end)
+        content = Span(line_start + 1, tokens[dash - 1].start)
+        source = Span(tokens[dash + 1].start, tokens[end].end)
+        cue = Span(tokens[dash].start, tokens[dash].end)
+        yield Attribution(source, cue, content, True, anonymous, kind, "neutral", sentence)
+
+
+def _line_ends_after(text: str, tokens: list[Token], k: int) -> bool:
+    """Token `k` is the last of its line: a line break or the end of the sentence follows."""
+    if k + 1 >= len(tokens):
+        return True
+    return "\n" in text[tokens[k].end : tokens[k + 1].start]
 
 
 def _speaker_line(

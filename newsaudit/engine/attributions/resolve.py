@@ -67,9 +67,11 @@ def canonical(phrase: str) -> str:
 
 
 def summarise_sources(document: Document, attributions: list[Attribution]) -> list[SourceSummary]:
-    """Distinct sources, merging a full name with later surname-only mentions ("Ana Ruiz" ... "Ruiz")."""
+    """Distinct sources, merging a full name with later surname-only mentions ("Ana Ruiz" ... "Ruiz"). A source
+    found only doing something (its cues all deeds: 'Ruiz backed the plan') is not listed."""
     summaries: dict[str, SourceSummary] = {}
     surname_of: dict[str, str] = {}
+    speaking: set[str] = set()
     for item in attributions:
         if item.anonymous:
             key = "anonymous:" + document.text[item.source.start : item.source.end].lower()
@@ -88,7 +90,9 @@ def summarise_sources(document: Document, attributions: list[Attribution]) -> li
         summary.forms.add(name)
         if len(name) > len(summary.name):
             summary.name = name
-    return list(summaries.values())
+        if item.cue_category != "deed":
+            speaking.add(key)
+    return [summary for key, summary in summaries.items() if key in speaking]
 
 
 def _surname(name: str) -> str:

@@ -18,6 +18,7 @@ from ..tokens import Token, tokenize
 from .classify import classify
 from .content import adjacent_quote, reported_clause
 from .cues import by_agent, clause_end, cue_entry, follows_quote_or_comma, is_passive, opens_new_clause, other_sense
+from .learned_cues import learned_cue
 from .line_openings import colon_speaker, dateline_end
 from .model import Attribution, CueMatch, Span, TokenRange
 from .phrases import anonymous_frame, described_after, np_after, np_ending_at, phrase_after, poll_after
@@ -194,7 +195,7 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
         return _according_to(scan, i)
     if token.lower == "in" and tokens[i + 1 : i + 2] and not inside(scan.quotes, token.start, token.end):
         return _poll_source(scan, i)
-    entry = cue_entry(tokens, i)
+    entry = cue_entry(tokens, i) or learned_cue(tokens, i)
     if (
         entry is None
         or (token.is_capitalised and i > 0 and not scan.title_case)

@@ -102,7 +102,7 @@ ANONYMOUS_FRAMES = tuple(tuple(frame.split()) for frame in _SETS["anonymous_fram
 
 # Categories of source nouns that can speak (not documents).
 SPEAKER_KINDS = frozenset({"person", "group", "organisation", "vague"})
-DASHES = frozenset({"\u2014", "\u2013", "--"})
+DASHES = frozenset({"\u2014", "\u2013", "\u2015", "--"})  # em, en, the quotation dash
 QUOTE_CLOSERS = frozenset({"\u201d", '"', "\u2019", "\u00bb", "'"})
 OPENING_QUOTES = frozenset({"\u201c", "\u2018", "\u00ab"})
 MAX_NP_TOKENS = 12

@@ -16,16 +16,18 @@ from .merge import Entry, merge
 def source_mix(text: str, attributions: list[Attribution]) -> dict[str, Any]:
     """Who the article quotes: one entry per source after merging, most attributions first. An entry whose name
     names no one who speaks (a place, a headline fragment: the summary's test) is left out; its attributions
-    still count in the tallies."""
+    still count in the tallies. So is an entry found only doing something ('Ruiz backed the plan', a deed), not
+    saying or thinking it: it is not quoted; its attributions count too."""
     evidence = CaseEvidence(text)
-    entries = [entry for entry in merge(text, attributions) if not _no_speaker(entry, evidence)]
+    merged = [entry for entry in merge(text, attributions) if not _no_speaker(entry, evidence)]
+    # the finder's anonymous sources, and the ones placed with them ("a government": named nobody)
+    anonymous = sum(len(e.mentions) for e in merged if e.kind == "anonymous")
+    entries = [entry for entry in merged if not all(m.attribution.cue_category == "deed" for m in entry.mentions)]
     order = {id(entry): k for k, entry in enumerate(entries)}
     entries.sort(key=lambda e: (-len(e.mentions), order[id(e)]))
     sources = [entry_dict(text, entry) for entry in entries]
     people = [s for s in sources if s["kind"] in ("person", "anonymous")]
     total = len(attributions)
-    # the finder's anonymous sources, and the ones placed with them ("a government": named nobody)
-    anonymous = sum(len(e.mentions) for e in entries if e.kind == "anonymous")
     return {
         "sources": sources,
         "by_kind": dict(Counter(s["kind"] for s in sources)),

@@ -1,0 +1,137 @@
+"""Cues no word list names: a verb of stance or deed ('Ruiz openly admires', 'the union also views') scored by a
+small linear model over the words around it and the subject before it.
+
+The word lists hold the common cues; the long tail (thousands of verbs and phrases, each seldom seen) is where a
+list runs out. A token no lexicon entry covers, that could be a verb and that has a subject the scan accepts, is
+scored: the sum of the weights of its features (the word, its neighbours, the kind of subject, ...), squashed to
+a probability. At or above `THRESHOLD` it is a cue of category "deed": an attribution whose object is still the
+outlet's own wording unless quoted, and a source seen only in deeds is not listed among the quoted. The weights
+are in `lexicons/learned_cues.tsv`, trained by `python -m evaluation.train_cues` (`make train-cues`) on the
+PolNeAR train split (see docs/evaluation.md); `cue_features` below is the whole model's input.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from importlib import resources
+
+from ..lexicons import LexiconEntry
+from ..lexicons.packaged import pattern_tags
+from ..tokens import Token
+from .classify import classify
+from .subjects import subject_of
+from .vocabulary import COPULAS, SKIPPABLE, SOURCE_NOUNS, SPEECH_VERBS
+from .words import word_class
+
+LEARNED_CUE = LexiconEntry("(learned)", "deed", "")
+THRESHOLD = 0.45  # chosen on PolNeAR dev: source precision stays at or above 0.86 with a margin
+CANDIDATE_TAGS = ("NN", "NNS", "JJ")  # besides verbs: forms the POS lexicon files as nouns or adjectives first
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+LISTED_CUE_REACH = 3
+STEM_SUFFIXES = ("ing", "ed", "es", "s", "d")
+
+
+def learned_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
+    """The learned cue entry if token `i` scores as a cue, else None."""
+    weights = cue_weights()
+    if not weights or not is_candidate(tokens, i):
+        return None
+    subject = subject_of(tokens, i, LEARNED_CUE)
+    if subject is None or cue_probability(weights, cue_features(tokens, i, subject)) < THRESHOLD:
+        return None
+    if any(SPEECH_VERBS.get(t.lower) for t in tokens[i + 1 : i + 1 + LISTED_CUE_REACH]):
+        return None  # "Holm went on to say": the listed cue a few words on takes the report
+    return LEARNED_CUE
+
+
+def is_candidate(tokens: list[Token], i: int) -> bool:
+    """A lower-case word the POS lexicon does not know, or knows first as a verb, noun or adjective; not an
+    auxiliary or adverb between a subject and its verb ('have', 'also')."""
+    token = tokens[i]
+    if not token.is_word or token.is_capitalised or token.lower in SKIPPABLE or token.lower in COPULAS:
+        return False
+    tag = pattern_tags().get(token.lower)
+    return tag is None or tag.startswith("VB") or tag in CANDIDATE_TAGS
+
+
+def cue_features(tokens: list[Token], i: int, subject: tuple[int, int]) -> list[str]:
+    """The model's features for token `i` with the subject phrase `subject` (token range)."""
+    low = tokens[i].lower
+    kind, _ = classify(tokens, *subject)
+    head = tokens[subject[1]]
+    head_class = word_class(head)
+    tag, after_tag = _tag(tokens, i), _tag(tokens, i + 1)
+    after = [t.lower for t in tokens[i + 1 : i + 5]]
+    return [
+        "bias",
+        "w=" + low,
+        "stem=" + _stem(low),
+        "suffix=" + low[-3:],
+        "tag=" + tag,
+        "tag+next=" + tag + "|" + after_tag,
+        "next=" + _word(tokens, i + 1),
+        "next2=" + _word(tokens, i + 2),
+        "next3=" + _word(tokens, i + 3),
+        "prev=" + _word(tokens, i - 1),
+        "prev2=" + _word(tokens, i - 2),
+        "prev_tag=" + _tag(tokens, i - 1),
+        "next_tag=" + after_tag,
+        "w+next=" + low + "|" + _word(tokens, i + 1),
+        "kind=" + kind,
+        "kind+tag=" + kind + "|" + tag,
+        "stem+kind=" + _stem(low) + "|" + kind,
+        "head_noun=" + str(SOURCE_NOUNS.get(head.lower)),
+        "head_class=" + head_class,
+        "head=" + (head.lower if head_class in ("noun", "pronoun") else head_class),
+        "head_class+stem=" + head_class + "|" + _stem(low),
+        "gap=" + str(min(i - subject[1], 4)),
+        "subject_length=" + str(min(subject[1] - subject[0] + 1, 6)),
+        "opens=" + str(subject[0] == 0),
+        "that_follows=" + str("that" in after[:3]),
+        "to_follows=" + str(after[:1] == ["to"]),
+        "quote_follows=" + str(any(t.text in QUOTE_MARKS or t.text == ":" for t in tokens[i + 1 : i + 5])),
+    ]
+
+
+def cue_probability(weights: dict[str, float], features: list[str]) -> float:
+    z = sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def cue_weights() -> dict[str, float]:
+    """feature -> weight from the packaged model file; empty (no learned cues) if the file is missing."""
+    try:
+        text = resources.files("newsaudit.engine.lexicons").joinpath("learned_cues.tsv").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    weights: dict[str, float] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            feature, weight = line.rsplit("\t", 1)
+            weights[feature] = float(weight)
+    return weights
+
+
+def _word(tokens: list[Token], k: int) -> str:
+    return tokens[k].lower if 0 <= k < len(tokens) else ("<start>" if k < 0 else "<end>")
+
+
+def _tag(tokens: list[Token], k: int) -> str:
+    if not 0 <= k < len(tokens):
+        return "EDGE"
+    token = tokens[k]
+    if token.text in QUOTE_MARKS:
+        return "QUOTE"
+    if not token.is_word:
+        return "PUNCT" + token.text[:1]
+    tags = pattern_tags()
+    return tags.get(token.lower) or tags.get(token.text) or "UNKNOWN"
+
+
+def _stem(word: str) -> str:
+    for suffix in STEM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,79 @@
+"""The learned cue model, transcript lines quoted paragraph by paragraph, and quotations a line ends with '― Name'."""
+
+import math
+
+from newsaudit.engine import audit, read_text
+from newsaudit.engine.attributions import find_attributions, summarise_sources
+from newsaudit.engine.attributions.learned_cues import THRESHOLD, cue_weights, is_candidate
+from newsaudit.engine.quotes import find_quotes
+from newsaudit.engine.tokens import tokenize
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    doc = read_text(text, "t")
+    return [
+        (doc.text[a.source.start : a.source.end], doc.text[a.cue.start : a.cue.end], a.cue_category)
+        for a in find_attributions(doc, find_quotes(doc))
+    ]
+
+
+def test_the_packaged_model_loads_with_finite_weights():
+    weights = cue_weights()
+    assert len(weights) > 1000
+    assert all(math.isfinite(w) for w in weights.values())
+    assert 0 < THRESHOLD < 1
+
+
+def test_a_stance_verb_no_word_list_names_is_a_deed_cue():
+    assert found("The union also views the deal as a betrayal of its members.") == [("The union", "views", "deed")]
+    assert found("Tom Vance opposes the levy.") == [("Tom Vance", "opposes", "deed")]
+
+
+def test_things_doing_things_are_not_cues():
+    for sentence in ("The ferry carries 400 cars a day.", "The bridge needs new cables.", "The council repaired it."):
+        assert found(sentence) == [], sentence
+
+
+def test_auxiliaries_are_never_candidates_the_verb_after_them_is():
+    tokens = tokenize("Harbour residents have expressed misgivings.", 0, 44)
+    assert not is_candidate(tokens, 2)  # have
+    assert [(s, c) for s, c, _ in found("Harbour residents have expressed misgivings about the plan.")] == [
+        ("Harbour residents", "expressed")
+    ]
+
+
+def test_a_listed_cue_a_few_words_on_takes_the_report():
+    assert [c for _, c, _ in found("Holm went on to say the data were thin.")] == ["say"]
+
+
+def test_a_source_seen_only_doing_things_is_not_listed_as_quoted():
+    report = audit(read_text("Tom Vance opposes the levy. Ana Ruiz said the levy was fair.", "t"))
+    assert report.source_summary["names"] == ["Ana Ruiz"]
+    assert [s["name"] for s in report.source_mix["sources"]] == ["Ana Ruiz"]
+    assert report.source_mix["attributions"] == 2
+
+
+def test_a_deed_adds_to_a_source_that_also_speaks():
+    doc = read_text("Tom Vance opposes the levy. Vance said it would close shops.", "t")
+    sources = summarise_sources(doc, find_attributions(doc, find_quotes(doc)))
+    assert [(s.name, s.mentions) for s in sources] == [("Tom Vance", 2)]
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_names_each_speaker():
+    text = 'The exchange went as follows.\n\n"PIKE: Let us begin with the budget.\n\n"LOWE: Well, the budget is fine.\n'
+    assert [(s, c) for s, c, _ in found(text)] == [("PIKE", ":"), ("LOWE", ":")]
+
+
+def test_a_line_that_ends_in_a_dash_and_a_name_quotes_that_person():
+    text = (
+        "Readers wrote in.\n\n"
+        "\u201cThe new bridge doubled my commute.\u201d \u2015 Tina Marsh\n"
+        "\u201cI like the bridge at night.\u201d\u2014 Omar Lund\n"
+    )
+    assert [(s, c) for s, c, _ in found(text)][1:] == [("Tina Marsh", "\u2015"), ("Omar Lund", "\u2014")]
+    assert "NA102" not in {f.rule for f in audit(read_text(text, "t")).active_findings}
+
+
+def test_a_dash_inside_a_sentence_names_no_speaker():
+    assert found("The plan failed \u2014 Ruiz and Holm left the room.") == []
+    assert found("\u201cIt failed,\u201d \u2014 and then the lights went out.") == []
