@@ -1,4 +1,5 @@
-"""Who said what: attribution relations (source, cue, content) found by transparent word-order rules.
+"""Who said what: attribution relations (source, cue, content) found by transparent word-order rules, and for
+verbs no word list names, a small linear model over the same words (`learned_cues`).
 
 For every cue ("said", "told", "according to", "believes" ...) outside a direct quotation, the source is the noun
 phrase that is the cue's subject ("Smith said", "Smith, the minister, said", "a senior official told reporters"),
@@ -9,8 +10,9 @@ pass is linear in the text length.
 
 One concern per module: `vocabulary` (word lists from the lexicon files), `model` (records), `words` (token
 classes), `phrases` (noun-phrase chunking), `subjects` (the source before a cue), `cues` (cue finding),
-`content` (quotation or reported clause), `classify` (kind of source), `resolve` (naming, summary) and `scan`
-(the sentence scan that ties them together).
+`content` (quotation or reported clause), `classify` (kind of source), `resolve` (naming, summary),
+`learned_cues` (the cue model), `line_openings` and `quote_blocks` (speakers a line names) and `scan` (the sentence
+scan that ties them together).
 """
 
 from .classify import is_crowd, is_named, is_vague_evidence, launders, names_no_speaker, names_someone
