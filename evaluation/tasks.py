@@ -354,7 +354,7 @@ def run_sources(data: Path, split: str, jobs: int) -> TaskResult | Skipped:
     )
 
 
-TASKS = ("polnear", "sources", *SENTENCE_TASKS, "ptc")
+TASKS = ("polnear", "sources", *SENTENCE_TASKS, "ptc", "html")
 
 
 def run(task: str, data: Path, split: str, jobs: int) -> TaskResult | Skipped:
@@ -366,4 +366,8 @@ def run(task: str, data: Path, split: str, jobs: int) -> TaskResult | Skipped:
         from .ptc import run_ptc  # ptc.py builds on this module's types
 
         return run_ptc(data, split, jobs)
+    if task == "html":
+        from .html import run_html  # html.py builds on this module's types
+
+        return run_html(data, split, jobs)
     return run_sentences(SENTENCE_TASKS[task], data, split, jobs)

@@ -1,5 +1,8 @@
 """The tasks end to end on a tiny data folder we write here, and the clean skip when a folder is absent."""
 
+import gzip
+import json
+
 from evaluation.cli import main
 from evaluation.tasks import SENTENCE_TASKS, Skipped, TaskResult, _summary_entry, run
 
@@ -107,3 +110,30 @@ def test_ptc_has_no_train_split_and_skips_without_data(tmp_path):
     assert isinstance(run("ptc", tmp_path, "train", jobs=1), Skipped)
     result = run("ptc", tmp_path, "dev", jobs=1)
     assert isinstance(result, TaskResult) and result.scores["loaded span overlap"].gold == 0
+
+
+def write_html_pages(root):
+    bench = root / "html-pages" / "extraction-benchmark"
+    (bench / "html").mkdir(parents=True)
+    story = "<p>The ferry pier closes in May after the harbour board vote.</p>" * 3
+    page = (
+        f"<html><body><nav>Home Sport</nav><article>{story}</article><footer><p>Contact us</p></footer></body></html>"
+    )
+    (bench / "html" / "k1.html.gz").write_bytes(gzip.compress(page.encode()))
+    gold = {"k1": {"url": "https://example.org/pier", "articleBody": " ".join(["The ferry pier closes in May."] * 3)}}
+    (bench / "ground-truth.json").write_text(json.dumps(gold), encoding="utf-8")
+    readable = root / "html-pages" / "readability-testpages" / "test" / "test-pages" / "pier"
+    readable.mkdir(parents=True)
+    (readable / "source.html").write_text(page, encoding="utf-8")
+    (readable / "expected.html").write_text(f"<div>{story}</div>", encoding="utf-8")
+
+
+def test_html_pages_score_the_words_the_reader_keeps(tmp_path):
+    assert isinstance(run("html", tmp_path, "dev", jobs=1), Skipped)
+    write_html_pages(tmp_path)
+    result = run("html", tmp_path, "dev", jobs=1)
+    bench, readable = result.scores["benchmark body words"], result.scores["readability body words"]
+    assert readable.recall == 1.0 and readable.precision == 1.0  # the article kept, the nav and footer left out
+    assert bench.recall == 1.0 and 0.5 < bench.precision < 1.0  # the gold body is shorter than the paragraphs
+    assert result.items == 2
+    assert isinstance(run("html", tmp_path, "train", jobs=1), Skipped)

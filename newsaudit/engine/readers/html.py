@@ -8,7 +8,7 @@ explicit stack, so deeply nested markup costs linear time and never hits the rec
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -116,8 +116,9 @@ def read_html(html: str | bytes, doc_id: str, *, title: str | None = None, meta:
     soup = _parse(html)
     page_meta = _page_meta(soup)
     page_meta.update(meta or {})
-    root = _content_root(soup)
-    blocks = list(_blocks(root))
+    weights = paragraph_weights(soup)
+    root = _content_root(soup, weights)
+    blocks = list(_blocks(root, weights=weights))
     headline = title or page_meta.pop("title", "") or ""
     if not any(b.kind == "headline" for b in blocks):
         h1 = soup.find("h1")
@@ -177,13 +178,58 @@ def _page_meta(soup: BeautifulSoup) -> dict[str, str]:
     return meta
 
 
-def _content_root(soup: BeautifulSoup) -> Tag:
+def paragraph_weights(root: Tag) -> dict[int, int]:
+    """id(element) -> characters of paragraph (<p>) text inside it."""
+    return _subtree_totals(root, lambda element: len(element.get_text()) if element.name == "p" else 0)
+
+
+def _text_weights(root: Tag) -> dict[int, int]:
+    """id(element) -> characters of text inside it."""
+    return _subtree_totals(root, lambda element: sum(len(c) for c in element.contents if type(c) is NavigableString))
+
+
+def _subtree_totals(root: Tag, own: Callable[[Tag], int]) -> dict[int, int]:
+    """id(element) -> the sum of `own` over the element and everything inside it. Linear however deep the page:
+    every element hands its total to its parent, children before parents (paragraphs do not nest, so the
+    paragraphs' own text is read once)."""
+    elements = [root, *(node for node in root.descendants if isinstance(node, Tag))]
+    totals = {id(element): own(element) for element in elements}
+    for element in reversed(elements[1:]):
+        if totals[id(element)] and element.parent is not None and id(element.parent) in totals:
+            totals[id(element.parent)] += totals[id(element)]
+    return totals
+
+
+def _content_root(soup: BeautifulSoup, weights: dict[int, int]) -> Tag:
+    """The element that holds the article: the innermost marked article body, <article> or <main> holding at
+    least half of the page's paragraph text; else the smallest element around the densest run of paragraphs that
+    holds that half. Pages mark teasers, comments and related stories as <article> too; the story is where the
+    paragraphs are."""
     body = soup.body or soup
-    candidates = soup.find_all(attrs={"itemprop": "articleBody"}) or soup.find_all("article")
-    if candidates:
-        return max(candidates, key=lambda tag: len(tag.get_text()))
-    main = soup.find("main")
-    return main if isinstance(main, Tag) else body
+    candidates = soup.find_all(attrs={"itemprop": "articleBody"}) or soup.find_all(["article", "main"])
+    half = weights.get(id(body), 0) / 2
+    if half == 0:  # no paragraphs anywhere: the candidate with the most text
+        lengths = _text_weights(soup) if candidates else {}
+        return max(candidates, key=lambda tag: lengths.get(id(tag), 0)) if candidates else body
+    holding = [tag for tag in candidates if weights.get(id(tag), 0) >= half]
+    if holding:  # two elements that each hold more than half are nested: the later one is inside
+        return holding[-1]
+    element = _densest_paragraphs(soup)
+    while element is not None and element is not body and weights.get(id(element), 0) < half:
+        element = element.parent
+    return element if isinstance(element, Tag) else body
+
+
+def _densest_paragraphs(soup: BeautifulSoup) -> Tag | None:
+    """The element whose own paragraphs (its <p> children) hold the most text."""
+    direct: dict[int, int] = {}
+    parents: dict[int, Tag] = {}
+    for paragraph in soup.find_all("p"):
+        parent = paragraph.parent
+        if isinstance(parent, Tag):
+            direct[id(parent)] = direct.get(id(parent), 0) + len(paragraph.get_text())
+            parents[id(parent)] = parent
+    return parents[max(direct, key=direct.__getitem__)] if direct else None
 
 
 def _is_boilerplate(tag: Tag) -> bool:
@@ -195,9 +241,12 @@ def _is_boilerplate(tag: Tag) -> bool:
     return bool(marker.strip()) and bool(BOILERPLATE.search(marker)) and tag.name not in ("article", "main", "body")
 
 
-def _blocks(root: Tag, *, default_kind: str = "paragraph") -> Iterator[BlockInput]:
-    """Yield BlockInput in document order. Iterative: a stack of (node, leaving) pairs."""
-    walk = _BlockWalk(root, default_kind)
+def _blocks(
+    root: Tag, *, default_kind: str = "paragraph", weights: dict[int, int] | None = None
+) -> Iterator[BlockInput]:
+    """Yield BlockInput in document order. Iterative: a stack of (node, leaving) pairs. With `weights`
+    (paragraph_weights), an element marked like boilerplate that holds most of the root's paragraph text is kept."""
+    walk = _BlockWalk(root, default_kind, weights or {})
     stack: list[tuple[object, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
@@ -216,8 +265,10 @@ def _blocks(root: Tag, *, default_kind: str = "paragraph") -> Iterator[BlockInpu
 class _BlockWalk:
     """The state of one walk: the enclosing block kinds and suppressions, open links, the block being filled."""
 
-    def __init__(self, root: Tag, default_kind: str) -> None:
+    def __init__(self, root: Tag, default_kind: str, weights: dict[int, int]) -> None:
         self.root = root
+        self.weights = weights
+        self.article_weight = weights.get(id(root), 0)
         self.default_kind = default_kind
         self.kinds: list[str] = []  # enclosing block kinds, innermost last
         self.suppressions: list[frozenset[str]] = []  # data-newsaudit-ignore of each enclosing block
@@ -246,7 +297,7 @@ class _BlockWalk:
             self.pending_suppress = parse_suppression(match.group(1))
 
     def enter(self, node: Tag, stack: list[tuple[object, bool]]) -> Iterator[BlockInput]:
-        if node is not self.root and _is_boilerplate(node):
+        if node is not self.root and _is_boilerplate(node) and not self._holds_article(node):
             return
         if node.name == "br":
             self.current.add("\n")
@@ -261,6 +312,13 @@ class _BlockWalk:
             self.links.append((self.current.length, str(node["href"])))
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node.contents))
+
+    def _holds_article(self, node: Tag) -> bool:
+        """'<div class="box article modal-enabled">', a '<form>' around the whole page: a marker that matches,
+        or a form, around most of the article's paragraphs is the article's wrapper, not boilerplate."""
+        if node.name in DROPPED_TAGS and node.name != "form":
+            return False
+        return self.article_weight > 0 and 2 * self.weights.get(id(node), 0) > self.article_weight
 
     def _open_block(self, node: Tag, block_kind: str) -> None:
         self.kinds.append(block_kind)

@@ -1,0 +1,61 @@
+"""Which part of a whole web page is the article: the story where the paragraphs are, not the teasers, comments
+and wrappers around it (measured on real pages by `python -m evaluation --task html`)."""
+
+import time
+
+from newsaudit.engine import read_html
+
+STORY = "".join(
+    f"<p>The harbour board met on Tuesday to decide the fate of the old ferry pier, paragraph {n} of the story, "
+    "with enough words to read as a paragraph of news.</p>"
+    for n in range(6)
+)
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>Pier vote</title></head><body>{body}</body></html>"
+
+
+def test_teasers_marked_as_articles_do_not_hide_the_story():
+    teasers = "".join(f"<article><p>Teaser {n}: more from the coast.</p></article>" for n in range(8))
+    text = read_html(page(f"<div class='story'>{STORY}</div><section>{teasers}</section>"), "p").text
+    assert "paragraph 5 of the story" in text
+    assert "Teaser 3" not in text
+
+
+def test_the_tightest_article_holding_the_story_is_the_root():
+    html = page(f"<main><div class='menu-strip'>Home News Sport Weather</div><article>{STORY}</article></main>")
+    text = read_html(html, "p").text
+    assert "paragraph 0 of the story" in text
+    assert "Weather" not in text
+
+
+def test_a_wrapper_whose_class_looks_like_boilerplate_keeps_the_story_it_holds():
+    html = page(f"<div class='box article modal-enabled'>{STORY}</div><div class='related'><p>Also read: x</p></div>")
+    text = read_html(html, "p").text
+    assert "paragraph 2 of the story" in text
+    assert "Also read" not in text
+
+
+def test_a_form_around_the_whole_page_keeps_the_story_but_a_small_form_goes():
+    html = page(f"<form id='page'>{STORY}<form class='search'><p>Search the site</p></form></form>")
+    text = read_html(html, "p").text
+    assert "paragraph 4 of the story" in text
+    assert "Search the site" not in text
+
+
+def test_a_page_without_paragraphs_still_reads_its_article():
+    html = page("<nav>Menu</nav><article><div>The pier closes in May.</div></article>")
+    assert "The pier closes in May." in read_html(html, "p").text
+
+
+def test_many_nested_articles_stay_linear():
+    for html in (
+        page("<article>" * 20000 + STORY + "</article>" * 20000),
+        page("<article>" * 20000 + "<div>No paragraphs here.</div>" + "</article>" * 20000),
+        page("<article>" * 3000 + "<p>Deep story text.</p>" + "</article>" * 3000 + STORY),
+    ):
+        started = time.perf_counter()
+        text = read_html(html, "p").text
+        assert "paragraph 1 of the story" in text or "No paragraphs here." in text
+        assert time.perf_counter() - started < 20
