@@ -59,3 +59,13 @@ def test_many_nested_articles_stay_linear():
         text = read_html(html, "p").text
         assert "paragraph 1 of the story" in text or "No paragraphs here." in text
         assert time.perf_counter() - started < 20
+
+
+def test_lines_that_are_mostly_links_are_left_out_of_a_page_but_not_of_a_fragment():
+    links = "<p><a href='/a'>Pier vote delayed again</a></p><p><a href='/b'>Read more on the pier</a> · 2H ago</p>"
+    cited = "<p>The board's <a href='/r'>report</a> says the pier has been unsafe since the winter storms.</p>"
+    text = read_html(page(f"<article>{STORY}{cited}{links}</article>"), "p").text
+    assert "Read more" not in text and "Pier vote delayed again" not in text
+    assert "unsafe since the winter storms" in text
+    fragment = read_html(f"{cited}{links}", "f").text
+    assert "Read more" in fragment and "unsafe since the winter storms" in fragment

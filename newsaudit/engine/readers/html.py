@@ -84,6 +84,8 @@ BYLINE_HINT = re.compile(r"\b(?:byline|author|contributor)\b", re.I)
 SUPPRESS_COMMENT = re.compile(r"^\s*newsaudit\s*:\s*ignore\b(.*)$", re.I | re.S)
 _SPACE = re.compile(r"[ \t\r\f\v\n\u00a0\u200b]+")
 RULE_CODE = re.compile(r"NA\d{3}", re.I)
+LINK_LINE_LENGTH = 200  # characters: longer blocks with links are prose that cites
+LINK_SHARE = 0.5
 
 
 @dataclass
@@ -119,6 +121,8 @@ def read_html(html: str | bytes, doc_id: str, *, title: str | None = None, meta:
     weights = paragraph_weights(soup)
     root = _content_root(soup, weights)
     blocks = list(_blocks(root, weights=weights))
+    if _is_page(html):
+        blocks = [block for block in blocks if not _link_line(block)]
     headline = title or page_meta.pop("title", "") or ""
     if not any(b.kind == "headline" for b in blocks):
         h1 = soup.find("h1")
@@ -129,6 +133,16 @@ def read_html(html: str | bytes, doc_id: str, *, title: str | None = None, meta:
     else:
         headline = headline or next(b.text for b in blocks if b.kind == "headline")
     return build_document(doc_id, blocks, title=headline.strip(), meta=page_meta)
+
+
+def _link_line(block: BlockInput) -> bool:
+    """A short block that is mostly link text: a teaser, a menu entry, a 'Read more' line, not the story's prose.
+    Only on whole pages: an editor's own fragment keeps every line it has."""
+    text = block.text.strip()
+    if not text or len(text) > LINK_LINE_LENGTH or block.kind == "headline":
+        return False
+    linked = sum(end - start for start, end, _ in block.links)
+    return linked > LINK_SHARE * len(text)
 
 
 def html_to_blocks(html: str, *, kind: str = "paragraph", block_id: str | None = None) -> list[BlockInput]:
@@ -148,10 +162,15 @@ def _parse(html: str | bytes) -> BeautifulSoup:
     """Parse with lxml; a fragment is wrapped in <body> so a leading comment (a suppression) stays in it."""
     if isinstance(html, str):  # lone surrogates (from JSON "\ud800") break lxml: one "?" each keeps offsets
         html = html.encode("utf-8", "replace").decode("utf-8")
-    probe = html[:4096].encode("utf-8", "replace") if isinstance(html, str) else html[:4096]
-    if not _DOCUMENT_TAG.search(probe):
+    if not _is_page(html):
         html = ("<body>" + html + "</body>") if isinstance(html, str) else (b"<body>" + html + b"</body>")
     return BeautifulSoup(html, "lxml")
+
+
+def _is_page(html: str | bytes) -> bool:
+    """A whole page (it opens with a doctype, <html>, <head> or <body>), not a fragment of one."""
+    probe = html[:4096].encode("utf-8", "replace") if isinstance(html, str) else html[:4096]
+    return bool(_DOCUMENT_TAG.search(probe))
 
 
 def _clean(text: str) -> str:
