@@ -108,9 +108,12 @@ def cue_weights() -> dict[str, float]:
         return {}
     weights: dict[str, float] = {}
     for line in text.splitlines():
-        if line and not line.startswith("#"):
-            feature, weight = line.rsplit("\t", 1)
-            weights[feature] = float(weight)
+        feature, _, weight = line.rpartition("\t")
+        try:
+            if feature and not line.startswith("#"):
+                weights[feature] = float(weight)
+        except ValueError:
+            continue  # a damaged line costs its feature, not the audit
     return weights
 
 
