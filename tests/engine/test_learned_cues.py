@@ -25,7 +25,7 @@ def test_the_packaged_model_loads_with_finite_weights():
 
 
 def test_a_stance_verb_no_word_list_names_is_a_deed_cue():
-    assert found("The union also views the deal as a betrayal of its members.") == [("The union", "views", "deed")]
+    assert found("The shop owners resent the new parking rules.") == [("The shop owners", "resent", "deed")]
     assert found("Tom Vance opposes the levy.") == [("Tom Vance", "opposes", "deed")]
 
 
@@ -44,6 +44,12 @@ def test_auxiliaries_are_never_candidates_the_verb_after_them_is():
 
 def test_a_listed_cue_a_few_words_on_takes_the_report():
     assert [c for _, c, _ in found("Holm went on to say the data were thin.")] == ["say"]
+
+
+def test_nouns_after_a_determiner_or_preposition_and_contractions_are_never_candidates():
+    text = "The champions didn't agree in favour of it."
+    tokens = tokenize(text, 0, len(text))
+    assert [t.text for t in tokens if is_candidate(tokens, tokens.index(t))] == ["agree"]
 
 
 def test_a_source_seen_only_doing_things_is_not_listed_as_quoted():
@@ -77,3 +83,11 @@ def test_a_line_that_ends_in_a_dash_and_a_name_quotes_that_person():
 def test_a_dash_inside_a_sentence_names_no_speaker():
     assert found("The plan failed \u2014 Ruiz and Holm left the room.") == []
     assert found("\u201cIt failed,\u201d \u2014 and then the lights went out.") == []
+
+
+def test_a_story_whose_only_named_person_acts_has_no_named_source():
+    body = " ".join(f"The ferry ran late on day {n} and the harbour queue grew longer." for n in range(1, 9))
+    acting = audit(read_text(f"Ferry delays\n\n{body} Tom Vance opposes the levy.", "t"))
+    speaking = audit(read_text(f"Ferry delays\n\n{body} Tom Vance said the levy was unfair.", "t"))
+    assert "NA105" in {f.rule for f in acting.active_findings}
+    assert "NA105" not in {f.rule for f in speaking.active_findings}

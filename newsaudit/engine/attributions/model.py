@@ -44,10 +44,15 @@ class Attribution:
     direct: bool
     anonymous: bool
     kind: str  # person | organisation | outlet | document | anonymous
-    cue_category: str  # neutral | loaded | cognition
+    cue_category: str  # neutral | loaded | cognition | act | deed | evidence
     sentence: Sentence
     name: str = ""  # the named source this refers to, after resolving pronouns and descriptions
     quote: Quote | None = None
+
+    @property
+    def speaks(self) -> bool:
+        """The source says or thinks something here; a deed ('Ruiz backed the plan') quotes and cites no one."""
+        return self.cue_category != "deed"
 
 
 @dataclass(slots=True)

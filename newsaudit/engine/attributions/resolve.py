@@ -90,7 +90,7 @@ def summarise_sources(document: Document, attributions: list[Attribution]) -> li
         summary.forms.add(name)
         if len(name) > len(summary.name):
             summary.name = name
-        if item.cue_category != "deed":
+        if item.speaks:
             speaking.add(key)
     return [summary for key, summary in summaries.items() if key in speaking]
 

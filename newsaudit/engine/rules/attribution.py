@@ -110,10 +110,12 @@ def loaded_speech_verb(ctx: Context) -> Iterator[Hit]:
 def single_source(ctx: Context) -> Iterator[Hit]:
     if len(ctx.body_sentences) < MIN_SENTENCES_FOR_SOURCE_COUNT:
         return
-    # A description ("the council", "its general manager") is a source but not a named one, nor is a place; the
-    # same test as the source summary's.
+    # A description ("the council", "its general manager") is a source but not a named one, nor is a place, nor
+    # one seen only doing something; the same tests as the source summary's.
     evidence = CaseEvidence(ctx.text)
-    sources = [a for a in ctx.attributions if a.name and not a.anonymous and names_someone(a.name, evidence)]
+    sources = [
+        a for a in ctx.attributions if a.speaks and a.name and not a.anonymous and names_someone(a.name, evidence)
+    ]
     surnames = {n.split()[-1] for n in {a.name.lower() for a in sources} if n.split()}
     if len(surnames) == 1:
         first = sources[0]
@@ -139,7 +141,7 @@ def single_source(ctx: Context) -> Iterator[Hit]:
 def no_named_source(ctx: Context) -> Iterator[Hit]:
     if len(ctx.body_sentences) < MIN_SENTENCES_FOR_SOURCE_COUNT or ctx.wire_credited:
         return
-    if any(a.name and not a.anonymous for a in ctx.attributions) or ctx.linked_blocks:
+    if any(a.speaks and a.name and not a.anonymous for a in ctx.attributions) or ctx.linked_blocks:
         return
     first = ctx.body_sentences[0]
     yield Hit(

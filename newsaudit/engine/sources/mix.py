@@ -22,7 +22,7 @@ def source_mix(text: str, attributions: list[Attribution]) -> dict[str, Any]:
     merged = [entry for entry in merge(text, attributions) if not _no_speaker(entry, evidence)]
     # the finder's anonymous sources, and the ones placed with them ("a government": named nobody)
     anonymous = sum(len(e.mentions) for e in merged if e.kind == "anonymous")
-    entries = [entry for entry in merged if not all(m.attribution.cue_category == "deed" for m in entry.mentions)]
+    entries = [entry for entry in merged if any(m.attribution.speaks for m in entry.mentions)]
     order = {id(entry): k for k, entry in enumerate(entries)}
     entries.sort(key=lambda e: (-len(e.mentions), order[id(e)]))
     sources = [entry_dict(text, entry) for entry in entries]
