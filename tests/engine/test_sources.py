@@ -367,7 +367,35 @@ def test_an_honorific_between_two_namesakes_the_text_does_not_gender_stays_bare(
     assert (vance["name"], vance["key"], vance["gender"]) == ("Vance", "", "female")
     alone = text.replace("Ada Vance and her husband, former Governor Tom Vance,", "Former Governor Tom Vance")
     (joined,) = [s for s in mix(alone)["sources"] if "Vance" in s["name"]]
-    assert joined["key"] == "tom vance"  # one namesake and nothing that genders him: the text gives no ground
+    assert joined["key"] == "tom vance"  # one namesake, no tied word, no pronoun: the text gives no ground
+
+
+def test_a_pronoun_resolved_to_a_full_name_genders_it_against_an_honorific():
+    text = (
+        "Former President Tom Vance said the pier would open. He said the ferry was ready. "
+        "Later Mrs. Vance said the pier was late."
+    )
+    people = {s["name"]: s for s in mix(text)["sources"]}
+    assert people["Tom Vance"]["forms"] == ["Former President Tom Vance", "He"]
+    assert people["Vance"]["forms"] == ["Mrs. Vance"] and people["Vance"]["key"] == ""
+    alike = text.replace("He said", "She said")  # the pronoun agrees with the honorific: one person
+    (vance,) = mix(alike)["sources"]
+    assert vance["forms"] == ["Former President Tom Vance", "She", "Mrs. Vance"]
+
+
+def test_honorifics_of_both_genders_for_one_surname_are_two_people():
+    text = (
+        "Former President Tom Vance said the pier would open. Mr. Vance said the ferry was ready. "
+        "Mrs. Vance said the pier was late."
+    )
+    found = [(s["name"], s["forms"], s["key"]) for s in mix(text)["sources"]]
+    assert found == [
+        ("Tom Vance", ["Former President Tom Vance"], "tom vance"),
+        ("Vance", ["Mr. Vance"], ""),
+        ("Vance", ["Mrs. Vance"], ""),
+    ]
+    one = "Vance said the pier would open. Mr. Vance said the ferry was ready."
+    assert [s["forms"] for s in mix(one)["sources"]] == [["Vance", "Mr. Vance"]]
 
 
 # Issue #13 in the mix: an entry whose name is a place or a fragment capitalised by a heading is left out (the

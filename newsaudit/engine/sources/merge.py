@@ -62,6 +62,8 @@ class _Article:
     people: dict[str, Namesakes] = field(default_factory=dict)  # surname -> the full names of the sources
     bodies: dict[str, str] = field(default_factory=dict)  # lower-case body name -> its display form
     last_body: dict[str, Entry] = field(default_factory=dict)  # head noun -> the last named body mentioned
+    pronoun_genders: dict[str, set[str]] = field(default_factory=dict)  # full name's key -> its pronouns' genders
+    honorific_genders: dict[str, set[str]] = field(default_factory=dict)  # surname -> its sources' honorifics' genders
     _spelled_bodies: dict[str, set[str]] | None = None
     _text_names: TextNames | None = None
     _lower: frozenset[str] | None = None
@@ -123,8 +125,16 @@ def _mention(text: str, item: Attribution) -> Mention:
 def _register(article: _Article, item: Attribution) -> None:
     if _kind(None, item) == "person":
         name = person_name(item.name)
-        if name is not None and name.full:
+        if name is None:
+            return
+        said = title_gender(name.titles)
+        if name.full:
             article.people.setdefault(name.surname, Namesakes()).add(item.source.start, name)
+            pronoun = pronoun_gender(article.text[item.source.start : item.source.end])
+            if pronoun is not None:  # "he said", resolved to "Former President Tom Vance": the text genders him
+                article.pronoun_genders.setdefault(name.key, set()).add(pronoun)
+        elif said is not None:
+            article.honorific_genders.setdefault(name.surname, set()).add(said)
     elif item.kind in ORG_KINDS and is_named(item.name):
         body = _body_name(item.name)
         article.bodies.setdefault(body.lower(), body)
@@ -198,7 +208,14 @@ def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, 
     full = _full_name(article, name, item.source.start)
     if full is not None:
         return PERSON + full.key, full.key, full.display, "person"
-    return "bare:" + name.key, "", name.display, "person"
+    return "bare:" + name.key + _honorific_side(article, name), "", name.display, "person"
+
+
+def _honorific_side(article: _Article, bare: Name) -> str:
+    """Where the sources write a surname with honorifics of both genders ("Mr. Vance", "Mrs. Vance"), two people
+    share it: each honorific's mentions stay apart."""
+    said = title_gender(bare.titles)
+    return ":" + said if said and len(article.honorific_genders.get(bare.surname, ())) > 1 else ""
 
 
 def _described(article: _Article, item: Attribution) -> Name | None:
@@ -213,24 +230,44 @@ def _described(article: _Article, item: Attribution) -> Name | None:
 def _full_name(article: _Article, bare: Name, at: int) -> Name | None:
     """The full name a bare surname stands for: the article's sources' full names with that surname, else the
     text's. Where two people share it, the one named last before the mention (else the first named after it).
-    A gendered honorific ("Mrs. Lund") goes to a full name the text ties to its gender ("the first lady, Maren
-    Lund"), else to the one person of that surname the text genders no other way; when two or more are left
-    ("Mrs. Clinton" beside "Hillary Clinton" and "President Bill Clinton"), the mention stays bare."""
+    A gendered honorific ("Mrs. Lund") goes to a full name the text genders alike ("the first lady, Maren Lund"),
+    else to the one person of that surname the text genders no other way: by no tied word and no pronoun resolved
+    to them ("Tom Vance ... he said" keeps "Mrs. Vance" apart). When two or more are left ("Mrs. Clinton" beside
+    "Hillary Clinton" and "President Bill Clinton"), or when the article's sources write the surname with
+    honorifics of both genders and the text genders no full name of the other ("Mr. Vance" and "Mrs. Vance"
+    beside "Tom Vance" alone: two people, and nothing says which one he is), the mention stays bare."""
     said = title_gender(bare.titles)
     pools = [article.people.get(bare.surname), article.in_text.by_surname.get(bare.surname)]
     if said is None or any(names and len(names.keys) > MAX_NAMESAKES for names in pools):
         names = pools[0] or pools[1]
         return names.nearest(at) if names else None
-    genders = article.in_text.stated_gender
     if pools[1]:
-        stated = {key for key in pools[1].keys if genders(key) == said}
+        stated = {key for key in pools[1].keys if _stated_gender(article, key) == said}
         if stated:
             return pools[1].nearest(at, stated)
+    if len(article.honorific_genders.get(bare.surname, ())) > 1 and not _other_gender_named(article, pools, said):
+        return None
     for names in pools:
-        fitting = {key for key in names.keys if genders(key) is None} if names else set()
+        fitting = {key for key in names.keys if _stated_gender(article, key) is None} if names else set()
         if fitting:
             return names.nearest(at, fitting) if len(fitting) == 1 else None
     return None
+
+
+def _other_gender_named(article: _Article, pools: list[Namesakes | None], said: str) -> bool:
+    """A full name of the surname the text genders the other way: the other honorific has its person."""
+    keys = {key for names in pools if names for key in names.keys}
+    return any(_stated_gender(article, key) not in (None, said) for key in keys)
+
+
+def _stated_gender(article: _Article, key: str) -> str | None:
+    """The one gender the text states for a full name: by words tied to it, else by the pronouns resolved to it
+    (both genders, or none: None)."""
+    tied = article.in_text.stated_gender(key)
+    if tied is not None or article.in_text.genders.get(key):
+        return tied
+    pronouns = article.pronoun_genders.get(key, set())
+    return next(iter(pronouns)) if len(pronouns) == 1 else None
 
 
 def _place_body(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
