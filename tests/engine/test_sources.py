@@ -398,6 +398,15 @@ def test_honorifics_of_both_genders_for_one_surname_are_two_people():
     assert [s["forms"] for s in mix(one)["sources"]] == [["Vance", "Mr. Vance"]]
 
 
+def test_an_apposition_that_names_the_source_gives_its_form():
+    text = "Ada Vance opened the pier. Her husband, former Mayor Tom Vance, said the ferry was late."
+    (vance,) = mix(text)["sources"]
+    assert (vance["name"], vance["forms"], vance["gender"]) == ("Tom Vance", ["former Mayor Tom Vance"], "male")
+    assert vance["mentions"][0]["text"] == "Her husband, former Mayor Tom Vance"  # the description stays in the span
+    unnamed = mix("Her husband, a former mayor, said the ferry was late.")["sources"]
+    assert [(s["name"], s["forms"]) for s in unnamed] == [("Her husband", ["Her husband"])]
+
+
 # Issue #13 in the mix: an entry whose name is a place or a fragment capitalised by a heading is left out (the
 # summary's test, `names_no_speaker`); its attributions still count, and the true name beside it stays.
 @pytest.mark.parametrize(

@@ -116,10 +116,23 @@ def merge(text: str, attributions: list[Attribution]) -> list[Entry]:
 
 def _mention(text: str, item: Attribution) -> Mention:
     phrase = text[item.source.start : item.source.end]
-    form = head_part(phrase).strip() or phrase.strip()
+    form = _form(phrase)
     has_name = parse_name(phrase) is not None
     after = text[item.source.end : item.sentence.end] if item.sentence.end > item.source.end else ""
     return Mention(item, form, describe(phrase, after, has_name), pronoun_gender(form))
+
+
+def _form(phrase: str) -> str:
+    """The words that name the source: the phrase before any apposition ("Ana Ruiz, a skipper" -> "Ana Ruiz"),
+    or the apposition when only it names someone ("Her husband, former Mayor Tom Vance" -> "former Mayor Tom
+    Vance"; the description stays in the mention's span)."""
+    form = head_part(phrase).strip() or phrase.strip()
+    before, comma, after = phrase.partition(",")
+    if comma and not is_named(before):
+        named = head_part(after).strip()
+        if named and is_named(named):
+            return named
+    return form
 
 
 def _register(article: _Article, item: Attribution) -> None:
