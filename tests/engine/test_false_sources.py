@@ -277,7 +277,14 @@ def test_a_short_line_after_a_colon_speaker_with_a_person_quote_or_capitals_is_s
     assert _sources(line) == [line.split(":")[0]]
 
 
-@pytest.mark.parametrize("sign_off", ["Ida Holm reported from Bergen.", "Ruiz reported from Lima; Vik, from Oslo."])
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        "Ida Holm reported from Bergen.",
+        "Ruiz reported from Lima; Vik, from Oslo.",
+        "Ida Holm reported from Bergen and Olav Vik reporting from Oslo.",
+    ],
+)
 def test_a_reporters_sign_off_is_no_source(sign_off):
     text = f"The pier will close in May, the council said. {sign_off}"
     assert _sources(text) == ["the council"] and _named(text) == []
