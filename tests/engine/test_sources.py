@@ -293,6 +293,21 @@ def test_a_capitalised_opener_is_no_name_unless_the_text_names_someone_so():
     assert [s["key"] for s in source_mix(plain, [said_by(plain, "Price")])["sources"]] == [""]
 
 
+def test_a_bare_surname_joins_its_full_name_before_the_one_word_name_test():
+    # 'Brantling' ends like a capitalised opener ('Having', 'Conversely'); after 'Nell Brantling' it is her
+    text = "Nell Brantling runs the ferry.\n\nBrantling said the pier was safe."
+    assert [s["name"] for s in source_mix(text, [said_by(text, "Brantling")])["sources"]] == ["Nell Brantling"]
+    alone = "The ferry runs daily.\n\nConversely said the pier was safe."
+    assert source_mix(alone, [said_by(alone, "Conversely")])["sources"] == []
+
+
+def test_a_capitalised_contraction_is_no_name():
+    text = "We don\u2019t sail at night.\n\nDon\u2019t said the pier was safe."
+    assert source_mix(text, [said_by(text, "Don\u2019t")])["sources"] == []
+    name = "The ferry was late.\n\nO\u2019Dowd said the pier was safe."
+    assert [s["name"] for s in source_mix(name, [said_by(name, "O\u2019Dowd")])["sources"]] == ["O\u2019Dowd"]
+
+
 def test_a_name_left_with_one_word_leaves_no_empty_namesakes():
     text = "Never Holm again, we said, never."
     assert "holm" not in text_names(text, lower_words(text)).by_surname

@@ -116,7 +116,7 @@ def names_no_speaker(name: str, evidence: CaseEvidence) -> bool:
         return True
     words = core.split()
     if len(words) == 1:
-        return _common_word(words[0], evidence)
+        return _common_word(words[0], evidence) or _opener_only(words[0], evidence)
     return _heading_words(words, evidence)
 
 
@@ -174,6 +174,15 @@ def _common_word(word: str, evidence: CaseEvidence) -> bool:
         low_tag = tags.get(low)
         known = not low_tag.startswith("NN") if low_tag else low.endswith("s") and low[:-1] in tags
     return known and evidence.inside()[word] == 0
+
+
+def _opener_only(word: str, evidence: CaseEvidence) -> bool:
+    """A capitalised word the text writes in lower case and capitalises only where a sentence opens ('Following
+    the vote, ...', 'Keeps ...'): no name, whatever the lexicon says. A name ('Price' of 'Ann Price') is
+    capitalised inside some sentence; a word in capitals ('CNN') stays a name."""
+    return (
+        word[:1].isupper() and not word.isupper() and word.lower() in evidence.lower() and not evidence.inside()[word]
+    )
 
 
 def _heading_words(words: list[str], evidence: CaseEvidence) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..attributions import Attribution, is_named
+from ..attributions import Attribution, CaseEvidence, is_named, names_someone
 from .gender import pronoun_gender
 from .names import (
     Name,
@@ -22,7 +22,6 @@ from .names import (
     head_part,
     initials,
     lower_words,
-    opens_sentence,
     parse_name,
     person_name,
     text_names,
@@ -67,6 +66,14 @@ class _Article:
     _spelled_bodies: dict[str, set[str]] | None = None
     _text_names: TextNames | None = None
     _lower: frozenset[str] | None = None
+    _evidence: CaseEvidence | None = None
+
+    @property
+    def evidence(self) -> CaseEvidence:
+        """How the text writes its words (the summary's name test reads it), counted once and only when needed."""
+        if self._evidence is None:
+            self._evidence = CaseEvidence(self.text)
+        return self._evidence
 
     @property
     def lower(self) -> frozenset[str]:
@@ -93,9 +100,9 @@ class _Article:
         return self._text_names
 
 
-def merge(text: str, attributions: list[Attribution]) -> list[Entry]:
+def merge(text: str, attributions: list[Attribution], evidence: CaseEvidence | None = None) -> list[Entry]:
     """The article's distinct sources, each with its mentions, in order of first mention."""
-    article = _Article(text)
+    article = _Article(text, _evidence=evidence)
     usable = [a for a in sorted(attributions, key=lambda a: a.source.start) if a.anonymous or a.name]
     for item in usable:  # first pass: the full names and named bodies the article's sources use
         if not item.anonymous:
@@ -155,8 +162,9 @@ def _register(article: _Article, item: Attribution) -> None:
 
 def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str] | None:
     """(local key, archive key, display name, kind) for one attribution's source; None for a source that names
-    nobody after all: "we" or "they" resolved to one person, a one-word "name" that is no proper name
-    ("Conversely") or that the text also writes in lower case ("Following", "Keeps": a capitalised opener)."""
+    nobody after all: "we" or "they" resolved to one person, a one-word "name" that names no one by the summary's
+    test (`_names_no_one`): no proper name ("Conversely"), a place, or a word the text also writes in lower case
+    and capitalises only to open a sentence ("Following", "Keeps")."""
     form = article.text[item.source.start : item.source.end]
     if item.anonymous or _indefinite(form):
         words = " ".join(head_part(form).split()) or " ".join(form.split())
@@ -164,25 +172,19 @@ def _place(article: _Article, item: Attribution) -> tuple[str, str, str, str] | 
     kind = _kind(article, item)
     if kind == "person" and form.strip().lower() in PLURAL_PRONOUNS:
         return None
-    if _no_name(article, item, form):
-        return None
     if kind == "person":
         return _place_person(article, item)
+    if _names_no_one(article, item.name):
+        return None
     return _place_body(article, item)
 
 
-def _no_name(article: _Article, item: Attribution, form: str) -> bool:
-    """A one-word source that is no proper name ("Conversely"), or a capitalised sentence opener the text also
-    writes in lower case ("Following", "Keeps") and never as the surname of a full name ("Price" in "Ann Price")."""
-    word = item.name.strip()
-    if " " in word:
-        return False
-    if not is_named(word):
-        return True
-    low = word.lower()
-    if low not in article.lower or form.strip() != word or not opens_sentence(article.text, item.source.start):
-        return False
-    return not (article.people.get(low) or article.in_text.by_surname.get(low))
+def _names_no_one(article: _Article, name: str) -> bool:
+    """One word that names no one by the summary's own test (`names_someone`): "Conversely", "Following",
+    "Keeps", "Ohio". A person's bare surname is tested only when it stands for no full name ("Israel" after
+    "Rep. Steve Israel" is he)."""
+    word = name.strip()
+    return " " not in word and not names_someone(word, article.evidence)
 
 
 def _indefinite(form: str) -> bool:
@@ -207,9 +209,11 @@ def _kind(article: _Article | None, item: Attribution) -> str:
     return "person" if known else "organisation"
 
 
-def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
+def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, str] | None:
     name = person_name(item.name)
     if name is None:  # a description the finder did not resolve: "the nominee", "the spokesman"
+        if _names_no_one(article, item.name):
+            return None
         name = _described(article, item)
         if name is None:
             return "described:" + item.name.lower(), "", item.name, "person"
@@ -221,6 +225,8 @@ def _place_person(article: _Article, item: Attribution) -> tuple[str, str, str, 
     full = _full_name(article, name, item.source.start)
     if full is not None:
         return PERSON + full.key, full.key, full.display, "person"
+    if _names_no_one(article, item.name):
+        return None
     return "bare:" + name.key + _honorific_side(article, name), "", name.display, "person"
 
 
