@@ -34,6 +34,7 @@ PERSON, BODY = "p:", "o:"
 ORG_KINDS = frozenset({"organisation", "outlet", "document"})
 DEFINITE = frozenset({"the", "his", "her", "their", "its"})
 INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&"})
+MIN_PRONOUN_VOTES = 2  # agreeing pronouns resolved to a full name that state its gender against an honorific
 MAX_NAMESAKES = 8  # people sharing one surname whose stated genders a gendered honorific is checked against
 
 
@@ -61,7 +62,7 @@ class _Article:
     people: dict[str, Namesakes] = field(default_factory=dict)  # surname -> the full names of the sources
     bodies: dict[str, str] = field(default_factory=dict)  # lower-case body name -> its display form
     last_body: dict[str, Entry] = field(default_factory=dict)  # head noun -> the last named body mentioned
-    pronoun_genders: dict[str, set[str]] = field(default_factory=dict)  # full name's key -> its pronouns' genders
+    pronoun_genders: dict[str, list[str]] = field(default_factory=dict)  # full name's key -> its pronouns' genders
     honorific_genders: dict[str, set[str]] = field(default_factory=dict)  # surname -> its sources' honorifics' genders
     _spelled_bodies: dict[str, set[str]] | None = None
     _text_names: TextNames | None = None
@@ -152,7 +153,7 @@ def _register(article: _Article, item: Attribution) -> None:
             article.people.setdefault(name.surname, Namesakes()).add(item.source.start, name)
             pronoun = pronoun_gender(article.text[item.source.start : item.source.end])
             if pronoun is not None:  # "he said", resolved to "Former President Tom Vance": the text genders him
-                article.pronoun_genders.setdefault(name.key, set()).add(pronoun)
+                article.pronoun_genders.setdefault(name.key, []).append(pronoun)
         elif said is not None:
             article.honorific_genders.setdefault(name.surname, set()).add(said)
     elif item.kind in ORG_KINDS and is_named(item.name):
@@ -280,13 +281,14 @@ def _other_gender_named(article: _Article, pools: list[Namesakes | None], said: 
 
 
 def _stated_gender(article: _Article, key: str) -> str | None:
-    """The one gender the text states for a full name: by words tied to it, else by the pronouns resolved to it
-    (both genders, or none: None)."""
+    """The one gender the text states for a full name: by words tied to it, else by the pronouns resolved to it,
+    when two or more agree and none disagrees (the resolver takes the last person named whatever the pronoun, so
+    one pronoun is no evidence). Both genders, or none: None."""
     tied = article.in_text.stated_gender(key)
     if tied is not None or article.in_text.genders.get(key):
         return tied
-    pronouns = article.pronoun_genders.get(key, set())
-    return next(iter(pronouns)) if len(pronouns) == 1 else None
+    pronouns = article.pronoun_genders.get(key, [])
+    return pronouns[0] if len(pronouns) >= MIN_PRONOUN_VOTES and len(set(pronouns)) == 1 else None
 
 
 def _place_body(article: _Article, item: Attribution) -> tuple[str, str, str, str]:
