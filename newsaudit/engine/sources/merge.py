@@ -6,7 +6,9 @@ that surname anywhere in the text. Where two people share the surname the bare o
 archive key (it could be either). Pronouns and descriptions ("she", "the prime minister") join whoever the
 attribution finder resolved them to. Organisations merge on their name without "the"; an acronym ("the ECB")
 joins the one named body whose initials it spells, and a description ("the bank") the last named body with that
-head noun. Anonymous sources merge only with the same words in the same article.
+head noun. Anonymous sources merge only with the same words in the same article. A gendered honorific never joins
+a full name the text genders otherwise, and where the sources use both genders' honorifics with one surname, those
+are two people. A one-word source that names no one by the summary's test (`names_someone`) is no entry.
 """
 
 from __future__ import annotations
@@ -251,8 +253,8 @@ def _full_name(article: _Article, bare: Name, at: int) -> Name | None:
     """The full name a bare surname stands for: the article's sources' full names with that surname, else the
     text's. Where two people share it, the one named last before the mention (else the first named after it).
     A gendered honorific ("Mrs. Lund") goes to a full name the text genders alike ("the first lady, Maren Lund"),
-    else to the one person of that surname the text genders no other way: by no tied word and no pronoun resolved
-    to them ("Tom Vance ... he said" keeps "Mrs. Vance" apart). When two or more are left ("Mrs. Clinton" beside
+    else to the one person of that surname the text genders no other way: by no tied word and no pronouns resolved
+    to them ("Tom Vance ... he said ... he added" keeps "Mrs. Vance" apart; see `_stated_gender`). When two or more are left ("Mrs. Clinton" beside
     "Hillary Clinton" and "President Bill Clinton"), or when the article's sources write the surname with
     honorifics of both genders and the text genders no full name of the other ("Mr. Vance" and "Mrs. Vance"
     beside "Tom Vance" alone: two people, and nothing says which one he is), the mention stays bare."""
