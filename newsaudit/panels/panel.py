@@ -16,6 +16,7 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.side_panels import BaseSidePanel
 from wagtail.models import Page
 
+from ..engine.attributions import is_named
 from ..engine.report import CreditRecord
 from ..engine.rules.limits import BOUND_RULES
 from ..live.limits import panel_max_findings
@@ -81,6 +82,7 @@ def panel_context(
     dismissed = [f for f in report.get("findings", []) if f.get("dismissed")]
     shown = findings if all_findings else _first_findings(findings, panel_max_findings())
     sources = quoted_sources(report)
+    named = [s for s in sources if s["kind"] != "anonymous" and is_named(s["name"])]
     readability = report.get("readability", {})
     from ..pages.auditing import site_for
 
@@ -101,7 +103,10 @@ def panel_context(
         "overall": (report.get("scores") or {}).get("overall"),
         "lights": lights(report, findings, config) if report and not report.get("error") else [],
         "credits": [CreditRecord.from_dict(c) for c in report.get("credits", [])],
-        "named_sources": [s for s in sources if s["kind"] != "anonymous"],
+        # "(N named)" counts the entries that name someone; descriptions the finder left unresolved ("The
+        # spokesman") are listed after them, uncounted
+        "named_sources": named,
+        "listed_sources": named + [s for s in sources if s["kind"] != "anonymous" and not is_named(s["name"])],
         "anonymous_sources": [s for s in sources if s["kind"] == "anonymous"],
         "source_mix": _mix_summary(report),
         "problems": groups["problems"],

@@ -198,3 +198,18 @@ def test_who_is_quoted_leaves_out_a_place_that_speaks(admin_client, section, dja
     names = [e.split("<small")[0].strip() for e in entries]
     assert names == ["Ingrid Dahl"]
     assert "Who is quoted (1 named)" in html and "First source quoted: Ingrid Dahl." in html
+
+
+def test_who_is_quoted_counts_only_entries_that_name_someone(admin_client, section, django_capture_on_commit_callbacks):
+    body = [
+        {
+            "type": "paragraph",
+            "value": "<p>The spokesman said the harbour ferry would run again on Friday.</p>"
+            "<p>Harbour master Olav Holm said the new pier was safe.</p>",
+            "id": "q3",
+        }
+    ]
+    html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "ferry-runs", body)
+    names = [e.split("<small")[0].strip() for e in entries]
+    assert names == ["Olav Holm", "The spokesman"]  # the description is listed, after the names
+    assert "Who is quoted (1 named)" in html

@@ -48,6 +48,32 @@ def test_a_proper_adjective_is_no_name(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "West Virginia officials said the ferry would sail on Monday.",
+        "The ferry will sail on Monday, Ohio election officials said.",
+        "New York harbour officials said the ferry would sail on Monday.",
+    ],
+)
+def test_a_place_before_a_role_noun_is_no_name(sentence):
+    report = audit_plain(sentence)
+    assert report.source_summary["names"] == []
+    assert "NA203" in rules_of(report)
+    assert [s["kind"] for s in report.source_mix["sources"]] == ["anonymous"]
+
+
+def test_police_named_by_a_place_are_no_named_body_but_a_department_is():
+    assert _named("Ohio police said the ferry had sunk near the harbour.") == []
+    assert _named("The Ohio Police Department said the ferry had sunk.") == ["Ohio Police Department"]
+    assert _named("The New York Times reported that the ferry had sunk.") == ["New York Times"]
+
+
+def test_a_place_inside_a_longer_name_still_names():
+    assert _named("Virginia Harbour Trust officials said the ferry had sunk.") == ["Virginia Harbour Trust officials"]
+    assert _named("Ruiz campaign aides said the ferry had sunk.") == ["Ruiz campaign aides"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "National opinion polls suggest the plan is unpopular.",
         "Recent surveys show the plan is unpopular.",
         "Independent studies indicate the plan is unpopular.",
@@ -251,7 +277,14 @@ def test_a_short_line_after_a_colon_speaker_with_a_person_quote_or_capitals_is_s
     assert _sources(line) == [line.split(":")[0]]
 
 
-@pytest.mark.parametrize("sign_off", ["Ida Holm reported from Bergen.", "Ruiz reported from Lima; Vik, from Oslo."])
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        "Ida Holm reported from Bergen.",
+        "Ruiz reported from Lima; Vik, from Oslo.",
+        "Ida Holm reported from Bergen and Olav Vik reporting from Oslo.",
+    ],
+)
 def test_a_reporters_sign_off_is_no_source(sign_off):
     text = f"The pier will close in May, the council said. {sign_off}"
     assert _sources(text) == ["the council"] and _named(text) == []

@@ -293,6 +293,21 @@ def test_a_capitalised_opener_is_no_name_unless_the_text_names_someone_so():
     assert [s["key"] for s in source_mix(plain, [said_by(plain, "Price")])["sources"]] == [""]
 
 
+def test_a_bare_surname_joins_its_full_name_before_the_one_word_name_test():
+    # 'Brantling' ends like a capitalised opener ('Having', 'Conversely'); after 'Nell Brantling' it is her
+    text = "Nell Brantling runs the ferry.\n\nBrantling said the pier was safe."
+    assert [s["name"] for s in source_mix(text, [said_by(text, "Brantling")])["sources"]] == ["Nell Brantling"]
+    alone = "The ferry runs daily.\n\nConversely said the pier was safe."
+    assert source_mix(alone, [said_by(alone, "Conversely")])["sources"] == []
+
+
+def test_a_capitalised_contraction_is_no_name():
+    text = "We don\u2019t sail at night.\n\nDon\u2019t said the pier was safe."
+    assert source_mix(text, [said_by(text, "Don\u2019t")])["sources"] == []
+    name = "The ferry was late.\n\nO\u2019Dowd said the pier was safe."
+    assert [s["name"] for s in source_mix(name, [said_by(name, "O\u2019Dowd")])["sources"]] == ["O\u2019Dowd"]
+
+
 def test_a_name_left_with_one_word_leaves_no_empty_namesakes():
     text = "Never Holm again, we said, never."
     assert "holm" not in text_names(text, lower_words(text)).by_surname
@@ -367,7 +382,47 @@ def test_an_honorific_between_two_namesakes_the_text_does_not_gender_stays_bare(
     assert (vance["name"], vance["key"], vance["gender"]) == ("Vance", "", "female")
     alone = text.replace("Ada Vance and her husband, former Governor Tom Vance,", "Former Governor Tom Vance")
     (joined,) = [s for s in mix(alone)["sources"] if "Vance" in s["name"]]
-    assert joined["key"] == "tom vance"  # one namesake and nothing that genders him: the text gives no ground
+    assert joined["key"] == "tom vance"  # one namesake, no tied word, no pronoun: the text gives no ground
+
+
+def test_pronouns_resolved_to_a_full_name_gender_it_against_an_honorific():
+    text = (
+        "Former President Tom Vance said the pier would open. He said the ferry was ready. "
+        "He also said the quay was safe. Later Mrs. Vance said the pier was late."
+    )
+    people = {s["name"]: s for s in mix(text)["sources"]}
+    assert people["Tom Vance"]["forms"] == ["Former President Tom Vance", "He"]
+    assert people["Vance"]["forms"] == ["Mrs. Vance"] and people["Vance"]["key"] == ""
+    alike = text.replace("He ", "She ")  # the pronouns agree with the honorific: one person
+    (vance,) = mix(alike)["sources"]
+    assert vance["forms"] == ["Former President Tom Vance", "She", "Mrs. Vance"]
+    once = text.replace(" He also said the quay was safe.", "")  # one pronoun may be the resolver's guess
+    (joined,) = mix(once)["sources"]
+    assert joined["key"] == "tom vance" and "Mrs. Vance" in joined["forms"]
+
+
+def test_honorifics_of_both_genders_for_one_surname_are_two_people():
+    text = (
+        "Former President Tom Vance said the pier would open. Mr. Vance said the ferry was ready. "
+        "Mrs. Vance said the pier was late."
+    )
+    found = [(s["name"], s["forms"], s["key"]) for s in mix(text)["sources"]]
+    assert found == [
+        ("Tom Vance", ["Former President Tom Vance"], "tom vance"),
+        ("Vance", ["Mr. Vance"], ""),
+        ("Vance", ["Mrs. Vance"], ""),
+    ]
+    one = "Vance said the pier would open. Mr. Vance said the ferry was ready."
+    assert [s["forms"] for s in mix(one)["sources"]] == [["Vance", "Mr. Vance"]]
+
+
+def test_an_apposition_that_names_the_source_gives_its_form():
+    text = "Ada Vance opened the pier. Her husband, former Mayor Tom Vance, said the ferry was late."
+    (vance,) = mix(text)["sources"]
+    assert (vance["name"], vance["forms"], vance["gender"]) == ("Tom Vance", ["former Mayor Tom Vance"], "male")
+    assert vance["mentions"][0]["text"] == "Her husband, former Mayor Tom Vance"  # the description stays in the span
+    unnamed = mix("Her husband, a former mayor, said the ferry was late.")["sources"]
+    assert [(s["name"], s["forms"]) for s in unnamed] == [("Her husband", ["Her husband"])]
 
 
 # Issue #13 in the mix: an entry whose name is a place or a fragment capitalised by a heading is left out (the

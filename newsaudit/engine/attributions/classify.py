@@ -24,6 +24,8 @@ from .vocabulary import (
 )
 from .words import CaseEvidence, tagged_common, word_class
 
+MAX_PLACE_WORDS = 4  # 'District of Columbia'; the look-up stays linear
+
 
 def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) -> tuple[str, bool]:
     """`opener_is_word`: the phrase's first word is capitalised only because it opens the sentence."""
@@ -59,11 +61,13 @@ def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) 
         return "document", is_vague_evidence(" ".join(t.text for t in words))
     if category == "organisation":
         return "organisation", False
+    places = place_word_indexes([w.text for w in words])
     has_name = any(
         word_class(w) == "name"
         and w.lower not in MODIFIERS
         and w.lower not in NATIONALITIES
         and w.lower not in BACK_REFERENCES
+        and k not in places
         and not (k == 0 and opener_is_word)
         for k, w in enumerate(words[:-1])
     )
@@ -108,12 +112,44 @@ def names_no_speaker(name: str, evidence: CaseEvidence) -> bool:
     """A proper name that names no one who speaks: a place, or common words capitalised by a sentence start, a
     list item or a heading (see `names_someone`). `source_mix` leaves such entries out with this same test."""
     core = canonical_core(name)
-    if core.lower() in PLACES or core.lower() in place_names():
+    if is_place(core):
         return True
     words = core.split()
     if len(words) == 1:
-        return _common_word(words[0], evidence)
+        return _common_word(words[0], evidence) or _opener_only(words[0], evidence)
     return _heading_words(words, evidence)
+
+
+def is_place(name: str) -> bool:
+    """'Ohio', 'the West', 'New York', "Ohio's": a region, capital, country or US state (places.txt, pycountry)."""
+    low = canonical_core(name).lower()
+    return low in PLACES or low in place_names()
+
+
+def place_word_indexes(words: list[str]) -> set[int]:
+    """The indexes of the words that spell a place, longest place first ('west virginia', not 'west'), when the
+    place is the whole capitalised run: 'West Virginia officials' and 'Ohio election officials' are unnamed
+    officials, like 'French diplomats'; in 'Virginia Tech officials' and 'New York Times' the place is part of a
+    name."""
+    found: set[int] = set()
+    k = 0
+    while k < len(words):
+        lowers = [w.lower() for w in words[k : k + MAX_PLACE_WORDS]]
+        size = next((n for n in range(len(lowers), 0, -1) if _spells_place(lowers[:n])), 0)
+        if size and not _capitalised_at(words, k - 1) and not _capitalised_at(words, k + size):
+            found.update(range(k, k + size))
+        k += size or 1
+    return found
+
+
+def _capitalised_at(words: list[str], k: int) -> bool:
+    return 0 <= k < len(words) and words[k][:1].isupper() and words[k].lower() not in DETERMINERS
+
+
+def _spells_place(words: list[str]) -> bool:
+    last = words[-1]
+    words = [*words[:-1], last[:-2] if last.endswith(("'s", "\u2019s")) else last]
+    return is_place(" ".join(words))
 
 
 def canonical_core(name: str) -> str:
@@ -138,6 +174,15 @@ def _common_word(word: str, evidence: CaseEvidence) -> bool:
         low_tag = tags.get(low)
         known = not low_tag.startswith("NN") if low_tag else low.endswith("s") and low[:-1] in tags
     return known and evidence.inside()[word] == 0
+
+
+def _opener_only(word: str, evidence: CaseEvidence) -> bool:
+    """A capitalised word the text writes in lower case and capitalises only where a sentence opens ('Following
+    the vote, ...', 'Keeps ...'): no name, whatever the lexicon says. A name ('Price' of 'Ann Price') is
+    capitalised inside some sentence; a word in capitals ('CNN') stays a name."""
+    return (
+        word[:1].isupper() and not word.isupper() and word.lower() in evidence.lower() and not evidence.inside()[word]
+    )
 
 
 def _heading_words(words: list[str], evidence: CaseEvidence) -> bool:
@@ -203,6 +248,8 @@ def _opener_form(word: str) -> bool:
 
 
 def _body_of_a_name(core: list[str]) -> bool:
-    """'the Clinton campaign', "Ruiz's aides": a body or group noun after a proper name."""
+    """'the Clinton campaign', "Ruiz's aides": a body or group noun after a proper name that is no place ('Ohio
+    police', 'West Virginia officials' name no one)."""
     head = core[-1].lower()
-    return SOURCE_NOUNS.get(head) in ("organisation", "group") and is_named(" ".join(core[:-1]))
+    owner = " ".join(core[:-1])
+    return SOURCE_NOUNS.get(head) in ("organisation", "group") and is_named(owner) and not is_place(owner)

@@ -28,7 +28,8 @@ from .vocabulary import (
     REPORT_ONLY,
     REPORT_OPENERS,
     SAY_CUES,
-    SIGN_OFFS,
+    SIGN_OFF_CUES,
+    SIGN_OFF_JOINERS,
     SKIPPABLE,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
@@ -77,10 +78,10 @@ def other_sense(tokens: list[Token], i: int) -> bool:
 
 def _sign_off(tokens: list[Token], i: int) -> bool:
     """'Holm reported from Bergen.': a reporter's sign-off, the cue and 'from' followed by nothing but places."""
-    if tokens[i].lower not in SIGN_OFFS or i + 2 >= len(tokens) or tokens[i + 1].lower != "from":
+    if tokens[i].lower not in SIGN_OFF_CUES or i + 2 >= len(tokens) or tokens[i + 1].lower != "from":
         return False
     rest = [t for t in tokens[i + 2 :] if t.is_word]
-    return bool(rest) and all(t.is_capitalised or t.lower in SIGN_OFFS for t in rest)
+    return bool(rest) and all(t.is_capitalised or t.lower in SIGN_OFF_JOINERS or t.lower in SIGN_OFF_CUES for t in rest)
 
 
 def _verb_before_that(tokens: list[Token], i: int) -> bool:

@@ -27,7 +27,7 @@ from .vocabulary import (
     TIME_WORDS,
 )
 
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w'\u2019-])")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?:['\u2019][a-z]+)?(?![\w'\u2019-])")  # 'ferry', "don't"
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\-]*+")
 _MID_CAPITAL = re.compile(r"(?<![\w'\u2019-])[a-z]+,? ([A-Z][a-z]+)(?![\w'\u2019-])")
 # after a lower-case letter, a comma or a semicolon, a closing quotation mark between: '," Tester said'
