@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicons import LexiconEntry
 from ..tokens import Token
 from .line_openings import dateline_end
-from .phrases import labelled_name_ending_at, np_after, np_ending_at, trim
+from .phrases import labelled_name_ending_at, np_after, np_ending_at, role_of_phrase_ending_at, trim
 from .vocabulary import (
     CALL_VERBS,
     CAUSAL_VERBS,
@@ -209,7 +209,12 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return subject if subject and word_class(tokens[subject[1]]) in ("name", "pronoun") else None
     if tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
         return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
-    return quantity_before(tokens, end, cue) or np_ending_at(tokens, end) or _description_before(tokens, end, cue)
+    return (
+        quantity_before(tokens, end, cue)
+        or role_of_phrase_ending_at(tokens, end)
+        or np_ending_at(tokens, end)
+        or _description_before(tokens, end, cue)
+    )
 
 
 def _dash_start(tokens: list[Token], k: int) -> int | None:
@@ -358,7 +363,7 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             opener = tokens[k + 1] if k + 1 < comma else None
             if opener is None or opener.lower == "that":
                 return held  # "in an interview with ABC News, that he really, really wants": a clause, no aside
-            name = labelled_name_ending_at(tokens, k - 1) if k > 0 else None
+            name = labelled_name_ending_at(tokens, k - 1) or _opening_role(tokens, k - 1) if k > 0 else None
             if name and word_class(tokens[name[1]]) in ("name", "other"):
                 if held is None and opener.lower == "which" and name[0] > 1 and tokens[name[0] - 1].is_word:
                     # "Sanne Voss, operations manager at Greyrock, which runs the quarry, said": Voss speaks
@@ -380,6 +385,13 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             if commas > 2:
                 return held
     return held
+
+
+def _opening_role(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """'The minister of finance, Mr. Lund, told': a role with its of-phrase opening the clause (not 'to a host of
+    troubles, ...')."""
+    found = role_of_phrase_ending_at(tokens, end)
+    return found if found and _clause_starts_at(tokens, found[0]) else None
 
 
 def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
