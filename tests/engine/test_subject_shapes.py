@@ -49,3 +49,23 @@ def test_an_of_phrase_inside_a_clause_is_no_apposition():
         "Buyers proved resilient to a host of troubles, like the harbour fire, said Ana Vance, an economist."
     )
     assert found[0][0].startswith("Ana Vance")
+
+
+def test_a_quantifier_opening_the_clause_is_an_anonymous_subject():
+    assert sources("All agreed that the ferry was late.") == [("All", "agreed", "anonymous")]
+    assert sources("Not everyone agrees that the quay is safe.") == [("everyone", "agrees", "anonymous")]
+    # 'Both' points back at the two just named: no crowd
+    assert sources("Ruiz met Holm in Bergen. Both insist the ferry will run.")[-1] == ("Both", "insist", "person")
+
+
+def test_a_quantifier_before_a_participle_is_no_subject():
+    assert sources("But while all registered ferry users are split, the quay stays open.") == []
+
+
+def test_texts_that_can_be_cited_head_a_document_source():
+    assert sources("One slide says the ferry will close in May.") == [("One slide", "says", "document")]
+    assert sources("The missive suggests the harbour board will not back down.") == [
+        ("The missive", "suggests", "document")
+    ]
+    # a message is as often a stance as a text: no source
+    assert sources("Her message starkly contrasts with the harbour board's.") == []

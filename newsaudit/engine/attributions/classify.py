@@ -19,6 +19,7 @@ from .vocabulary import (
     OUTLETS,
     PLACES,
     PRONOUNS,
+    QUANTIFIER_SUBJECTS,
     SOURCE_NOUNS,
     VAGUE_QUANTIFIERS,
 )
@@ -38,6 +39,8 @@ def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) 
     phrase = " ".join(t.lower for t in words)
     if head.lower == "who":
         return "person", False
+    if len(words) == 1 and head.lower in QUANTIFIER_SUBJECTS and head.lower not in BACK_REFERENCES:
+        return "anonymous", True  # "All agreed", "Most believe": a share of a crowd, not 'Both', the two just named
     if head.lower == "which":
         return "organisation", False
     if head_class == "pronoun":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..lexicons import LexiconEntry
+from ..lexicons.packaged import pattern_tags
 from ..tokens import Token
 from .line_openings import dateline_end
 from .phrases import labelled_name_ending_at, np_after, np_ending_at, role_of_phrase_ending_at, trim
@@ -185,6 +186,14 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     apposition ('Smith, the treasurer, said'), a relative 'who', a name with its party label, a chained verb's
     subject ('went on to say'), a quantifier or quantity ('Most believe', '47 percent said') or a description."""
     end = cue - 1
+    if (
+        end >= 0
+        and tokens[end].lower in QUANTIFIER_SUBJECTS
+        and _clause_starts_at(tokens, _negation_start(tokens, end))
+    ):
+        return (
+            None if _modifies_a_noun(tokens, cue) else (end, end)
+        )  # "All agreed that ...", not "all registered voters"
     while end >= 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end]) or is_time_word(tokens, end)):
         end -= 1
     if end < 0:
@@ -215,6 +224,18 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         or np_ending_at(tokens, end)
         or _description_before(tokens, end, cue)
     )
+
+
+def _negation_start(tokens: list[Token], k: int) -> int:
+    """'Not everyone agrees': the clause starts at the 'not' before a quantifier."""
+    return k - 1 if k > 0 and tokens[k - 1].lower == "not" else k
+
+
+def _modifies_a_noun(tokens: list[Token], cue: int) -> bool:
+    """'all registered voters', 'all expressing concern': a participle after a quantifier, no verb of its own."""
+    low = tokens[cue].lower
+    following = tokens[cue + 1].lower if cue + 1 < len(tokens) else ""
+    return low.endswith("ing") or (low.endswith("ed") and pattern_tags().get(following, "").startswith("NN"))
 
 
 def _dash_start(tokens: list[Token], k: int) -> int | None:
