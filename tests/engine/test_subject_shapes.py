@@ -80,3 +80,18 @@ def test_a_sentence_opening_description_before_a_verb_of_saying_or_showing():
     # inside a clause, or before a cue that is a noun here, a description is no subject
     assert sources("Holm left before the online retailer reported a loss.") == []
     assert sources("The strong harbour report has cleared the way for the ferry.") == []
+
+
+def test_evidence_closing_the_sentence_is_its_source():
+    found = sources("He agreed to sell the quay to Ruiz in 2010, records show.")
+    assert ("records", "show", "document") in found
+    # a listed evidence verb inside the sentence stays part of the report
+    assert all(cue != "show" for _, cue, _ in sources("He agreed to show the quay to Ruiz in 2010."))
+
+
+def test_a_report_only_verb_or_added_to_after_a_quotation_reports_it():
+    assert sources('"Not one of them was ready," Holm maintains.') == [("Holm", "maintains", "person")]
+    assert sources('"It was twice the size," Ruiz added to the Herald.') == [("Ruiz", "added", "person")]
+    # without the quotation these are other senses: a lead kept, a sum added
+    assert sources("Ruiz maintains her lead in Bergen.") == []
+    assert sources("The harbour fee added to the cost of the ferry.") == []

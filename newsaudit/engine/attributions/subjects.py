@@ -44,7 +44,9 @@ from .words import is_adverb, is_time_word, plain_head, possessive, word_class
 
 def final_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """', people familiar with the talks said.' closing a sentence: the words between the comma and the say-verb."""
-    if tokens[i].lower not in SAY_CUES or not _ends_sentence(tokens, i + 1):
+    entry = SPEECH_VERBS.get(tokens[i].lower)
+    closing = tokens[i].lower in SAY_CUES or (entry is not None and entry.category == "evidence")
+    if not closing or not _ends_sentence(tokens, i + 1):
         return None
     last = tokens[i - 1] if i else None
     if last is None or not last.is_word or last.lower in SKIPPABLE or last.lower in CONNECTORS or is_adverb(last):
