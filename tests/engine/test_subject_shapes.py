@@ -95,3 +95,15 @@ def test_a_report_only_verb_or_added_to_after_a_quotation_reports_it():
     # without the quotation these are other senses: a lead kept, a sum added
     assert sources("Ruiz maintains her lead in Bergen.") == []
     assert sources("The harbour fee added to the cost of the ferry.") == []
+
+
+def test_a_role_and_its_apposed_name_after_a_comma():
+    found = sources("The ferry will run all winter, a spokeswoman, Ana Holm, said on Saturday.")
+    assert found == [("a spokeswoman, Ana Holm", "said", "person")]
+    found = sources("Last week, the harbour director, Ida Vance, recommended that no fees be charged.")
+    assert found[0][:2] == ("the harbour director, Ida Vance", "recommended")
+    # a list of names stays a list: only the name before the verb
+    assert sources("Ruiz, Holm, Vance said no.") == [("Vance", "said", "person")]
+    # with a name before the role, that name is the one apposed
+    found = sources("Bo Lund, the harbour editor, Quay Weekly, said the fees would rise.")
+    assert found[0][0].startswith("Bo Lund")

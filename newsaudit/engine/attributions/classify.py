@@ -30,7 +30,11 @@ def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) 
     """`opener_is_word`: the phrase's first word is capitalised only because it opens the sentence."""
     words = tokens[s : e + 1]
     if any(w.text == "," for w in words):  # "Mark Li, a spokesman for the party": the name decides
-        words = words[: next(i for i, w in enumerate(words) if w.text == ",")]
+        comma = next(i for i, w in enumerate(words) if w.text == ",")
+        named_after = comma + 1 < len(words) and word_class(words[-1]) == "name"
+        described = not any(word_class(w) == "name" for w in words[:comma])
+        # "a spokeswoman, Ana Holm": the name after the role decides
+        words = words[comma + 1 :] if described and named_after else words[:comma]
     at = next((k for k in range(1, len(words)) if words[k].lower in LOCATIVES), None)
     if at is not None:  # "shop owners on Harbour Road": the owners, not the road
         words = words[:at]

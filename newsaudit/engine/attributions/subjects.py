@@ -418,13 +418,22 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
                 name
                 and inner == (k + 1, comma - 1)
                 and word_class(tokens[inner[1] if tokens[comma - 1].text != ")" else k + 1]) == "name"
-                and (name[0] == 0 or tokens[name[0] - 1].text != ",")
+                and (name[0] == 0 or tokens[name[0] - 1].text != "," or _description(tokens, name))
             ):
                 return name[0], comma - 1  # "the council's spokesman, Ali Khan, said"
             commas += 1
             if commas > 2:
                 return held
     return held
+
+
+def _description(tokens: list[Token], phrase: tuple[int, int]) -> bool:
+    """'a spokeswoman', 'the F.B.I. director': a determiner and a source noun, no name: after a comma it is the
+    role before an apposed name, where a name would be an item in a list ('Ruiz, Holm, Vance said')."""
+    start, end = phrase
+    if start >= 2 and word_class(tokens[start - 2]) == "name":
+        return False  # "Vian, the editor of the paper, L'Osservatore Romano, said": Vian is the one apposed
+    return tokens[start].lower in DETERMINERS and word_class(tokens[end]) == "noun"
 
 
 def _opening_role(tokens: list[Token], end: int) -> tuple[int, int] | None:
