@@ -107,3 +107,11 @@ def test_a_role_and_its_apposed_name_after_a_comma():
     # with a name before the role, that name is the one apposed
     found = sources("Bo Lund, the harbour editor, Quay Weekly, said the fees would rise.")
     assert found[0][0].startswith("Bo Lund")
+
+
+def test_a_speaker_noun_is_the_subject_of_a_second_say_verb():
+    found = sources("The official rubbed his chin and said the quay was safe.")
+    assert found == [("The official", "said", "person")]
+    # a noun that is no speaker, or a verb that is no say-verb, is left alone
+    assert sources("A few minutes later the ferry left and said nothing.") == []
+    assert sources("The official sat down and admired the quay.") == []

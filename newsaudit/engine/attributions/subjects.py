@@ -218,7 +218,7 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return _chain_subject(tokens, end) or _caused_speaker(tokens, end)
     if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
         subject = _sentence_subject(tokens, cue)
-        return subject if subject and word_class(tokens[subject[1]]) in ("name", "pronoun") else None
+        return subject if subject and _first_verb_subject(tokens, subject, cue) else None
     if tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
         return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
     return (
@@ -239,6 +239,14 @@ def _modifies_a_noun(tokens: list[Token], cue: int) -> bool:
     low = tokens[cue].lower
     following = tokens[cue + 1].lower if cue + 1 < len(tokens) else ""
     return low.endswith("ing") or (low.endswith("ed") and pattern_tags().get(following, "").startswith("NN"))
+
+
+def _first_verb_subject(tokens: list[Token], subject: tuple[int, int], cue: int) -> bool:
+    """'The judge rubbed his chin and said': a name or pronoun, or before a say-verb a speaker noun."""
+    head = tokens[subject[1]]
+    if word_class(head) in ("name", "pronoun"):
+        return True
+    return tokens[cue].lower in SAY_CUES and SOURCE_NOUNS.get(head.lower) in SPEAKER_KINDS
 
 
 def _dash_start(tokens: list[Token], k: int) -> int | None:
