@@ -19,7 +19,6 @@ from .vocabulary import (
     FUNCTION_CAPITALS,
     LOCATIVES,
     MAX_NP_TOKENS,
-    NOUN_SENSE,
     NUMBER_WORDS,
     OPENERS,
     OPENING_ADVERBIALS,
@@ -370,33 +369,17 @@ def _number(low: str) -> bool:
 def _description_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
     """'the network said', 'the 46-year-old said': a determiner and at most three words before a say-verb."""
     entry = SPEECH_VERBS.get(tokens[cue].lower)
-    if entry is None:
+    if entry is None or tokens[cue].lower not in SAY_CUES:
         return None
-    say = tokens[cue].lower in SAY_CUES
-    if not say and (entry.category not in ("neutral", "loaded", "evidence") or not _noun_head(tokens[end])):
-        return None
-    if not say and tokens[cue].lower in NOUN_SENSE:
-        return None  # "The strong jobs report has ...": a noun, not a cue
     if not tokens[end].is_word or tokens[end].is_capitalised or tokens[end].lower in SPEECH_VERBS:
         return None
     for det in range(end - 1, max(-1, end - 4), -1):
         token = tokens[det]
         if token.lower in ("the", "this", "that", "a", "an"):
-            return (det, end) if say or _opens_sentence(tokens, det) else None
+            return det, end
         if not (token.is_word or token.text[:1].isdigit()) or token.lower in SPEECH_VERBS or token.lower in SKIPPABLE:
             return None
     return None
-
-
-def _noun_head(token: Token) -> bool:
-    return pattern_tags().get(token.lower, "").startswith("NN")
-
-
-def _opens_sentence(tokens: list[Token], k: int) -> bool:
-    start = dateline_end(tokens)
-    while start < k and tokens[start].lower in OPENERS:
-        start += 1
-    return start == k
 
 
 def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | None:
