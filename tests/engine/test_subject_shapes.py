@@ -104,3 +104,11 @@ def test_a_speaker_noun_is_the_subject_of_a_second_say_verb():
     # a noun that is no speaker, or a verb that is no say-verb, is left alone
     assert sources("A few minutes later the ferry left and said nothing.") == []
     assert sources("The official sat down and admired the quay.") == []
+
+
+def test_a_group_more_likely_to_say_is_its_source():
+    found = sources("Harbour voters are slightly more likely to say that Vance represents them.")
+    assert found[0][:2] == ("Harbour voters", "say")
+    # a forecast is no answer: 'likely to support', and a thing is no speaker
+    assert all(cue != "support" for _, cue, _ in sources("Harbour voters are more likely to support Vance."))
+    assert sources("The ferry is likely to say nothing.") == []

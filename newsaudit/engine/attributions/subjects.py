@@ -14,9 +14,12 @@ from .vocabulary import (
     CLAUSE_BREAKERS,
     CLAUSE_JOINERS,
     CONNECTORS,
+    COPULAS,
     DASHES,
+    DEGREE_WORDS,
     DETERMINERS,
     FUNCTION_CAPITALS,
+    LIKELY,
     LOCATIVES,
     MAX_NP_TOKENS,
     NUMBER_WORDS,
@@ -313,6 +316,9 @@ def _short_quote_ends(tokens: list[Token], close: int) -> bool:
 def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
     """'Ruiz went on to say', 'she began by thanking', 'Ruiz refused to endorse': the subject of the first verb."""
     k = to - 1
+    if tokens[k].lower in LIKELY:
+        entry = SPEECH_VERBS.get(tokens[to + 1].lower) if to + 1 < len(tokens) else None
+        return _likely_subject(tokens, k) if entry and entry.category == "neutral" else None
     if tokens[k].lower in ("on", "up", "out"):
         k -= 1
     if k < 1 or not tokens[k].is_word or tokens[k].is_capitalised or not tokens[k].lower.endswith(CHAIN_ENDINGS):
@@ -324,6 +330,20 @@ def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
         return None
     found = np_ending_at(tokens, k)
     if found and word_class(tokens[found[1]]) in ("name", "pronoun"):
+        return found
+    return None
+
+
+def _likely_subject(tokens: list[Token], likely: int) -> tuple[int, int] | None:
+    """'Harbour voters are slightly more likely to say': poll respondents, the subject of the copula before 'likely'
+    (only before a neutral verb of saying: 'more likely to support her' is a forecast, not an answer)."""
+    k = likely - 1
+    while k >= 0 and (tokens[k].lower in DEGREE_WORDS or is_adverb(tokens[k])):
+        k -= 1
+    if k < 1 or tokens[k].lower not in COPULAS:
+        return None
+    found = np_ending_at(tokens, k - 1)
+    if found and word_class(tokens[found[1]]) in ("name", "noun", "pronoun"):
         return found
     return None
 
