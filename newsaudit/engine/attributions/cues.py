@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..lexicons import LexiconEntry
 from ..tokens import Token
 from .phrases import np_ending_at
-from .subjects import final_subject, quantity_before, relative_subject
+from .respondents import quantity_before
+from .subjects import final_subject, relative_subject
 from .vocabulary import (
     ADD_OBJECTS,
     ADD_VERBS,

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from ..lexicons import LexiconEntry
-from ..lexicons.packaged import pattern_tags
 from ..tokens import Token
 from .line_openings import dateline_end
 from .phrases import labelled_name_ending_at, np_after, np_ending_at, role_of_phrase_ending_at, trim
+from .respondents import (
+    clause_starts_at,
+    likely_subject,
+    modifies_a_noun,
+    opening_quantifier,
+    quantity_before,
+    share_saying,
+)
 from .vocabulary import (
     CALL_VERBS,
     CAUSAL_VERBS,
@@ -14,15 +21,12 @@ from .vocabulary import (
     CLAUSE_BREAKERS,
     CLAUSE_JOINERS,
     CONNECTORS,
-    COPULAS,
     DASHES,
-    DEGREE_WORDS,
     DETERMINERS,
     FUNCTION_CAPITALS,
     LIKELY,
     LOCATIVES,
     MAX_NP_TOKENS,
-    NUMBER_WORDS,
     OPENERS,
     OPENING_ADVERBIALS,
     PARTICIPLE_LEADS,
@@ -31,8 +35,6 @@ from .vocabulary import (
     PERSONAL_PRONOUNS,
     PLACE_PREPOSITIONS,
     QUANTIFIER_SUBJECTS,
-    QUANTITY_HEADS,
-    QUANTITY_WORDS,
     QUOTE_CLOSERS,
     SAY_CUES,
     SKIPPABLE,
@@ -191,14 +193,8 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     apposition ('Smith, the treasurer, said'), a relative 'who', a name with its party label, a chained verb's
     subject ('went on to say'), a quantifier or quantity ('Most believe', '47 percent said') or a description."""
     end = cue - 1
-    if (
-        end >= 0
-        and tokens[end].lower in QUANTIFIER_SUBJECTS
-        and _clause_starts_at(tokens, _negation_start(tokens, end))
-    ):
-        return (
-            None if _modifies_a_noun(tokens, cue) else (end, end)
-        )  # "All agreed that ...", not "all registered voters"
+    if end >= 0 and opening_quantifier(tokens, end):
+        return None if modifies_a_noun(tokens, cue) else (end, end)  # "All agreed that", not "all registered voters"
     while end >= 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end]) or is_time_word(tokens, end)):
         end -= 1
     if end < 0:
@@ -221,7 +217,7 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
         subject = _sentence_subject(tokens, cue)
         return subject if subject and _first_verb_subject(tokens, subject, cue) else None
-    if tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
+    if tokens[end].lower in QUANTIFIER_SUBJECTS and clause_starts_at(tokens, end):
         return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
     return (
         quantity_before(tokens, end, cue)
@@ -229,18 +225,6 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         or np_ending_at(tokens, end)
         or _description_before(tokens, end, cue)
     )
-
-
-def _negation_start(tokens: list[Token], k: int) -> int:
-    """'Not everyone agrees': the clause starts at the 'not' before a quantifier."""
-    return k - 1 if k > 0 and tokens[k - 1].lower == "not" else k
-
-
-def _modifies_a_noun(tokens: list[Token], cue: int) -> bool:
-    """'all registered voters', 'all expressing concern': a participle after a quantifier, no verb of its own."""
-    low = tokens[cue].lower
-    following = tokens[cue + 1].lower if cue + 1 < len(tokens) else ""
-    return low.endswith("ing") or (low.endswith("ed") and pattern_tags().get(following, "").startswith("NN"))
 
 
 def _first_verb_subject(tokens: list[Token], subject: tuple[int, int], cue: int) -> bool:
@@ -301,10 +285,6 @@ def _relative_which(tokens: list[Token], which: int, cue: int) -> bool:
     return kind in ("organisation", "group") or (word_class(head) == "name" and not possessive(head))
 
 
-def _clause_starts_at(tokens: list[Token], k: int) -> bool:
-    return k == 0 or tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in CLAUSE_JOINERS
-
-
 def _short_quote_ends(tokens: list[Token], close: int) -> bool:
     """A quotation of at most four words closes at `close` and opens after a word: a scare quote, not a quote."""
     for k in range(close - 2, max(0, close - 7), -1):
@@ -318,7 +298,7 @@ def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
     k = to - 1
     if tokens[k].lower in LIKELY:
         entry = SPEECH_VERBS.get(tokens[to + 1].lower) if to + 1 < len(tokens) else None
-        return _likely_subject(tokens, k) if entry and entry.category == "neutral" else None
+        return likely_subject(tokens, k) if entry and entry.category == "neutral" else None
     if tokens[k].lower in ("on", "up", "out"):
         k -= 1
     if k < 1 or not tokens[k].is_word or tokens[k].is_capitalised or not tokens[k].lower.endswith(CHAIN_ENDINGS):
@@ -334,20 +314,6 @@ def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
     return None
 
 
-def _likely_subject(tokens: list[Token], likely: int) -> tuple[int, int] | None:
-    """'Harbour voters are slightly more likely to say': poll respondents, the subject of the copula before 'likely'
-    (only before a neutral verb of saying: 'more likely to support her' is a forecast, not an answer)."""
-    k = likely - 1
-    while k >= 0 and (tokens[k].lower in DEGREE_WORDS or is_adverb(tokens[k])):
-        k -= 1
-    if k < 1 or tokens[k].lower not in COPULAS:
-        return None
-    found = np_ending_at(tokens, k - 1)
-    if found and word_class(tokens[found[1]]) in ("name", "noun", "pronoun"):
-        return found
-    return None
-
-
 def _caused_speaker(tokens: list[Token], to: int) -> tuple[int, int] | None:
     """'The win led the party chairman to declare ...', 'which prompted critics to say': the object of the causing
     verb speaks."""
@@ -359,31 +325,6 @@ def _caused_speaker(tokens: list[Token], to: int) -> tuple[int, int] | None:
     # the chunker may run over the verb ('The row prompted critics'): the object starts after it
     verb = next((k for k in range(to - 2, max(-1, found[0] - 2), -1) if tokens[k].lower in CAUSAL_VERBS), None)
     return (verb + 1, found[1]) if verb is not None else None
-
-
-def quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
-    """Poll respondents as a source: '47 percent said', 'nearly half said', 'four in 10 said'."""
-    low = tokens[end].lower
-    if tokens[cue].lower not in SAY_CUES:
-        return None
-    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
-        return None
-    start = end
-    while start - 1 >= 0 and end - start < 6:
-        before = tokens[start - 1].lower
-        if (
-            before in QUANTITY_WORDS
-            or _number(before)
-            or (before in ("in", "out", "of") and start >= 2 and _number(tokens[start - 2].lower))  # "one in four"
-        ):
-            start -= 1
-        else:
-            break
-    return start, end
-
-
-def _number(low: str) -> bool:
-    return low.rstrip("%").replace(",", "").isdigit() or low in NUMBER_WORDS or low.split("-")[-1] in NUMBER_WORDS
 
 
 def _description_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
@@ -451,7 +392,7 @@ def _opening_role(tokens: list[Token], end: int) -> tuple[int, int] | None:
     """'The minister of finance, Mr. Lund, told': a role with its of-phrase opening the clause (not 'to a host of
     troubles, ...')."""
     found = role_of_phrase_ending_at(tokens, end)
-    return found if found and _clause_starts_at(tokens, found[0]) else None
+    return found if found and clause_starts_at(tokens, found[0]) else None
 
 
 def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
@@ -578,20 +519,5 @@ def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if low == "saying" and i > 2 and tokens[i - 1].lower == "as" and tokens[i - 2].lower == "quoted":
         return np_before(tokens, i - 2)
     if low == "saying" and i > 1:
-        return _share_saying(tokens, i)
+        return share_saying(tokens, i)
     return None
-
-
-def _share_saying(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """'..., with 50 percent saying she is prepared', 'with three in 10 saying': poll respondents as a source."""
-    low = tokens[i - 1].lower
-    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
-        return None
-    start = i - 1
-    while (
-        start - 1 >= 0
-        and i - start < 7
-        and (tokens[start - 1].lower in QUANTITY_WORDS or _number(tokens[start - 1].lower))
-    ):
-        start -= 1
-    return (start, i - 1) if start > 0 and tokens[start - 1].lower == "with" else None
