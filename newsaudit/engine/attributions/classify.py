@@ -19,6 +19,7 @@ from .vocabulary import (
     OUTLETS,
     PLACES,
     PRONOUNS,
+    QUANTIFIER_SUBJECTS,
     SOURCE_NOUNS,
     VAGUE_QUANTIFIERS,
 )
@@ -31,7 +32,11 @@ def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) 
     """`opener_is_word`: the phrase's first word is capitalised only because it opens the sentence."""
     words = tokens[s : e + 1]
     if any(w.text == "," for w in words):  # "Mark Li, a spokesman for the party": the name decides
-        words = words[: next(i for i, w in enumerate(words) if w.text == ",")]
+        comma = next(i for i, w in enumerate(words) if w.text == ",")
+        named_after = comma + 1 < len(words) and word_class(words[-1]) == "name"
+        described = not any(word_class(w) == "name" for w in words[:comma])
+        # "a spokeswoman, Ana Holm": the name after the role decides
+        words = words[comma + 1 :] if described and named_after else words[:comma]
     at = next((k for k in range(1, len(words)) if words[k].lower in LOCATIVES), None)
     if at is not None:  # "shop owners on Harbour Road": the owners, not the road
         words = words[:at]
@@ -40,6 +45,8 @@ def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) 
     phrase = " ".join(t.lower for t in words)
     if head.lower == "who":
         return "person", False
+    if len(words) == 1 and head.lower in QUANTIFIER_SUBJECTS and head.lower not in BACK_REFERENCES:
+        return "anonymous", True  # "All agreed", "Most believe": a share of a crowd, not 'Both', the two just named
     if head.lower == "which":
         return "organisation", False
     if head_class == "pronoun":

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..lexicons import LexiconEntry
 from ..tokens import Token
 from .phrases import np_ending_at
-from .subjects import final_subject, quantity_before, relative_subject
+from .respondents import quantity_before
+from .subjects import final_subject, relative_subject
 from .vocabulary import (
     ADD_OBJECTS,
     ADD_VERBS,
@@ -63,17 +64,32 @@ def other_sense(tokens: list[Token], i: int) -> bool:
         low in ADD_VERBS
         and following is not None
         and (is_amount(tokens[i + 1]) or following == "to" or following in ADD_OBJECTS)
+        and not closes_quotation(tokens, i)
     ):
         return True
     if low == "thought" and following == "to":
         return True
     if _sign_off(tokens, i):
         return True
-    if low in REPORT_ONLY and following not in REPORT_OPENERS:
+    if low in REPORT_ONLY and following not in REPORT_OPENERS and not closes_quotation(tokens, i):
         return True
     if low in STANCE_ADJECTIVES and not after_copula(tokens, i) and not _verb_before_that(tokens, i):
         return True
     return hearsay(tokens, i)
+
+
+def closes_quotation(tokens: list[Token], i: int) -> bool:
+    """'..." Holm maintains.', '...," Ruiz added to the Herald.': a name or pronoun right after a quotation, then
+    the cue and at most a short phrase before the full stop: the cue reports the quotation."""
+    subject = np_ending_at(tokens, i - 1) if i > 1 else None
+    if subject is None or subject[0] < 1 or word_class(tokens[subject[1]]) not in ("name", "pronoun"):
+        return False
+    before = tokens[subject[0] - 1].text
+    opened = before in QUOTE_CLOSERS or (before == "," and tokens[subject[0] - 2].text in QUOTE_CLOSERS)
+    if not opened:
+        return False
+    rest = [t.lower for t in tokens[i + 1 : i + 10] if t.is_word]  # bounded: a cue-dense sentence stays linear
+    return len(rest) <= 3 and len(tokens) - i <= 10 and "that" not in rest
 
 
 def _sign_off(tokens: list[Token], i: int) -> bool:

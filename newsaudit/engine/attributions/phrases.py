@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lexicons.packaged import pattern_tags
 from ..tokens import Token
 from .vocabulary import (
     ANONYMOUS_FRAMES,
@@ -11,9 +12,12 @@ from .vocabulary import (
     POLL_HEADS,
     POLL_STOPS,
     SKIPPABLE,
+    SOURCE_NOUNS,
     SPEECH_VERBS,
 )
 from .words import plain_word, word_class
+
+ROLE_KINDS = frozenset({"person", "group", "organisation"})  # the speaker nouns an of-phrase can follow
 
 
 def poll_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
@@ -181,3 +185,28 @@ def _unknown_words_before_noun(tokens: list[Token], at: int, limit: int) -> int:
         if ahead + 1 < limit and word_class(tokens[ahead + 1]) == "noun":
             return ahead + 1 - at
     return 0
+
+
+def role_of_phrase_ending_at(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """'the minister of finance', 'the head of the port authority': a speaker noun's phrase and an of-phrase of
+    at most four plain words ending in a noun at `end`; the phrase the chunker alone loses when that noun is no
+    source noun. Crowd words ('many of the contests') are no heads here."""
+    for of in range(end - 1, max(0, end - 5), -1):
+        if tokens[of].lower == "of":
+            break
+        if not tokens[of].is_word or not plain_word(tokens[of].lower) or tokens[of].lower in SKIPPABLE:
+            return None
+    else:
+        return None
+    last = tokens[end]
+    if of < 1 or not last.is_word or not plain_word(last.lower) or not _common_noun(last):
+        return None
+    head = np_ending_at(tokens, of - 1)
+    if head is None or SOURCE_NOUNS.get(tokens[head[1]].lower) not in ROLE_KINDS:
+        return None
+    return head[0], end
+
+
+def _common_noun(token: Token) -> bool:
+    """A word the POS lexicon files first as a noun ('finance', 'elections'), or a name."""
+    return word_class(token) == "name" or pattern_tags().get(token.lower, "").startswith("NN")

@@ -25,7 +25,15 @@ from .phrases import anonymous_frame, described_after, np_after, np_ending_at, p
 from .quote_blocks import quote_block_speakers
 from .resolve import canonical, resolve
 from .subjects import subject_of
-from .vocabulary import INVERTIBLE, OPENING_ADVERBIALS, PLACE_PREPOSITIONS, QUOTE_CLOSERS, SPEECH_VERBS, SUBORDINATORS
+from .vocabulary import (
+    INVERTIBLE,
+    OPENING_ADVERBIALS,
+    PLACE_PREPOSITIONS,
+    QUOTE_CLOSERS,
+    SPEECH_VERBS,
+    SUBORDINATORS,
+    TELL_VERBS,
+)
 from .words import capitalised_words, common_words, word_class
 
 DISCOURSE_OPENERS = SUBORDINATORS | OPENING_ADVERBIALS
@@ -209,7 +217,7 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
         return _passive_agent(scan, cue, agent)
     source = subject_of(tokens, i, entry)
     if source is None and token.lower in INVERTIBLE and (i == 0 or follows_quote_or_comma(tokens, i)):
-        return _source_after(scan, cue)
+        return [] if _addressee_follows(tokens, i) else _source_after(scan, cue)
     if source is None and _inverted_after_quote(tokens, i, entry.category):
         return _source_after(scan, cue)
     if source is None:
@@ -219,6 +227,14 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
     # belongs to the content, not to a new attribution.
     scan.used_until = clause_end(tokens, i, relative=tokens[source[0]].lower in ("who", "which"))
     return [found]
+
+
+def _addressee_follows(tokens: list[Token], i: int) -> bool:
+    """'The head of the port, Ana Ruiz, told reporters': after a bare comma 'told' is followed by its addressee;
+    only a quotation before it ('"We will appeal," told Ruiz') puts the speaker after it."""
+    if tokens[i].lower not in TELL_VERBS or i < 2 or tokens[i - 1].text != ",":
+        return False
+    return tokens[i - 2].text not in QUOTE_CLOSERS
 
 
 def _inverted_after_quote(tokens: list[Token], i: int, category: str) -> bool:

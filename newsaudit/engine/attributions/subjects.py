@@ -5,7 +5,15 @@ from __future__ import annotations
 from ..lexicons import LexiconEntry
 from ..tokens import Token
 from .line_openings import dateline_end
-from .phrases import labelled_name_ending_at, np_after, np_ending_at, trim
+from .phrases import labelled_name_ending_at, np_after, np_ending_at, role_of_phrase_ending_at, trim
+from .respondents import (
+    clause_starts_at,
+    likely_subject,
+    modifies_a_noun,
+    opening_quantifier,
+    quantity_before,
+    share_saying,
+)
 from .vocabulary import (
     CALL_VERBS,
     CAUSAL_VERBS,
@@ -16,9 +24,9 @@ from .vocabulary import (
     DASHES,
     DETERMINERS,
     FUNCTION_CAPITALS,
+    LIKELY,
     LOCATIVES,
     MAX_NP_TOKENS,
-    NUMBER_WORDS,
     OPENERS,
     OPENING_ADVERBIALS,
     PARTICIPLE_LEADS,
@@ -27,8 +35,6 @@ from .vocabulary import (
     PERSONAL_PRONOUNS,
     PLACE_PREPOSITIONS,
     QUANTIFIER_SUBJECTS,
-    QUANTITY_HEADS,
-    QUANTITY_WORDS,
     QUOTE_CLOSERS,
     SAY_CUES,
     SKIPPABLE,
@@ -42,7 +48,9 @@ from .words import is_adverb, is_time_word, plain_head, possessive, word_class
 
 def final_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """', people familiar with the talks said.' closing a sentence: the words between the comma and the say-verb."""
-    if tokens[i].lower not in SAY_CUES or not _ends_sentence(tokens, i + 1):
+    entry = SPEECH_VERBS.get(tokens[i].lower)
+    closing = tokens[i].lower in SAY_CUES or (entry is not None and entry.category == "evidence")
+    if not closing or not _ends_sentence(tokens, i + 1):
         return None
     last = tokens[i - 1] if i else None
     if last is None or not last.is_word or last.lower in SKIPPABLE or last.lower in CONNECTORS or is_adverb(last):
@@ -185,6 +193,8 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     apposition ('Smith, the treasurer, said'), a relative 'who', a name with its party label, a chained verb's
     subject ('went on to say'), a quantifier or quantity ('Most believe', '47 percent said') or a description."""
     end = cue - 1
+    if end >= 0 and opening_quantifier(tokens, end):
+        return None if modifies_a_noun(tokens, cue) else (end, end)  # "All agreed that", not "all registered voters"
     while end >= 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end]) or is_time_word(tokens, end)):
         end -= 1
     if end < 0:
@@ -206,10 +216,23 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return _chain_subject(tokens, end) or _caused_speaker(tokens, end)
     if tokens[end].lower in ("and", "but"):  # "She thanked the crowd and told them ...": the first verb's subject
         subject = _sentence_subject(tokens, cue)
-        return subject if subject and word_class(tokens[subject[1]]) in ("name", "pronoun") else None
-    if tokens[end].lower in QUANTIFIER_SUBJECTS and _clause_starts_at(tokens, end):
+        return subject if subject and _first_verb_subject(tokens, subject, cue) else None
+    if tokens[end].lower in QUANTIFIER_SUBJECTS and clause_starts_at(tokens, end):
         return end, end  # "Most believe ...", "; most said they were worried": poll respondents or members of a group
-    return quantity_before(tokens, end, cue) or np_ending_at(tokens, end) or _description_before(tokens, end, cue)
+    return (
+        quantity_before(tokens, end, cue)
+        or role_of_phrase_ending_at(tokens, end)
+        or np_ending_at(tokens, end)
+        or _description_before(tokens, end, cue)
+    )
+
+
+def _first_verb_subject(tokens: list[Token], subject: tuple[int, int], cue: int) -> bool:
+    """'The judge rubbed his chin and said': a name or pronoun, or before a say-verb a speaker noun."""
+    head = tokens[subject[1]]
+    if word_class(head) in ("name", "pronoun"):
+        return True
+    return tokens[cue].lower in SAY_CUES and SOURCE_NOUNS.get(head.lower) in SPEAKER_KINDS
 
 
 def _dash_start(tokens: list[Token], k: int) -> int | None:
@@ -262,10 +285,6 @@ def _relative_which(tokens: list[Token], which: int, cue: int) -> bool:
     return kind in ("organisation", "group") or (word_class(head) == "name" and not possessive(head))
 
 
-def _clause_starts_at(tokens: list[Token], k: int) -> bool:
-    return k == 0 or tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in CLAUSE_JOINERS
-
-
 def _short_quote_ends(tokens: list[Token], close: int) -> bool:
     """A quotation of at most four words closes at `close` and opens after a word: a scare quote, not a quote."""
     for k in range(close - 2, max(0, close - 7), -1):
@@ -277,6 +296,9 @@ def _short_quote_ends(tokens: list[Token], close: int) -> bool:
 def _chain_subject(tokens: list[Token], to: int) -> tuple[int, int] | None:
     """'Ruiz went on to say', 'she began by thanking', 'Ruiz refused to endorse': the subject of the first verb."""
     k = to - 1
+    if tokens[k].lower in LIKELY:
+        entry = SPEECH_VERBS.get(tokens[to + 1].lower) if to + 1 < len(tokens) else None
+        return likely_subject(tokens, k) if entry and entry.category == "neutral" else None
     if tokens[k].lower in ("on", "up", "out"):
         k -= 1
     if k < 1 or not tokens[k].is_word or tokens[k].is_capitalised or not tokens[k].lower.endswith(CHAIN_ENDINGS):
@@ -303,31 +325,6 @@ def _caused_speaker(tokens: list[Token], to: int) -> tuple[int, int] | None:
     # the chunker may run over the verb ('The row prompted critics'): the object starts after it
     verb = next((k for k in range(to - 2, max(-1, found[0] - 2), -1) if tokens[k].lower in CAUSAL_VERBS), None)
     return (verb + 1, found[1]) if verb is not None else None
-
-
-def quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
-    """Poll respondents as a source: '47 percent said', 'nearly half said', 'four in 10 said'."""
-    low = tokens[end].lower
-    if tokens[cue].lower not in SAY_CUES:
-        return None
-    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
-        return None
-    start = end
-    while start - 1 >= 0 and end - start < 6:
-        before = tokens[start - 1].lower
-        if (
-            before in QUANTITY_WORDS
-            or _number(before)
-            or (before in ("in", "out", "of") and start >= 2 and _number(tokens[start - 2].lower))  # "one in four"
-        ):
-            start -= 1
-        else:
-            break
-    return start, end
-
-
-def _number(low: str) -> bool:
-    return low.rstrip("%").replace(",", "").isdigit() or low in NUMBER_WORDS or low.split("-")[-1] in NUMBER_WORDS
 
 
 def _description_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
@@ -358,7 +355,7 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
             opener = tokens[k + 1] if k + 1 < comma else None
             if opener is None or opener.lower == "that":
                 return held  # "in an interview with ABC News, that he really, really wants": a clause, no aside
-            name = labelled_name_ending_at(tokens, k - 1) if k > 0 else None
+            name = labelled_name_ending_at(tokens, k - 1) or _opening_role(tokens, k - 1) if k > 0 else None
             if name and word_class(tokens[name[1]]) in ("name", "other"):
                 if held is None and opener.lower == "which" and name[0] > 1 and tokens[name[0] - 1].is_word:
                     # "Sanne Voss, operations manager at Greyrock, which runs the quarry, said": Voss speaks
@@ -373,13 +370,29 @@ def _apposition_before(tokens: list[Token], comma: int) -> tuple[int, int] | Non
                 name
                 and inner == (k + 1, comma - 1)
                 and word_class(tokens[inner[1] if tokens[comma - 1].text != ")" else k + 1]) == "name"
-                and (name[0] == 0 or tokens[name[0] - 1].text != ",")
+                and (name[0] == 0 or tokens[name[0] - 1].text != "," or _description(tokens, name))
             ):
                 return name[0], comma - 1  # "the council's spokesman, Ali Khan, said"
             commas += 1
             if commas > 2:
                 return held
     return held
+
+
+def _description(tokens: list[Token], phrase: tuple[int, int]) -> bool:
+    """'a spokeswoman', 'the F.B.I. director': a determiner and a source noun, no name: after a comma it is the
+    role before an apposed name, where a name would be an item in a list ('Ruiz, Holm, Vance said')."""
+    start, end = phrase
+    if start >= 2 and word_class(tokens[start - 2]) == "name":
+        return False  # "Vian, the editor of the paper, L'Osservatore Romano, said": Vian is the one apposed
+    return tokens[start].lower in DETERMINERS and word_class(tokens[end]) == "noun"
+
+
+def _opening_role(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """'The minister of finance, Mr. Lund, told': a role with its of-phrase opening the clause (not 'to a host of
+    troubles, ...')."""
+    found = role_of_phrase_ending_at(tokens, end)
+    return found if found and clause_starts_at(tokens, found[0]) else None
 
 
 def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
@@ -506,20 +519,5 @@ def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if low == "saying" and i > 2 and tokens[i - 1].lower == "as" and tokens[i - 2].lower == "quoted":
         return np_before(tokens, i - 2)
     if low == "saying" and i > 1:
-        return _share_saying(tokens, i)
+        return share_saying(tokens, i)
     return None
-
-
-def _share_saying(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """'..., with 50 percent saying she is prepared', 'with three in 10 saying': poll respondents as a source."""
-    low = tokens[i - 1].lower
-    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
-        return None
-    start = i - 1
-    while (
-        start - 1 >= 0
-        and i - start < 7
-        and (tokens[start - 1].lower in QUANTITY_WORDS or _number(tokens[start - 1].lower))
-    ):
-        start -= 1
-    return (start, i - 1) if start > 0 and tokens[start - 1].lower == "with" else None

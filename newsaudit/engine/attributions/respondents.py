@@ -1,0 +1,95 @@
+"""Poll respondents and crowds as subjects: quantities ('47 percent said', 'with three in 10 saying'), quantifiers
+opening a clause ('All agreed', 'Not everyone agrees') and groups 'more likely to say'."""
+
+from __future__ import annotations
+
+from ..lexicons.packaged import pattern_tags
+from ..tokens import Token
+from .phrases import np_ending_at
+from .vocabulary import (
+    CLAUSE_JOINERS,
+    COPULAS,
+    DEGREE_WORDS,
+    NUMBER_WORDS,
+    QUANTIFIER_SUBJECTS,
+    QUANTITY_HEADS,
+    QUANTITY_WORDS,
+    SAY_CUES,
+)
+from .words import is_adverb, word_class
+
+
+def clause_starts_at(tokens: list[Token], k: int) -> bool:
+    """Token `k` opens the sentence or a clause (after a comma, semicolon, colon or a joining conjunction)."""
+    return k == 0 or tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in CLAUSE_JOINERS
+
+
+def opening_quantifier(tokens: list[Token], k: int) -> bool:
+    """'All agreed', 'Not everyone agrees': a quantifier standing alone as the subject, opening its clause."""
+    return tokens[k].lower in QUANTIFIER_SUBJECTS and clause_starts_at(tokens, _negation_start(tokens, k))
+
+
+def _negation_start(tokens: list[Token], k: int) -> int:
+    """'Not everyone agrees': the clause starts at the 'not' before a quantifier."""
+    return k - 1 if k > 0 and tokens[k - 1].lower == "not" else k
+
+
+def modifies_a_noun(tokens: list[Token], cue: int) -> bool:
+    """'all registered voters', 'all expressing concern': a participle after a quantifier, no verb of its own."""
+    low = tokens[cue].lower
+    following = tokens[cue + 1].lower if cue + 1 < len(tokens) else ""
+    return low.endswith("ing") or (low.endswith("ed") and pattern_tags().get(following, "").startswith("NN"))
+
+
+def likely_subject(tokens: list[Token], likely: int) -> tuple[int, int] | None:
+    """'Harbour voters are slightly more likely to say': poll respondents, the subject of the copula before 'likely'
+    (only before a neutral verb of saying: 'more likely to support her' is a forecast, not an answer)."""
+    k = likely - 1
+    while k >= 0 and (tokens[k].lower in DEGREE_WORDS or is_adverb(tokens[k])):
+        k -= 1
+    if k < 1 or tokens[k].lower not in COPULAS:
+        return None
+    found = np_ending_at(tokens, k - 1)
+    if found and word_class(tokens[found[1]]) in ("name", "noun", "pronoun"):
+        return found
+    return None
+
+
+def quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
+    """Poll respondents as a source: '47 percent said', 'nearly half said', 'four in 10 said'."""
+    low = tokens[end].lower
+    if tokens[cue].lower not in SAY_CUES:
+        return None
+    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
+        return None
+    start = end
+    while start - 1 >= 0 and end - start < 6:
+        before = tokens[start - 1].lower
+        if (
+            before in QUANTITY_WORDS
+            or number_word(before)
+            or (before in ("in", "out", "of") and start >= 2 and number_word(tokens[start - 2].lower))  # "one in four"
+        ):
+            start -= 1
+        else:
+            break
+    return start, end
+
+
+def number_word(low: str) -> bool:
+    return low.rstrip("%").replace(",", "").isdigit() or low in NUMBER_WORDS or low.split("-")[-1] in NUMBER_WORDS
+
+
+def share_saying(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'..., with 50 percent saying she is prepared', 'with three in 10 saying': poll respondents as a source."""
+    low = tokens[i - 1].lower
+    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
+        return None
+    start = i - 1
+    while (
+        start - 1 >= 0
+        and i - start < 7
+        and (tokens[start - 1].lower in QUANTITY_WORDS or number_word(tokens[start - 1].lower))
+    ):
+        start -= 1
+    return (start, i - 1) if start > 0 and tokens[start - 1].lower == "with" else None
