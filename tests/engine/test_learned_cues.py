@@ -77,3 +77,10 @@ def test_a_line_that_ends_in_a_dash_and_a_name_quotes_that_person():
 def test_a_dash_inside_a_sentence_names_no_speaker():
     assert found("The plan failed \u2014 Ruiz and Holm left the room.") == []
     assert found("\u201cIt failed,\u201d \u2014 and then the lights went out.") == []
+
+
+def test_a_verb_inside_a_quotation_is_not_scored_as_a_cue():
+    quoted = found('Ruiz said: "The union also views the deal as a betrayal."')
+    assert ("The union", "views", "deed") not in quoted
+    assert [c for _, c, _ in quoted] == ["said"]
+    assert found("The union also views the deal as a betrayal, Ruiz said.")[0] == ("The union", "views", "deed")

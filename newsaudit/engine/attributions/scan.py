@@ -205,7 +205,9 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
         return _according_to(scan, i)
     if token.lower == "in" and tokens[i + 1 : i + 2] and not inside(scan.quotes, token.start, token.end):
         return _poll_source(scan, i)
-    entry = cue_entry(tokens, i) or learned_cue(tokens, i)
+    entry = cue_entry(tokens, i)
+    if entry is None and not inside(scan.quotes, token.start, token.end):
+        entry = learned_cue(tokens, i)  # a word inside a quotation is no cue (below): not worth scoring
     if (
         entry is None
         or (token.is_capitalised and i > 0 and not scan.title_case)
