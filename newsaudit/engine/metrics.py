@@ -59,8 +59,38 @@ def _textstat():
 
     _get_cmudict.get_cmudict = get_cmudict
     _count_syllables.get_cmudict = get_cmudict
+    _replace_in_textstat("count_syllables", _count_syllables.count_syllables, _text_syllables(_count_syllables))
     _widen_word_caches()
     return textstat
+
+
+def _text_syllables(module):
+    """textstat's count_syllables (the same loop over the same words, the same dictionary and hyphenation), with
+    each word's count memoised: a whole text's count looked every word up again, and hyphenated every name the
+    dictionary lacks again, in every article."""
+    memo: dict[tuple[str, str], int] = {}
+
+    def word_syllables(word: str, lang: str) -> int:
+        try:
+            cmu_phones = module.get_cmudict(lang)[word][0]
+            return sum(1 for p in cmu_phones if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            return len(module.get_pyphen(lang).positions(word)) + 1
+
+    def count_syllables(text: str, lang: str) -> int:
+        if not text:
+            return 0
+        count = 0
+        for word in module.list_words(text, lowercase=True):
+            found = memo.get((word, lang))
+            if found is None:
+                if len(memo) >= _WORD_CACHE_LIMIT:
+                    memo.clear()
+                found = memo[(word, lang)] = word_syllables(word, lang)
+            count += found
+        return count
+
+    return count_syllables
 
 
 _PER_WORD_FUNCTIONS = ("count_syllables", "is_difficult_word")
@@ -68,13 +98,24 @@ _WORD_CACHE_LIMIT = 200_000
 _LONGEST_WORD = 40
 
 
+def _textstat_modules() -> list:
+    import sys
+
+    return [module for name, module in list(sys.modules.items()) if name.startswith("textstat.") and module]
+
+
+def _replace_in_textstat(name: str, old, new) -> None:
+    """Every textstat module that imported `old` under `name` gets `new` instead."""
+    for module in _textstat_modules():
+        if getattr(module, name, None) is old:
+            setattr(module, name, new)
+
+
 def _widen_word_caches() -> None:
     """textstat memoises per-word syllable counts in 128-entry caches, which a single article overflows; give
     the per-word functions a vocabulary-sized memo (whole texts pass through uncached). Results are unchanged."""
-    import sys
-
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("textstat.backend") or module is None:
+    for module in _textstat_modules():
+        if not module.__name__.startswith("textstat.backend"):
             continue
         for attribute in _PER_WORD_FUNCTIONS:
             function = getattr(module, attribute, None)

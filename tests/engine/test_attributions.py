@@ -686,3 +686,14 @@ def test_a_participle_takes_the_subject_after_an_opening_adverb_or_participle():
     # look-alike: a capitalised word in -ing that is the subject's own name stays the subject
     _, found = attributions("<p>Golding walked out, warning that fares would rise.</p>")
     assert [f[:2] for f in found] == [("Golding", "warning")]
+
+
+def test_title_case_means_at_least_seven_in_ten_of_four_or_more_words_capitalised():
+    from newsaudit.engine.attributions.scan import is_title_case
+    from newsaudit.engine.tokens import tokenize
+
+    assert is_title_case(tokenize("Harbour Union Says Ferry Talks Stall"))
+    assert not is_title_case(tokenize("Ruiz Says Talks"))  # three words: too short to tell
+    seven = "Ruiz Holm Vance Say Ferry Talks Stall over the harbour"  # 7 of 10, punctuation not counted
+    assert is_title_case(tokenize(seven + ", 2024."))
+    assert not is_title_case(tokenize("Ruiz Holm Vance Say Ferry Talks stall over the harbour"))  # 6 of 10

@@ -91,3 +91,10 @@ def test_a_story_whose_only_named_person_acts_has_no_named_source():
     speaking = audit(read_text(f"Ferry delays\n\n{body} Tom Vance said the levy was unfair.", "t"))
     assert "NA105" in {f.rule for f in acting.active_findings}
     assert "NA105" not in {f.rule for f in speaking.active_findings}
+
+
+def test_a_verb_inside_a_quotation_is_not_scored_as_a_cue():
+    quoted = found('Ruiz said: "The shop owners resent the new parking rules."')
+    assert ("The shop owners", "resent", "deed") not in quoted
+    assert [c for _, c, _ in quoted] == ["said"]
+    assert found("The shop owners resent the new parking rules, Ruiz said.")[0] == ("The shop owners", "resent", "deed")

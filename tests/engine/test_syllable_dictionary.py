@@ -24,3 +24,18 @@ def test_textstat_internals_the_offline_patch_relies_on_are_patched():
     assert _get_cmudict.get_cmudict("en_US") is _offline_cmudict()
     assert _count_syllables.get_cmudict("en_US") is _offline_cmudict()
     assert textstat.syllable_count("abbreviated") == 5
+
+
+def test_a_texts_syllables_are_counted_as_textstat_counts_them_with_each_word_memoised():
+    """metrics.py memoises textstat's whole-text syllable loop word by word; the figures stay textstat's (these
+    were computed with textstat's own loop), the second time from the memo, for words in the dictionary and
+    names hyphenated by pyphen alike."""
+    from newsaudit.engine.metrics import _textstat
+
+    textstat = _textstat()
+    text = "Councillor Ruiz told the Harbourmaster that Vance's ferry, the Kvalsund, would sail. Holm disagreed vehemently."
+    for _ in range(2):
+        assert textstat.syllable_count(text) == 28
+        assert textstat.flesch_reading_ease(text + " ") == 41.30250000000001
+        assert textstat.smog_index(text + "  ") == 11.20814326018867
+    assert textstat.syllable_count("Kvalsund Kvalsund") == 2 * textstat.syllable_count("Kvalsund")

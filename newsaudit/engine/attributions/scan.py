@@ -87,8 +87,9 @@ def find_attributions(
     names: Counter[str] | None = None
     for sentence in document.sentences():
         tokens = tokens_of(sentence) if tokens_of else tokenize(text, sentence.start, sentence.end)
-        found_here = sentence_attributions(text, tokens, sentence, quotes)
-        if found_here and (document.blocks[sentence.block].kind == "headline" or is_title_case(tokens)):
+        title_case = is_title_case(tokens)
+        found_here = sentence_attributions(text, tokens, sentence, quotes, title_case)
+        if found_here and (document.blocks[sentence.block].kind == "headline" or title_case):
             names = capitalised_words(text) if names is None else names
             found_here = [a for a in found_here if _named_in_body(text, tokens, a, names)]
         dateline = dateline_end(tokens)
@@ -96,7 +97,7 @@ def find_attributions(
             if dateline and item.source.end <= tokens[dateline - 1].start:
                 continue  # "OSLO (AP) \u2014 The mayor said ...": the place opening a wire story speaks for no one
             _widen_to_owner(tokens, item)
-            _join_cut_name(tokens, item)
+            _join_cut_name(tokens, item, title_case)
             first = tokens[0]
             if item.source == Span(first.start, first.end) and word_class(first) == "name":
                 if common is None:
@@ -127,8 +128,13 @@ def _with_quote_block_speakers(
 
 def is_title_case(tokens: list[Token]) -> bool:
     """A headline in title case ('Union Says Talks Stall'): most words capitalised."""
-    words = [t for t in tokens if t.is_word]
-    return len(words) >= 4 and sum(t.is_capitalised for t in words) >= 0.7 * len(words)
+    words = capitals = 0
+    for token in tokens:
+        first = token.text[:1]  # Token.is_word and Token.is_capitalised, unrolled: this runs for every sentence
+        if first.isalpha():
+            words += 1
+            capitals += first.isupper()
+    return words >= 4 and capitals >= 0.7 * words
 
 
 def _named_in_body(text: str, tokens: list[Token], item: Attribution, names: Counter[str]) -> bool:
@@ -159,12 +165,12 @@ def _widen_to_owner(tokens: list[Token], item: Attribution) -> None:
     item.kind, item.anonymous = classify(tokens, owner[0], last)
 
 
-def _join_cut_name(tokens: list[Token], item: Attribution) -> None:
+def _join_cut_name(tokens: list[Token], item: Attribution, title_case: bool) -> None:
     """'reported by The Washington Post': a capitalised noun of speech inside a sentence ends the name it follows
     ('Post', 'Report'); it is a cue only in a title-case headline ('Ruiz Reports Loss'), where no source gets here
     without a cue of its own."""
     last = next((k for k, t in enumerate(tokens) if t.end >= item.source.end), None)
-    if last is None or last + 1 >= len(tokens) or is_title_case(tokens) or word_class(tokens[last]) != "name":
+    if last is None or last + 1 >= len(tokens) or title_case or word_class(tokens[last]) != "name":
         return
     after = tokens[last + 1]
     entry = SPEECH_VERBS.get(after.lower)
@@ -182,9 +188,13 @@ def _word_run_start(tokens: list[Token], end: int, longest: int = 4) -> int:
     return start
 
 
-def sentence_attributions(text: str, tokens: list[Token], sentence: Sentence, quotes: list[Quote]) -> list[Attribution]:
-    """Every attribution in one sentence, in the order of their cues."""
-    scan = SentenceScan(text, tokens, sentence, quotes, is_title_case(tokens))
+def sentence_attributions(
+    text: str, tokens: list[Token], sentence: Sentence, quotes: list[Quote], title_case: bool | None = None
+) -> list[Attribution]:
+    """Every attribution in one sentence, in the order of their cues (`title_case`: is_title_case(tokens), if the
+    caller knows it already)."""
+    title_case = is_title_case(tokens) if title_case is None else title_case
+    scan = SentenceScan(text, tokens, sentence, quotes, title_case)
     found = _colon_speaker(scan)
     if found and scan.title_case:
         return found  # "Ruiz: Holm Asking Council To Sell": a headline's words after the colon are the speaker's
@@ -203,7 +213,9 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
         return _according_to(scan, i)
     if token.lower == "in" and tokens[i + 1 : i + 2] and not inside(scan.quotes, token.start, token.end):
         return _poll_source(scan, i)
-    entry = cue_entry(tokens, i) or learned_cue(tokens, i)
+    entry = cue_entry(tokens, i)
+    if entry is None and not inside(scan.quotes, token.start, token.end):
+        entry = learned_cue(tokens, i)  # a word inside a quotation is no cue (below): not worth scoring
     if (
         entry is None
         or (token.is_capitalised and i > 0 and not scan.title_case)
