@@ -8,13 +8,11 @@ from newsaudit.engine.attributions.learned_cues import THRESHOLD, cue_weights, i
 from newsaudit.engine.quotes import find_quotes
 from newsaudit.engine.tokens import tokenize
 
+from .helpers import attributions_of
+
 
 def found(text: str) -> list[tuple[str, str, str]]:
-    doc = read_text(text, "t")
-    return [
-        (doc.text[a.source.start : a.source.end], doc.text[a.cue.start : a.cue.end], a.cue_category)
-        for a in find_attributions(doc, find_quotes(doc))
-    ]
+    return attributions_of(text)
 
 
 def test_the_packaged_model_loads_with_finite_weights():

@@ -1,17 +1,11 @@
 """Subjects the attribution finder reads before a cue (issue #13): each shape with a look-alike that must not fire."""
 
-from newsaudit.engine import read_text
-from newsaudit.engine.attributions import find_attributions
-from newsaudit.engine.quotes import find_quotes
+from .helpers import attributions_of
 
 
 def sources(text: str) -> list[tuple[str, str, str]]:
     """(source, cue, kind) for every attribution in a plain-text article."""
-    doc = read_text(text, "a")
-    return [
-        (doc.text[a.source.start : a.source.end], doc.text[a.cue.start : a.cue.end], a.kind)
-        for a in find_attributions(doc, find_quotes(doc))
-    ]
+    return attributions_of(text, "kind")
 
 
 def test_a_role_with_its_of_phrase_before_any_cue():
