@@ -1,4 +1,4 @@
-"""Cues no word list names: a verb of stance or deed ('Ruiz openly admires', 'the union also views') scored by a
+"""Cues no word list names: a verb of stance or deed ('the shop owners resent', 'Tom Vance opposes') scored by a
 small linear model over the words around it and the subject before it.
 
 The word lists hold the common cues; the long tail (thousands of verbs and phrases, each seldom seen) is where a
@@ -26,8 +26,6 @@ from .words import word_class
 
 LEARNED_CUE = LexiconEntry("(learned)", "deed", "")
 THRESHOLD = 0.6  # dev source precision stays near the model-free figure; the 2-fold check: docs/evaluation.md
-# Besides verbs (VB*) none: nouns and adjectives gave no better dev F1 and misfired on other news.
-CANDIDATE_TAGS: tuple[str, ...] = ()
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 LISTED_CUE_REACH = 3
 NOUN_LEADS = frozenset({"in", "of", "at", "for", "with", "from", "on"})  # prepositions: a noun follows, not a verb
@@ -48,8 +46,9 @@ def learned_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
 
 
 def is_candidate(tokens: list[Token], i: int) -> bool:
-    """A lower-case word the POS lexicon does not know, or knows first as a verb, noun or adjective; not an
-    auxiliary or adverb between a subject and its verb ('have', 'also')."""
+    """A lower-case word the POS lexicon does not know or knows first as a verb (nouns and adjectives gave no
+    better dev F1 and misfired on other news); not an auxiliary or adverb between a subject and its verb ('have',
+    'also'), not a noun after a determiner or preposition."""
     token = tokens[i]
     low = token.lower
     if not token.is_word or token.is_capitalised or low in SKIPPABLE or low in COPULAS or "'" in low or "\u2019" in low:
@@ -57,7 +56,7 @@ def is_candidate(tokens: list[Token], i: int) -> bool:
     if i > 0 and (tokens[i - 1].lower in DETERMINERS or tokens[i - 1].lower in NOUN_LEADS):
         return False  # "the champions", "in favour of": a noun
     tag = pattern_tags().get(low)
-    return tag is None or tag.startswith("VB") or tag in CANDIDATE_TAGS
+    return tag is None or tag.startswith("VB")
 
 
 def cue_features(tokens: list[Token], i: int, subject: tuple[int, int]) -> list[str]:
