@@ -211,17 +211,13 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
     token = tokens[i]
     if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return _according_to(scan, i)
-    if token.lower == "in" and tokens[i + 1 : i + 2] and not inside(scan.quotes, token.start, token.end):
+    quoted = inside(scan.quotes, token.start, token.end) is not None
+    if token.lower == "in" and tokens[i + 1 : i + 2] and not quoted:
         return _poll_source(scan, i)
     entry = cue_entry(tokens, i)
-    if entry is None and not inside(scan.quotes, token.start, token.end):
+    if entry is None and not quoted:
         entry = learned_cue(tokens, i)  # a word inside a quotation is no cue (below): not worth scoring
-    if (
-        entry is None
-        or (token.is_capitalised and i > 0 and not scan.title_case)
-        or inside(scan.quotes, token.start, token.end)
-        or other_sense(tokens, i)
-    ):
+    if entry is None or (token.is_capitalised and i > 0 and not scan.title_case) or quoted or other_sense(tokens, i):
         return []  # "the United States" is not a cue: cues are lower case unless they open the sentence
     cue = CueMatch(Span(token.start, token.end), entry.category, i, i)
     agent = by_agent(tokens, i)
