@@ -13,10 +13,9 @@ from .vocabulary import (
     OPENING_QUOTES,
     PERSONS_SPEAKING,
     QUOTE_CLOSERS,
+    QUOTE_OPENERS,
 )
 from .words import tagged_common, word_class
-
-TRANSCRIPT_OPENERS = OPENING_QUOTES | {'"'}
 
 
 def dateline_end(tokens: list[Token]) -> int:
@@ -36,7 +35,7 @@ def dateline_end(tokens: list[Token]) -> int:
 def colon_speaker(tokens: list[Token]) -> tuple[int, int] | None:
     """'Ruiz: "We will appeal."', a transcript's 'RUIZ: We will appeal.', or a digest's '- More from Ruiz: "..."'.
     A transcript quoted paragraph by paragraph opens each line with a quotation mark: '"RUIZ: We will appeal.'"""
-    opener = 1 if tokens and tokens[0].text in TRANSCRIPT_OPENERS else 0
+    opener = 1 if tokens and tokens[0].text in QUOTE_OPENERS else 0
     for colon in range(1 + opener, min(MAX_NP_TOKENS, len(tokens) - 1)):
         if tokens[colon].text != ":":
             continue
@@ -88,7 +87,7 @@ def _quotes_words(tokens: list[Token], begin: int, least: int = 3) -> bool:
     """A quotation of at least `least` words opens at or after `begin`."""
     words = None
     for token in tokens[begin:]:
-        if words is None and (token.text in OPENING_QUOTES or token.text == '"'):
+        if words is None and token.text in QUOTE_OPENERS:
             words = 0
         elif token.text in OPENING_QUOTES or token.text in QUOTE_CLOSERS:
             return words is not None and words >= least

@@ -18,12 +18,10 @@ from ..document import Block, Document, Sentence
 from ..tokens import Token, tokenize
 from .classify import classify
 from .model import Attribution, Span
-from .vocabulary import DASHES, DETERMINERS
+from .vocabulary import DASHES, DETERMINERS, DOUBLE_CLOSERS, DOUBLE_OPENERS
 
 MAX_SPEAKER_TOKENS = 12
 MAX_LINE_SPEAKER_TOKENS = 6
-CLOSING_MARKS = frozenset({"\u201d", '"', "\u00bb"})
-OPENING_MARKS = frozenset({"\u201c", '"', "\u00ab"})
 
 
 def quote_block_speakers(
@@ -47,14 +45,14 @@ def _quoted_lines(text: str, block: Block, sentence: Sentence, tokens: list[Toke
     """Each '“...” ― Name' in a sentence: a closing quotation mark, a dash, a speaker that ends
     its line, and an opening quotation mark at the start of that line."""
     for dash in range(1, len(tokens) - 1):
-        if tokens[dash].text not in DASHES or tokens[dash - 1].text not in CLOSING_MARKS:
+        if tokens[dash].text not in DASHES or tokens[dash - 1].text not in DOUBLE_CLOSERS:
             continue
         end = next((k for k in range(dash + 1, len(tokens)) if _line_ends_after(text, tokens, k)), None)
         if end is None or end - dash > MAX_LINE_SPEAKER_TOKENS or not _speaker_phrase(tokens[dash + 1 : end + 1]):
             continue
         line_start = max(block.start, text.rfind("\n", block.start, tokens[dash].start) + 1)
         opening = text[line_start : line_start + 1]
-        if opening not in OPENING_MARKS:
+        if opening not in DOUBLE_OPENERS:
             continue
         kind, anonymous = classify(tokens, dash + 1, end)
         content = Span(line_start + 1, tokens[dash - 1].start)

@@ -107,4 +107,8 @@ SPEAKER_KINDS = frozenset({"person", "group", "organisation", "vague"})
 DASHES = frozenset({"\u2014", "\u2013", "\u2015", "--"})  # em, en, the quotation dash
 QUOTE_CLOSERS = frozenset({"\u201d", '"', "\u2019", "\u00bb", "'"})
 OPENING_QUOTES = frozenset({"\u201c", "\u2018", "\u00ab"})
+QUOTE_OPENERS = OPENING_QUOTES | {'"'}  # and the straight double quote, which opens as often as it closes
+# Double quotation marks only (a line quoted in full; an apostrophe closes no such line).
+DOUBLE_OPENERS = frozenset({"\u201c", '"', "\u00ab"})
+DOUBLE_CLOSERS = frozenset({"\u201d", '"', "\u00bb"})
 MAX_NP_TOKENS = 12
