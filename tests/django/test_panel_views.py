@@ -163,6 +163,11 @@ def _quoted_entries(client, section, capture_on_commit, slug: str, body: list) -
     return html, html.split("data-newsaudit-source>")[1:]
 
 
+def _entry_name(entry: str) -> str:
+    """The name an entry of the "Who is quoted" list shows, before its details."""
+    return entry.split("<small")[0].strip()
+
+
 def test_who_is_quoted_lists_merged_sources_with_what_the_text_states(
     admin_client, section, django_capture_on_commit_callbacks
 ):
@@ -176,7 +181,7 @@ def test_who_is_quoted_lists_merged_sources_with_what_the_text_states(
         }
     ]
     html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "ferry-pier", body)
-    brandt = [e for e in entries if "Brandt" in e.split("<small")[0]]
+    brandt = [e for e in entries if "Brandt" in _entry_name(e)]
     assert len(brandt) == 1, entries  # "Nell Brandt" and "Ms Brandt" are one entry
     entry = brandt[0].split("</li>")[0]
     assert "Female" in entry and "Official or elected" in entry and "1 quotation" in entry
@@ -195,7 +200,7 @@ def test_who_is_quoted_leaves_out_a_place_that_speaks(admin_client, section, dja
         }
     ]
     html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "fishing-quota", body)
-    names = [e.split("<small")[0].strip() for e in entries]
+    names = [_entry_name(e) for e in entries]
     assert names == ["Ingrid Dahl"]
     assert "Who is quoted (1 named)" in html and "First source quoted: Ingrid Dahl." in html
 
@@ -210,6 +215,6 @@ def test_who_is_quoted_counts_only_entries_that_name_someone(admin_client, secti
         }
     ]
     html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "ferry-runs", body)
-    names = [e.split("<small")[0].strip() for e in entries]
+    names = [_entry_name(e) for e in entries]
     assert names == ["Olav Holm", "The spokesman"]  # the description is listed, after the names
     assert "Who is quoted (1 named)" in html
