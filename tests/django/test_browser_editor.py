@@ -41,6 +41,24 @@ def _body_editor(page):
     return page.locator('[data-contentpath="body"] .public-DraftEditor-content').first
 
 
+def _click_until_response(page, button, url_part: str, tries: int = 3) -> None:
+    """Click `button` until a request to `url_part` answers. A check of unsaved changes that returns while
+    the click is under way swaps in a new panel, and a click on the panel being replaced is lost (a user
+    clicks again)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    for attempt in range(tries):
+        button.wait_for(state="visible")  # the group stays open when a newer panel replaces this one
+        try:
+            with page.expect_response(lambda r: url_part in r.url, timeout=6_000) as response:
+                button.click()
+            assert response.value.status == 200
+            return
+        except PlaywrightTimeoutError:
+            if attempt == tries - 1:
+                raise
+
+
 def _marks(page, rule: str):
     return page.locator(f'[data-newsaudit-marks] [data-newsaudit-rule="{rule}"]')
 
@@ -230,9 +248,7 @@ def test_dismiss_from_the_card_and_undo(live_server, transactional_db, django_db
     page.screenshot(path=str(ARTIFACTS / "editor-05-dismissed.png"))
 
     undo = page.locator('[data-newsaudit-group="dismissed"] [data-newsaudit-undo]')
-    undo.wait_for(state="visible")  # the group stays open if a newer panel replaced this one meanwhile
-    with page.expect_response(lambda r: "/undo/" in r.url):
-        undo.click()
+    _click_until_response(page, undo, "/undo/")
     observers.first.wait_for(state="attached")
     assert page.locator('[data-newsaudit-group="dismissed"]').count() == 0
     assert not alerts
