@@ -79,7 +79,9 @@ def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int
     while end > start and text[end - 1].isspace():
         end -= 1
     while end - start > MAX_SENTENCE_CHARS:
-        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        window = (start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = text.rfind("\n", *window)  # a line break first: text whose paragraphs are single lines
+        cut = cut if cut > start else text.rfind(" ", *window)
         cut = cut if cut > start else start + MAX_SENTENCE_CHARS
         _append_stripped(text, start, cut, spans)
         start = cut

@@ -60,3 +60,14 @@ def test_footnote_markers_and_recipe_units_do_not_merge_or_split_sentences(text,
         assert len(sentences) == 2, sentences
     else:
         assert sentences == expected
+
+
+def test_an_overlong_paragraph_is_cut_at_a_line_break_not_inside_a_line():
+    """Text whose paragraphs are single lines with no blank line between: a cut that keeps each piece bounded
+    falls between two lines, so "said Ruiz." stays with its sentence."""
+    first = "The harbour board met again on Tuesday to weigh the dredging plan. " * 20
+    second = "It is a long way off," + " and costs keep rising" * 30 + ", said Ruiz. The vote is next week."
+    text = first.strip() + "\n" + second
+    pieces = [text[s:e] for s, e in split_paragraphs(text)]
+    assert len(pieces) == 2
+    assert pieces[1] == second
