@@ -67,8 +67,55 @@ def test_police_named_by_a_place_are_no_named_body_but_a_department_is():
 
 
 def test_a_place_inside_a_longer_name_still_names():
-    assert _named("Virginia Harbour Trust officials said the ferry had sunk.") == ["Virginia Harbour Trust officials"]
-    assert _named("Ruiz campaign aides said the ferry had sunk.") == ["Ruiz campaign aides"]
+    assert _named("The Virginia Harbour Trust said the ferry had sunk.") == ["Virginia Harbour Trust"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Virginia Harbour Trust officials said the ferry had sunk.",
+        "Ruiz campaign aides said the ferry had sunk.",
+        "Central Asian leaders said the pipeline would open in May.",
+        "Many Baltic shipping executives said the levy was too high.",
+    ],
+)
+def test_people_described_by_a_name_they_work_for_are_unnamed(sentence):
+    """A plural role noun after capitalised modifiers: the body or the region is named, the people are not."""
+    report = audit_plain(sentence)
+    assert report.source_summary["names"] == []
+    assert [s["kind"] for s in report.source_mix["sources"]] == ["anonymous"]
+
+
+def test_a_name_joined_to_a_crowd_is_not_made_anonymous():
+    [attribution] = audit_plain("Mayor Ana Ruiz and council members said the road would close.").attributions
+    assert not attribution.anonymous
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Europeans say the levy is fair.",
+        "Many Catholics said the new rules went too far.",
+        "Iranians said the talks had stalled.",
+        "Floridians said the storm was the worst in years.",
+    ],
+)
+def test_a_people_or_a_faith_is_a_crowd_not_a_name(sentence):
+    report = audit_plain(sentence)
+    assert report.source_summary["names"] == []
+    assert [s["kind"] for s in report.source_mix["sources"]] == ["anonymous"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        ("In a Facebook post, Ruiz wrote that the ferry was late.", ["Ruiz"]),
+        ("Under the Holm plan, harbour fees would rise.", []),
+        ("The Council plans to close the road in May.", ["The Council"]),
+    ],
+)
+def test_a_noun_of_speech_after_a_determiner_and_a_name_is_no_cue(sentence, sources):
+    assert _sources(sentence) == sources
 
 
 @pytest.mark.parametrize(

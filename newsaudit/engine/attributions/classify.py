@@ -79,9 +79,18 @@ def classify(tokens: list[Token], s: int, e: int, opener_is_word: bool = False) 
         for k, w in enumerate(words[:-1])
     )
     if has_name and not any(w.lower in INDEFINITE for w in words[:1]):
+        if _unnamed_people(words, category):
+            return "anonymous", True  # "Clinton aides", "Central Asian leaders": people described, not named
         return "person", False
     definite = words[0].lower in ("the", "his", "her", "their", "its")
     return ("person" if definite else "anonymous"), not definite
+
+
+def _unnamed_people(words: list[Token], category: str) -> bool:
+    """A plural role noun after capitalised modifiers, with no second phrase joined by 'and'."""
+    head = words[-1].lower
+    plural = category == "group" or (category == "person" and head in SOURCE_NOUNS and head.endswith("s"))
+    return plural and not any(w.lower in ("and", "&") for w in words)
 
 
 def is_named(name: str) -> bool:

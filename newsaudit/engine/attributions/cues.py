@@ -60,6 +60,8 @@ def other_sense(tokens: list[Token], i: int) -> bool:
     following = tokens[i + 1].lower if i + 1 < len(tokens) else None
     if i > 0 and low in NOUN_SENSE and (tokens[i - 1].lower in DETERMINERS or possessive(tokens[i - 1])):
         return True
+    if i > 1 and low in NOUN_SENSE and _named_modifier(tokens, i):
+        return True
     if (
         low in ADD_VERBS
         and following is not None
@@ -76,6 +78,15 @@ def other_sense(tokens: list[Token], i: int) -> bool:
     if low in STANCE_ADJECTIVES and not after_copula(tokens, i) and not _verb_before_that(tokens, i):
         return True
     return hearsay(tokens, i)
+
+
+def _named_modifier(tokens: list[Token], i: int) -> bool:
+    """'In a Facebook post', 'under the McKinley plan': a determiner and a name before the cue word make it a noun
+    (a singular name and the bare form: 'the Council plans to' stays a verb)."""
+    name, before = tokens[i - 1], tokens[i - 2].lower
+    if not name.is_capitalised or before not in DETERMINERS:
+        return False
+    return before in ("a", "an") or not (tokens[i].lower.endswith("s") or name.lower.endswith("s"))
 
 
 def closes_quotation(tokens: list[Token], i: int) -> bool:

@@ -23,6 +23,11 @@ MODIFIERS = load_words("source_modifiers")
 ORG_SUFFIXES = load_words("org_suffixes")
 DAYS_MONTHS = load_words("days_months")
 NATIONALITIES = load_words("nationalities")  # proper adjectives: capitalised, never a name
+# Their plurals are peoples, crowds that name nobody: 'Europeans say', 'Iranians said' (as 'Americans' in
+# source_nouns.tsv).
+for _people in NATIONALITIES:
+    if _people.endswith("an"):
+        SOURCE_NOUNS.setdefault(_people + "s", "group")
 PLACES = load_words("places")  # regions and capitals; countries and US states come from pycountry
 
 
