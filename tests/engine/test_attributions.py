@@ -1,6 +1,10 @@
+import pytest
+
 from newsaudit.engine import read_html
 from newsaudit.engine.attributions import find_attributions, summarise_sources
 from newsaudit.engine.quotes import find_quotes
+
+from .helpers import attributions_of
 
 
 def attributions(html: str):
@@ -697,3 +701,22 @@ def test_title_case_means_at_least_seven_in_ten_of_four_or_more_words_capitalise
     seven = "Ruiz Holm Vance Say Ferry Talks Stall over the harbour"  # 7 of 10, punctuation not counted
     assert is_title_case(tokenize(seven + ", 2024."))
     assert not is_title_case(tokenize("Ruiz Holm Vance Say Ferry Talks stall over the harbour"))  # 6 of 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz said harbour pilots want a longer shift.",
+        "Harbour pilots want a longer shift, Ruiz said.",
+        "Ruiz told the board that the council backed the levy.",
+    ],
+)
+def test_a_thought_or_deed_inside_a_reported_clause_is_its_content(text):
+    assert [(source, cue) for source, cue, _ in attributions_of(text)] == [
+        ("Ruiz", "said" if "said" in text else "told")
+    ]
+
+
+def test_a_thought_in_a_clause_of_its_own_still_counts():
+    text = "The council backed the levy, and Ruiz said it would pass."
+    assert [source for source, _, _ in attributions_of(text)] == ["The council", "Ruiz"]

@@ -95,4 +95,4 @@ def test_a_verb_inside_a_quotation_is_not_scored_as_a_cue():
     quoted = found('Ruiz said: "The shop owners resent the new parking rules."')
     assert ("The shop owners", "resent", "deed") not in quoted
     assert [c for _, c, _ in quoted] == ["said"]
-    assert found("The shop owners resent the new parking rules, Ruiz said.")[0] == ("The shop owners", "resent", "deed")
+    assert found("The shop owners resent the new parking rules.") == [("The shop owners", "resent", "deed")]
