@@ -32,8 +32,8 @@ NOUN_LEADS = frozenset({"in", "of", "at", "for", "with", "from", "on"})  # prepo
 STEM_SUFFIXES = ("ing", "ed", "es", "s", "d")
 
 
-def learned_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
-    """The learned cue entry if token `i` scores as a cue, else None."""
+def learned_cue(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The subject (token range) of token `i` if it scores as a cue (`LEARNED_CUE`), else None."""
     weights = cue_weights()
     if not weights or not is_candidate(tokens, i):
         return None
@@ -42,7 +42,7 @@ def learned_cue(tokens: list[Token], i: int) -> LexiconEntry | None:
         return None
     if any(SPEECH_VERBS.get(t.lower) for t in tokens[i + 1 : i + 1 + LISTED_CUE_REACH]):
         return None  # "Holm went on to say": the listed cue a few words on takes the report
-    return LEARNED_CUE
+    return subject
 
 
 def is_candidate(tokens: list[Token], i: int) -> bool:

@@ -18,7 +18,7 @@ from ..tokens import Token, tokenize
 from .classify import classify
 from .content import adjacent_quote, reported_clause
 from .cues import by_agent, clause_end, cue_entry, follows_quote_or_comma, is_passive, opens_new_clause, other_sense
-from .learned_cues import learned_cue
+from .learned_cues import LEARNED_CUE, learned_cue
 from .line_openings import colon_speaker, dateline_end
 from .model import Attribution, CueMatch, Span, TokenRange
 from .phrases import anonymous_frame, described_after, np_after, np_ending_at, phrase_after, poll_after
@@ -227,15 +227,17 @@ def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
     if token.lower == "in" and tokens[i + 1 : i + 2] and not quoted:
         return _poll_source(scan, i)
     entry = cue_entry(tokens, i)
+    learned_subject = None
     if entry is None and not quoted:
-        entry = learned_cue(tokens, i)  # a word inside a quotation is no cue (below): not worth scoring
+        learned_subject = learned_cue(tokens, i)  # a word inside a quotation is no cue (below): not worth scoring
+        entry = LEARNED_CUE if learned_subject else None
     if entry is None or (token.is_capitalised and i > 0 and not scan.title_case) or quoted or other_sense(tokens, i):
         return []  # "the United States" is not a cue: cues are lower case unless they open the sentence
     cue = CueMatch(Span(token.start, token.end), entry.category, i, i)
     agent = by_agent(tokens, i)
     if agent or is_passive(tokens, i, entry):
         return _passive_agent(scan, cue, agent)
-    source = subject_of(tokens, i, entry)
+    source = learned_subject or subject_of(tokens, i, entry)
     if source is None and token.lower in INVERTIBLE and (i == 0 or follows_quote_or_comma(tokens, i)):
         return [] if _addressee_follows(tokens, i) else _source_after(scan, cue)
     if source is None and _inverted_after_quote(tokens, i, entry.category):
