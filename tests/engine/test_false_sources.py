@@ -339,3 +339,23 @@ def test_a_reporters_sign_off_is_no_source(sign_off):
 
 def test_reported_from_a_place_with_a_report_is_still_a_source():
     assert _sources("Ruiz reported from Lima that the talks had failed.") == ["Ruiz"]
+
+
+def _story(last_sentence: str) -> str:
+    body = " ".join(f"The ferry ran late on day {n} and the harbour queue grew longer." for n in range(1, 9))
+    return f"Ferry delays\n\n{body} {last_sentence}"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Denmark says the levy is unfair.", "Finds in Denmark indicate that the levy is very old."]
+)
+def test_a_story_whose_only_name_is_a_place_has_no_named_source(sentence):
+    """NA104 and NA105 count named sources as the source summary does: a place names no one who speaks."""
+    report = audit_plain(_story(sentence))
+    assert report.source_summary["names"] == []
+    assert "NA105" in rules_of(report) and "NA104" not in rules_of(report)
+
+
+def test_a_story_with_one_named_speaker_is_single_source():
+    report = audit_plain(_story("Ruiz said the levy was unfair."))
+    assert "NA104" in rules_of(report) and "NA105" not in rules_of(report)

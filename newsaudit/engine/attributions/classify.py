@@ -17,6 +17,7 @@ from .vocabulary import (
     NOT_NAMES,
     ORG_SUFFIXES,
     OUTLETS,
+    PLACE_PREPOSITIONS,
     PLACES,
     PRONOUNS,
     QUANTIFIER_SUBJECTS,
@@ -131,6 +132,9 @@ def names_no_speaker(name: str, evidence: CaseEvidence) -> bool:
     if is_place(core):
         return True
     words = core.split()
+    at = next((k for k in range(1, len(words)) if words[k].lower() in PLACE_PREPOSITIONS), None)
+    if at is not None and is_place(" ".join(words[at + 1 :])):
+        words = words[:at]  # "Finds in Jutland": the owner of the place decides
     if len(words) == 1:
         return _common_word(words[0], evidence) or _opener_only(words[0], evidence)
     return _heading_words(words, evidence)

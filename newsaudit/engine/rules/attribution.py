@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..attributions import SPEECH_VERBS, CaseEvidence, names_someone
+from ..attributions import SPEECH_VERBS, Attribution, CaseEvidence, names_someone
 from ..context import Context
 from . import examples
 from .registry import Hit, rule
@@ -95,6 +95,18 @@ def loaded_speech_verb(ctx: Context) -> Iterator[Hit]:
         )
 
 
+def named_speakers(ctx: Context) -> list[Attribution]:
+    """The attributions of named sources that speak, as the source summary counts them: not a description ('the
+    council', 'its general manager'), not a place, not a source seen only doing something."""
+    cached = ctx.memo.get("attribution.named_speakers")
+    if cached is None:
+        evidence = CaseEvidence(ctx.text)
+        cached = ctx.memo["attribution.named_speakers"] = [
+            a for a in ctx.attributions if a.speaks and a.name and not a.anonymous and names_someone(a.name, evidence)
+        ]
+    return cached
+
+
 @rule(
     code="NA104",
     name="single-source",
@@ -110,12 +122,7 @@ def loaded_speech_verb(ctx: Context) -> Iterator[Hit]:
 def single_source(ctx: Context) -> Iterator[Hit]:
     if len(ctx.body_sentences) < MIN_SENTENCES_FOR_SOURCE_COUNT:
         return
-    # A description ("the council", "its general manager") is a source but not a named one, nor is a place, nor
-    # one seen only doing something; the same tests as the source summary's.
-    evidence = CaseEvidence(ctx.text)
-    sources = [
-        a for a in ctx.attributions if a.speaks and a.name and not a.anonymous and names_someone(a.name, evidence)
-    ]
+    sources = named_speakers(ctx)
     surnames = {n.split()[-1] for n in {a.name.lower() for a in sources} if n.split()}
     if len(surnames) == 1:
         first = sources[0]
@@ -141,7 +148,7 @@ def single_source(ctx: Context) -> Iterator[Hit]:
 def no_named_source(ctx: Context) -> Iterator[Hit]:
     if len(ctx.body_sentences) < MIN_SENTENCES_FOR_SOURCE_COUNT or ctx.wire_credited:
         return
-    if any(a.speaks and a.name and not a.anonymous for a in ctx.attributions) or ctx.linked_blocks:
+    if named_speakers(ctx) or ctx.linked_blocks:
         return
     first = ctx.body_sentences[0]
     yield Hit(
