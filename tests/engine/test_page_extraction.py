@@ -69,3 +69,35 @@ def test_lines_that_are_mostly_links_are_left_out_of_a_page_but_not_of_a_fragmen
     assert "unsafe since the winter storms" in text
     fragment = read_html(f"{cited}{links}", "f").text
     assert "Read more" in fragment and "unsafe since the winter storms" in fragment
+
+
+FURNITURE = [
+    "<p>Harbour Desk</p>",
+    "<p>by Ana Ruiz \u2014 March 3, 2024</p>",
+    "<p>Updated Mar. 4, 2024 6:02 AM GMT</p>",
+    "<p>By continuing to use this site you accept our use of cookies.</p>",
+    "<p>Sign up for our weekly harbour newsletter</p>",
+    "<p>0</p>",
+]
+
+
+def test_a_whole_page_leaves_out_its_date_lines_stray_labels_and_consent_lines():
+    html = page(f"<article>{''.join(FURNITURE[:3])}{STORY}{''.join(FURNITURE[3:])}</article>")
+    text = read_html(html, "p").text
+    assert "paragraph 4 of the story" in text
+    for line in ("Harbour Desk", "March 3, 2024", "6:02 AM", "cookies", "newsletter"):
+        assert line not in text
+
+
+def test_prose_that_mentions_furniture_words_and_result_lines_stay():
+    question = "<p>Did anyone who never accepted the ferry line's terms of service agree to be tracked on board?</p>"
+    html = page(f"<article>{STORY}{question}<p>Harbour Rovers d. Quay United 3-1</p></article>")
+    text = read_html(html, "p").text
+    assert "terms of service" in text
+    assert "Quay United 3-1" in text
+
+
+def test_an_editors_fragment_keeps_every_line():
+    fragment = "".join(FURNITURE) + STORY
+    text = read_html(fragment, "p").text
+    assert "Harbour Desk" in text and "March 3, 2024" in text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..document import BlockInput, Document, build_document
+from .page_furniture import is_furniture
 
 DROPPED_TAGS = frozenset(
     [
@@ -122,7 +123,7 @@ def read_html(html: str | bytes, doc_id: str, *, title: str | None = None, meta:
     root = _content_root(soup, weights)
     blocks = list(_blocks(root, weights=weights))
     if _is_page(html):
-        blocks = [block for block in blocks if not _link_line(block)]
+        blocks = [block for block in blocks if not _link_line(block) and not is_furniture(block)]
     headline = title or page_meta.pop("title", "") or ""
     if not any(b.kind == "headline" for b in blocks):
         h1 = soup.find("h1")
