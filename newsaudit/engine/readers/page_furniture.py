@@ -23,6 +23,7 @@ STRAY_CHARACTERS = 40
 CJK_START = "\u2e80"
 DATE_LINE_WORDS = 12
 FURNITURE_LINE_WORDS = 40
+FURNITURE_LINE_CHARACTERS = 500
 SIGN_UP_LINE_WORDS = 25  # a consent or sign-up line is short; a sentence that mentions the terms of service is not
 PROSE_KINDS = frozenset({"paragraph", "list_item"})
 
@@ -32,6 +33,8 @@ def is_furniture(block: BlockInput) -> bool:
     if block.kind not in PROSE_KINDS:
         return False
     text = block.text.strip()
+    if len(text) > FURNITURE_LINE_CHARACTERS:
+        return False  # a long block is prose: no need to count its words
     words = WORD.findall(text)
     if len(words) > FURNITURE_LINE_WORDS:
         return False
