@@ -17,6 +17,8 @@ CASES = {
     "binary.html": bytes(range(256)) * 64,
     "invalid_utf8.txt": b"The council \xff\xfe met \xc3\x28 today. " * 100,
     "nested.html": b"<div>" * 20000 + b"<p>Deep.</p>" + b"</div>" * 20000,
+    "nested_paragraphs.html": b"<html><body>" + b"<p>Deep <span>" * 20000 + b"x" + b"</span></p>" * 20000,
+    "nested_quotes.html": b"<html><body>" + b"<blockquote><div>" * 20000 + b"x" + b"</div></blockquote>" * 20000,
     "one_line.txt": b"Observers note that prices rose 4% because of the storm, " * 18000,
     "unbalanced_quotes.txt": b'He said "it will \xe2\x80\x9cwork and then ' * 5000,
     "dots.txt": b"." * 500000 + b" A",

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 
 from ..document import BlockInput, Document, build_document
 from .page_furniture import is_furniture
@@ -119,8 +119,9 @@ def read_html(html: str | bytes, doc_id: str, *, title: str | None = None, meta:
     soup = _parse(html)
     page_meta = _page_meta(soup)
     page_meta.update(meta or {})
-    weights = paragraph_weights(soup)
-    root = _content_root(soup, weights)
+    lengths = paragraph_lengths(soup)
+    weights = paragraph_weights(soup, lengths)
+    root = _content_root(soup, weights, lengths)
     blocks = list(_blocks(root, weights=weights))
     if _is_page(html):
         blocks = [block for block in blocks if not _link_line(block) and not is_furniture(block)]
@@ -198,9 +199,27 @@ def _page_meta(soup: BeautifulSoup) -> dict[str, str]:
     return meta
 
 
-def paragraph_weights(root: Tag) -> dict[int, int]:
-    """id(element) -> characters of paragraph (<p>) text inside it."""
-    return _subtree_totals(root, lambda element: len(element.get_text()) if element.name == "p" else 0)
+def paragraph_weights(root: Tag, lengths: dict[int, int]) -> dict[int, int]:
+    """id(element) -> characters of paragraph (<p>) text inside it (`lengths`: paragraph_lengths(root))."""
+    return _subtree_totals(root, lambda element: lengths.get(id(element), 0))
+
+
+def paragraph_lengths(root: Tag) -> dict[int, int]:
+    """id(<p>) -> characters of text inside it, for each paragraph not inside another one (lxml nests a <p> in
+    the <span> of a <p>: its text counts once, with the outer one). One walk over the tree however deep it is:
+    reading each paragraph's text by itself cost time quadratic in the depth of such nesting."""
+    lengths: dict[int, int] = {}
+    stack: list[tuple[object, int | None]] = [(root, None)]
+    while stack:
+        node, owner = stack.pop()
+        if isinstance(node, Tag):
+            if owner is None and node.name == "p":
+                owner = id(node)
+                lengths[owner] = 0
+            stack.extend((child, owner) for child in node.contents)
+        elif owner is not None and type(node) in (NavigableString, CData):
+            lengths[owner] += len(node)
+    return lengths
 
 
 def _text_weights(root: Tag) -> dict[int, int]:
@@ -220,7 +239,7 @@ def _subtree_totals(root: Tag, own: Callable[[Tag], int]) -> dict[int, int]:
     return totals
 
 
-def _content_root(soup: BeautifulSoup, weights: dict[int, int]) -> Tag:
+def _content_root(soup: BeautifulSoup, weights: dict[int, int], lengths: dict[int, int]) -> Tag:
     """The element that holds the article: the innermost marked article body, <article> or <main> holding at
     least half of the page's paragraph text; else the smallest element around the densest run of paragraphs that
     holds that half. Pages mark teasers, comments and related stories as <article> too; the story is where the
@@ -234,20 +253,20 @@ def _content_root(soup: BeautifulSoup, weights: dict[int, int]) -> Tag:
     holding = [tag for tag in candidates if weights.get(id(tag), 0) >= half]
     if holding:  # two elements that each hold more than half are nested: the later one is inside
         return holding[-1]
-    element = _densest_paragraphs(soup)
+    element = _densest_paragraphs(soup, lengths)
     while element is not None and element is not body and weights.get(id(element), 0) < half:
         element = element.parent
     return element if isinstance(element, Tag) else body
 
 
-def _densest_paragraphs(soup: BeautifulSoup) -> Tag | None:
+def _densest_paragraphs(soup: BeautifulSoup, lengths: dict[int, int]) -> Tag | None:
     """The element whose own paragraphs (its <p> children) hold the most text."""
     direct: dict[int, int] = {}
     parents: dict[int, Tag] = {}
     for paragraph in soup.find_all("p"):
         parent = paragraph.parent
-        if isinstance(parent, Tag):
-            direct[id(parent)] = direct.get(id(parent), 0) + len(paragraph.get_text())
+        if isinstance(parent, Tag) and id(paragraph) in lengths:
+            direct[id(parent)] = direct.get(id(parent), 0) + lengths[id(paragraph)]
             parents[id(parent)] = parent
     return parents[max(direct, key=direct.__getitem__)] if direct else None
 
@@ -291,6 +310,7 @@ class _BlockWalk:
         self.article_weight = weights.get(id(root), 0)
         self.default_kind = default_kind
         self.kinds: list[str] = []  # enclosing block kinds, innermost last
+        self.quotes_open = 0  # how many of them are quotes: asked at every element, so counted, not searched
         self.suppressions: list[frozenset[str]] = []  # data-newsaudit-ignore of each enclosing block
         self.links: list[tuple[int, str]] = []  # (start in current block, href) of open <a> elements
         self.current = _PendingBlock(default_kind)
@@ -322,7 +342,7 @@ class _BlockWalk:
         if node.name == "br":
             self.current.add("\n")
             return
-        block_kind = _block_kind(node, self.kinds)
+        block_kind = _block_kind(node, self.quotes_open > 0)
         if block_kind:
             done = self.flush()
             if done:
@@ -342,6 +362,7 @@ class _BlockWalk:
 
     def _open_block(self, node: Tag, block_kind: str) -> None:
         self.kinds.append(block_kind)
+        self.quotes_open += block_kind == "quote"
         ignore = node.get("data-newsaudit-ignore")
         inherited = self.suppressions[-1] if self.suppressions else frozenset()
         self.suppressions.append(inherited | parse_suppression(str(ignore)) if ignore is not None else inherited)
@@ -357,23 +378,23 @@ class _BlockWalk:
             end = self.current.length
             if end > start:
                 self.current.links.append((start, end, href))
-        if _block_kind(node, self.kinds):
+        if _block_kind(node, self.quotes_open > 0):
             done = self.flush()
             if done:
                 yield done
-            self.kinds.pop()
+            self.quotes_open -= self.kinds.pop() == "quote"
             self.suppressions.pop()
             self.current.kind = self.kinds[-1] if self.kinds else self.default_kind
             self.current.suppressed = self.suppressions[-1] if self.suppressions else frozenset()
 
 
-def _block_kind(tag: Tag, enclosing: list[str]) -> str | None:
+def _block_kind(tag: Tag, in_quote: bool) -> str | None:
     kind = BLOCK_KINDS.get(tag.name)
     if kind is None:
         return None
     if tag.name == "h1":
         return "headline"
-    if "quote" in enclosing and kind == "paragraph":
+    if in_quote and kind == "paragraph":
         return "quote"
     if tag.name in ("p", "div", "span", "address") and BYLINE_HINT.search(" ".join(tag.get("class") or [])):
         return "byline"
