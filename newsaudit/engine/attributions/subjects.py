@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..lexicons import LexiconEntry
 from ..tokens import Token
+from .clause_subjects import clause_subject
 from .line_openings import dateline_end
 from .phrases import labelled_name_ending_at, np_after, np_ending_at, role_of_phrase_ending_at, trim
 from .respondents import (
@@ -509,7 +510,7 @@ def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
     'Ruiz was quoted as saying'."""
     low = tokens[i].lower
     if low in SAY_CUES:
-        source = modified_subject(tokens, i)
+        source = modified_subject(tokens, i) or clause_subject(tokens, i)
         if source is not None:
             return source
     if (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":

@@ -1,0 +1,130 @@
+"""Long subjects set off before a say-verb by a comma or a dash, read from the start of their clause.
+
+'"...," Ana Ruiz, 67, a nurse in Leeds, Yorks., said', 'Holm, the author of "Harbour Days," about the town, said',
+'Voters in the two counties \u2014 Kent and Essex \u2014 said': the clause opens after the quotation (or at the
+sentence's start) with a noun phrase, and everything from there to the comma or dash before the verb is the source.
+A short quotation after a word inside the subject is a title, not the end of a quotation.
+"""
+
+from __future__ import annotations
+
+from ..lexicons import load_word_sets
+from ..tokens import Token
+from .line_openings import dateline_end
+from .phrases import described_after, np_after
+from .vocabulary import (
+    COPULAS,
+    DASHES,
+    DAYS_MONTHS,
+    DETERMINERS,
+    OPENERS,
+    OPENING_ADVERBIALS,
+    PERSONAL_PRONOUNS,
+    QUANTIFIER_SUBJECTS,
+    QUANTITY_WORDS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    SAY_CUES,
+    SPEECH_VERBS,
+    SUBORDINATORS,
+)
+from .words import is_adverb, is_time_word, word_class
+
+_LONGEST_SUBJECT = 40  # tokens back from the verb: past this, where the clause starts is a guess
+_LONGEST_TITLE = 8  # words inside a quoted title ('the author of "Harbour Days,"')
+_WORDS = load_word_sets("subject_words")
+RELATIVES = frozenset(_WORDS["relatives"])
+AUXILIARIES = frozenset(_WORDS["auxiliaries"])
+_CLAUSE_ENDS = frozenset({";", ":", "(", ")", "[", "]"})
+
+
+def clause_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """The clause's opening noun phrase and its asides, up to the comma or dash just before a say-verb."""
+    if tokens[cue].lower not in SAY_CUES:
+        return None
+    end = cue - 1
+    while end > 0 and (is_adverb(tokens[end]) or is_time_word(tokens, end)):
+        end -= 1
+    if end < 1 or not (tokens[end].text == "," or tokens[end].text in DASHES) or _speaker_follows(tokens, cue):
+        return None
+    start = _clause_start(tokens, end)
+    if start is None:
+        return None
+    while start < end and tokens[start].lower in OPENERS:
+        start += 1
+    last = end - 1
+    if start > last or not _opens_noun_phrase(tokens[start]):
+        return None
+    if any(t.lower in SPEECH_VERBS and not t.is_capitalised for t in tokens[start : last + 1]):
+        return None  # "Ruiz, who said so before, said": the aside has a cue of its own
+    if _has_own_verb(tokens, start, last):
+        return None  # "They were told ..., said Ruiz": a clause, not a subject
+    return start, last
+
+
+def _has_own_verb(tokens: list[Token], start: int, last: int) -> bool:
+    """An auxiliary or copula in the phrase outside a relative clause ('who have heard him' is a subject's)."""
+    for token in tokens[start : last + 1]:
+        if token.lower in RELATIVES:
+            return False
+        if token.lower in COPULAS or token.lower in AUXILIARIES:
+            return True
+    return False
+
+
+def _speaker_follows(tokens: list[Token], cue: int) -> bool:
+    """'The plan will fail, said Ruiz.', '..., says one economist in Leeds': the phrase before the comma is what
+    was said, and the speaker is the phrase after the verb that ends the clause."""
+    following = cue + 1
+    while following < len(tokens) and (is_time_word(tokens, following) or tokens[following].lower in DAYS_MONTHS):
+        following += 1
+    if following < len(tokens) and tokens[following].text == ",":
+        return True  # "The deal, announced Friday, would last": a participle in an aside; ', say, ...'
+    found = np_after(tokens, cue + 1) or described_after(tokens, cue + 1)
+    if not found or found[0] != cue + 1:
+        return False
+    after = found[1] + 1
+    return after >= len(tokens) or tokens[after].text in (",", ".", ";", ":", "?", "!") or tokens[after].text in DASHES
+
+
+def _clause_start(tokens: list[Token], end: int) -> int | None:
+    """Where the clause that holds token `end` starts: after a quotation, a semicolon or colon, or the dateline."""
+    floor = dateline_end(tokens)
+    k = end - 1
+    while k >= floor:
+        if end - k > _LONGEST_SUBJECT:
+            return None
+        text = tokens[k].text
+        if text in _CLAUSE_ENDS:
+            return k + 1
+        if text in QUOTE_CLOSERS:
+            opening = _title_opening(tokens, k)
+            if opening is None:
+                return k + 1  # '"We won," Ruiz, a nurse, said': the clause starts after the quotation
+            k = opening - 1
+            continue
+        k -= 1
+    return floor
+
+
+def _title_opening(tokens: list[Token], close: int) -> int | None:
+    """The opening mark of a short quotation that closes at `close` and follows a word: a title inside the subject
+    ('the author of "Harbour Days,"', 'wearing \u201cVote Hale\u201d pins'), not quoted speech."""
+    for k in range(close - 1, max(-1, close - _LONGEST_TITLE - 2), -1):
+        if tokens[k].text in QUOTE_CLOSERS and tokens[k].text not in QUOTE_OPENERS:
+            return None
+        if tokens[k].text in QUOTE_OPENERS or tokens[k].text in ("\u2018", "'"):
+            opening = k - 1 if k > 0 and tokens[k - 1].text == tokens[k].text else k  # a typed '' pair
+            return opening if opening > 0 and tokens[opening - 1].is_word else None
+    return None
+
+
+def _opens_noun_phrase(token: Token) -> bool:
+    """A name, a source noun, a determiner, a quantifier, a number or a personal pronoun; not 'When', 'Asked'."""
+    low = token.lower
+    if low in SUBORDINATORS or low in OPENING_ADVERBIALS:
+        return False
+    if low in DETERMINERS or low in QUANTIFIER_SUBJECTS or low in QUANTITY_WORDS or token.text[:1].isdigit():
+        return True
+    klass = word_class(token)
+    return klass in ("name", "noun", "modifier") or low in PERSONAL_PRONOUNS

@@ -1,0 +1,46 @@
+"""Long subjects before a cue (issue #13): each shape with a look-alike that must not fire. Sentences are ours."""
+
+from .helpers import attributions_of
+
+
+def sources(text: str) -> list[tuple[str, str]]:
+    """(source, cue) for every attribution in a plain-text article."""
+    return [(source, cue) for source, cue, _ in attributions_of(text, "kind")]
+
+
+def test_a_name_with_a_long_apposition_after_a_quotation():
+    assert ("Ana Ruiz, 67, a nurse in Leeds, Yorks.", "said") in sources(
+        "''I do not know,'' Ana Ruiz, 67, a nurse in Leeds, Yorks., said by telephone."
+    )
+    assert ("Bill Hale, wearing \u201cVote Hale\u201d pins and a red hat", "said") in sources(
+        "\u201cWe won,\u201d Bill Hale, wearing \u201cVote Hale\u201d pins and a red hat, said."
+    )
+
+
+def test_a_quoted_title_inside_an_apposition():
+    assert sources('Holm, the author of "Harbour Days," about the town, said the ferry failed.')[0] == (
+        'Holm, the author of "Harbour Days," about the town',
+        "said",
+    )
+
+
+def test_a_subject_with_an_aside_between_dashes():
+    assert sources("Voters in the two counties \u2014 Kent and Essex \u2014 said the ferry failed.")[0] == (
+        "Voters in the two counties \u2014 Kent and Essex",
+        "said",
+    )
+
+
+def test_a_subject_with_a_relative_clause_and_an_aside():
+    found = sources("Yet some riders who have used the ferry for years, in summer or in winter, said it was late.")
+    assert found[0] == ("some riders who have used the ferry for years, in summer or in winter", "said")
+
+
+def test_a_clause_before_an_inverted_say_verb_is_what_was_said():
+    assert sources("The quay, to be fair, is old, said Ruiz.") == [("Ruiz", "said")]
+    assert sources("The ferry, they were told, would be late, says one harbour official.")[-1][1] == "says"
+    assert all(source != "The ferry" for source, _ in sources("The ferry, they were told, would be late, said Holm."))
+
+
+def test_a_participle_in_an_aside_is_no_cue_for_the_phrase_before_it():
+    assert sources("The tentative ferry deal, announced Friday, will last four years.") == []
