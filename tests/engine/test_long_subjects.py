@@ -44,3 +44,16 @@ def test_a_clause_before_an_inverted_say_verb_is_what_was_said():
 
 def test_a_participle_in_an_aside_is_no_cue_for_the_phrase_before_it():
     assert sources("The tentative ferry deal, announced Friday, will last four years.") == []
+
+
+def test_a_described_subject_opening_its_clause():
+    assert sources("The petition accuses the council of hiding the ferry costs.") == [("The petition", "accuses")]
+    assert ("one rider", "wrote") in sources("The quay was shut, while one rider wrote that the ferry was late.")
+    assert sources("The new accord called for a second ferry.") == [("The new accord", "called")]
+
+
+def test_a_description_before_a_participle_a_noun_or_an_act_is_no_subject():
+    assert sources("The ballot measure planned for May would add a second ferry.") == []
+    assert sources("A brass band called Quayside played on the pier.") == []
+    assert sources("The strong jobs report has cleared the way for the ferry.") == []
+    assert sources("The storm threatened to close the quay for a week.") == []

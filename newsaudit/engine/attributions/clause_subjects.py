@@ -9,10 +9,12 @@ A short quotation after a word inside the subject is a title, not the end of a q
 from __future__ import annotations
 
 from ..lexicons import load_word_sets
+from ..lexicons.packaged import pattern_tags
 from ..tokens import Token
 from .line_openings import dateline_end
 from .phrases import described_after, np_after
 from .vocabulary import (
+    CALL_VERBS,
     COPULAS,
     DASHES,
     DAYS_MONTHS,
@@ -25,6 +27,7 @@ from .vocabulary import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
     SAY_CUES,
+    SKIPPABLE,
     SPEECH_VERBS,
     SUBORDINATORS,
 )
@@ -35,6 +38,11 @@ _LONGEST_TITLE = 8  # words inside a quoted title ('the author of "Harbour Days,
 _WORDS = load_word_sets("subject_words")
 RELATIVES = frozenset(_WORDS["relatives"])
 AUXILIARIES = frozenset(_WORDS["auxiliaries"])
+DESCRIPTION_OPENERS = frozenset(_WORDS["description_openers"])
+CLAUSE_OPENERS = frozenset(_WORDS["clause_openers"])
+NO_CONTENT = frozenset(_WORDS["no_content"])
+# Speech acts and thoughts ('the measure promised', 'the band called') follow a thing as often as a speaker.
+DESCRIBED_CATEGORIES = frozenset({"neutral", "loaded", "deed", "evidence"})
 _CLAUSE_ENDS = frozenset({";", ":", "(", ")", "[", "]"})
 
 
@@ -128,3 +136,54 @@ def _opens_noun_phrase(token: Token) -> bool:
         return True
     klass = word_class(token)
     return klass in ("name", "noun", "modifier") or low in PERSONAL_PRONOUNS
+
+
+def described_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'The petition accuses', 'his first videos show', 'while one user wrote': a determiner and at most three
+    words ending in a common noun, opening a clause just before the cue."""
+    if not _content_follows(tokens, cue):
+        return None
+    head = cue - 1
+    while head > 0 and is_adverb(tokens[head]):
+        head -= 1
+    if head < 1 or not _common_noun(tokens[head]):
+        return None
+    for det in range(head - 1, max(-1, head - 4), -1):
+        token = tokens[det]
+        if token.lower in DESCRIPTION_OPENERS:
+            return (det, head) if _opens_clause(tokens, det) else None
+        if not token.is_word or token.is_capitalised or token.lower in SPEECH_VERBS or token.lower in SKIPPABLE:
+            return None
+    return None
+
+
+def _content_follows(tokens: list[Token], cue: int) -> bool:
+    """A verb with its object or clause next ('accuses the campaign', 'found that'), not a noun ('the jobs report
+    has'), nor a participle or intransitive verb before a preposition ('the measure planned for May', 'the hall
+    echoed with')."""
+    entry = SPEECH_VERBS.get(tokens[cue].lower)
+    if entry is None or entry.category not in DESCRIBED_CATEGORIES or "noun" in entry.flags or cue + 1 >= len(tokens):
+        return False
+    following = tokens[cue + 1]
+    if tokens[cue].lower in CALL_VERBS and following.lower not in ("for", "on"):
+        return False  # "a band called Sophistafunk" names a thing; "the accord calls for" asks
+    return following.lower not in NO_CONTENT and (following.is_word or following.text in QUOTE_OPENERS)
+
+
+def _common_noun(token: Token) -> bool:
+    """A lower-case word the part-of-speech lexicon files as a noun ('petition', 'videos'), not a verb of speech."""
+    low = token.lower
+    if not token.is_word or token.is_capitalised or low in SPEECH_VERBS or low in SKIPPABLE:
+        return False
+    return pattern_tags().get(low, "").startswith("NN")
+
+
+def _opens_clause(tokens: list[Token], k: int) -> bool:
+    """Token `k` opens the sentence (after a dateline or a conjunction) or a clause."""
+    start = dateline_end(tokens)
+    while start < k and tokens[start].lower in OPENERS:
+        start += 1
+    if k == start:
+        return True
+    before = tokens[k - 1]
+    return before.text in (",", ";", ":") or before.lower in CLAUSE_OPENERS
