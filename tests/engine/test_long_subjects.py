@@ -57,3 +57,10 @@ def test_a_description_before_a_participle_a_noun_or_an_act_is_no_subject():
     assert sources("A brass band called Quayside played on the pier.") == []
     assert sources("The strong jobs report has cleared the way for the ferry.") == []
     assert sources("The storm threatened to close the quay for a week.") == []
+
+
+def test_an_inverted_verb_with_a_description_closing_the_clause():
+    assert sources('"She did not like that," said a 2012 harbour veteran.') == [("a 2012 harbour veteran", "said")]
+    assert sources('"Is it far?" asked the boy, who was holding a kite.')[0] == ("the boy", "asked")
+    # the description must close the clause: 'the boy in the boat' is not read
+    assert sources('"Is it far?" asked the boy in the boat.') == []
