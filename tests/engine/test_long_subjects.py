@@ -64,3 +64,16 @@ def test_an_inverted_verb_with_a_description_closing_the_clause():
     assert sources('"Is it far?" asked the boy, who was holding a kite.')[0] == ("the boy", "asked")
     # the description must close the clause: 'the boy in the boat' is not read
     assert sources('"Is it far?" asked the boy in the boat.') == []
+
+
+def test_a_clause_opening_with_a_plural_noun_and_its_modifiers():
+    assert sources("Indeed, weary commuters from the north have complained that the ferry is late.") == [
+        ("weary commuters from the north", "complained")
+    ]
+    assert sources("Weary commuters have complained that the ferry is late.") == [("Weary commuters", "complained")]
+
+
+def test_a_plural_noun_with_a_verb_of_its_own_or_before_a_participle_is_no_subject():
+    assert sources("Many carried placards supporting the ferry.") == []
+    assert sources("Four skippers seeking new moorings sailed to Leeds.") == []
+    assert sources("Nearby, toxic chemicals found in the harbour killed fish.") == []

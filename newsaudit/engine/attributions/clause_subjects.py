@@ -15,6 +15,7 @@ from .line_openings import dateline_end
 from .phrases import described_after, np_after
 from .vocabulary import (
     CALL_VERBS,
+    CLAUSE_BREAKERS,
     COPULAS,
     DASHES,
     DAYS_MONTHS,
@@ -41,8 +42,11 @@ AUXILIARIES = frozenset(_WORDS["auxiliaries"])
 DESCRIPTION_OPENERS = frozenset(_WORDS["description_openers"])
 CLAUSE_OPENERS = frozenset(_WORDS["clause_openers"])
 NO_CONTENT = frozenset(_WORDS["no_content"])
+CLAUSE_BREAKERS_OR_AUX = CLAUSE_BREAKERS | COPULAS | AUXILIARIES
 # Speech acts and thoughts ('the measure promised', 'the band called') follow a thing as often as a speaker.
 DESCRIBED_CATEGORIES = frozenset({"neutral", "loaded", "deed", "evidence"})
+_LONGEST_PLAIN_SUBJECT = 12
+FINITE_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO"})  # pattern's Penn tags
 _CLAUSE_ENDS = frozenset({";", ":", "(", ")", "[", "]"})
 
 
@@ -187,3 +191,58 @@ def _opens_clause(tokens: list[Token], k: int) -> bool:
         return True
     before = tokens[k - 1]
     return before.text in (",", ";", ":") or before.lower in CLAUSE_OPENERS
+
+
+def plural_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Indeed, proponents of tighter rules here say', 'Full-blown capitalists are saying': a clause that opens with
+    a plural noun (its modifiers and an of-phrase after it) right before a say-verb or its auxiliary."""
+    entry = SPEECH_VERBS.get(tokens[cue].lower)
+    if entry is None or entry.category == "evidence" or not _content_follows(tokens, cue):
+        return None  # 'chemicals found in fridges'
+    if tokens[cue].lower.endswith("ing"):
+        return None  # 'four candidates seeking to ...': a participle after a plural noun modifies it
+    end = cue - 1
+    while end > 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end])):
+        end -= 1
+    start = end + 1
+    while start > 0 and end - start < _LONGEST_PLAIN_SUBJECT:
+        token = tokens[start - 1]
+        if not (token.is_word or token.text[:1].isdigit()) or token.lower in SPEECH_VERBS:
+            break
+        if token.lower in CLAUSE_BREAKERS_OR_AUX:
+            break
+        start -= 1
+    while start <= end and tokens[start].lower in OPENERS:
+        start += 1
+    if start > end or not _opens_clause(tokens, start) or not _opens_noun_phrase_or_adjective(tokens[start]):
+        return None
+    head = _first_head(tokens, start, end)
+    if head is None or not _plural_noun(tokens[head]) or not _noun_phrase_words(tokens, start, end):
+        return None
+    return start, end
+
+
+def _noun_phrase_words(tokens: list[Token], start: int, end: int) -> bool:
+    """No finite verb or modal inside ('Many carried placards'), and a noun, a name or 'here' at the end."""
+    tags = pattern_tags()
+    if any(tags.get(t.lower, "") in FINITE_TAGS for t in tokens[start : end + 1] if not t.is_capitalised):
+        return False
+    last = tokens[end]
+    return last.is_capitalised or tags.get(last.lower, "").startswith(("NN", "RB", "CD"))
+
+
+def _first_head(tokens: list[Token], start: int, end: int) -> int | None:
+    """The last word before the first preposition (or the phrase's end): the head of its opening noun phrase."""
+    for k in range(start, end + 1):
+        if pattern_tags().get(tokens[k].lower, "") in ("IN", "TO", "WDT", "WP"):
+            return k - 1 if k > start else None
+    return end
+
+
+def _opens_noun_phrase_or_adjective(token: Token) -> bool:
+    return _opens_noun_phrase(token) or pattern_tags().get(token.lower, "")[:2] in ("JJ", "NN", "DT", "CD", "PR")
+
+
+def _plural_noun(token: Token) -> bool:
+    """'proponents', 'Critics': a plural common noun, which can speak for a group ('the laws' rarely say)."""
+    return pattern_tags().get(token.lower, "") == "NNS" and token.lower not in SPEECH_VERBS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicons import LexiconEntry
 from ..tokens import Token
-from .clause_subjects import clause_subject, described_subject
+from .clause_subjects import clause_subject, described_subject, plural_subject
 from .line_openings import dateline_end
 from .phrases import labelled_name_ending_at, np_after, np_ending_at, role_of_phrase_ending_at, trim
 from .respondents import (
@@ -521,4 +521,4 @@ def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return np_before(tokens, i - 2)
     if low == "saying" and i > 1 and (source := share_saying(tokens, i)):
         return source
-    return described_subject(tokens, i)
+    return described_subject(tokens, i) or plural_subject(tokens, i)
