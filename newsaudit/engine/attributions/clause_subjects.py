@@ -31,6 +31,7 @@ from .vocabulary import (
     SKIPPABLE,
     SPEECH_VERBS,
     SUBORDINATORS,
+    VAGUE_QUANTIFIERS,
 )
 from .words import is_adverb, is_time_word, word_class
 
@@ -216,6 +217,8 @@ def plural_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         start += 1
     if start > end or not _opens_clause(tokens, start) or not _opens_noun_phrase_or_adjective(tokens[start]):
         return None
+    if tokens[start].lower in VAGUE_QUANTIFIERS:
+        return None  # 'Many shopkeepers oppose': a vague quantity, which the sourcing rules note as such
     head = _first_head(tokens, start, end)
     if head is None or not _plural_noun(tokens[head]) or not _noun_phrase_words(tokens, start, end):
         return None
