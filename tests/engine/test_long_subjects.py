@@ -77,3 +77,8 @@ def test_a_plural_noun_with_a_verb_of_its_own_or_before_a_participle_is_no_subje
     assert sources("Many carried placards supporting the ferry.") == []
     assert sources("Four skippers seeking new moorings sailed to Leeds.") == []
     assert sources("Nearby, toxic chemicals found in the harbour killed fish.") == []
+
+
+def test_a_pronoun_after_a_capitalised_conjunction():
+    assert sources("Because we know the ferry is late, we walk.")[0] == ("we", "know")
+    assert sources("Though she never mentioned the mayor by name, the ferry was late.")[0] == ("she", "mentioned")

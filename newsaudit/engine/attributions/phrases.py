@@ -9,14 +9,19 @@ from .vocabulary import (
     CLAUSE_BREAKERS,
     DETERMINERS,
     MAX_NP_TOKENS,
+    OPENERS,
+    OPENING_ADVERBIALS,
+    OPENING_SUBORDINATORS,
     POLL_HEADS,
     POLL_STOPS,
     SKIPPABLE,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    SUBORDINATORS,
 )
 from .words import plain_word, word_class
 
+_PRONOUN_LEADS = SUBORDINATORS | OPENING_SUBORDINATORS | OPENERS | OPENING_ADVERBIALS
 ROLE_KINDS = frozenset({"person", "group", "organisation"})  # the speaker nouns an of-phrase can follow
 
 
@@ -83,7 +88,10 @@ def trim(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
 
 def np_ending_at(tokens: list[Token], end: int) -> tuple[int, int] | None:
     if word_class(tokens[end]) == "pronoun":
-        return (end, end) if end == 0 or word_class(tokens[end - 1]) in ("other", "connector") else None
+        before = tokens[end - 1] if end else None
+        if before is None or word_class(before) in ("other", "connector") or before.lower in _PRONOUN_LEADS:
+            return end, end  # 'Because I knew': a capitalised conjunction is no name before the pronoun
+        return None
     start = end
     while start - 1 >= 0 and end - start < MAX_NP_TOKENS:
         klass = word_class(tokens[start - 1])
