@@ -82,3 +82,10 @@ def test_a_plural_noun_with_a_verb_of_its_own_or_before_a_participle_is_no_subje
 def test_a_pronoun_after_a_capitalised_conjunction():
     assert sources("Because we know the ferry is late, we walk.")[0] == ("we", "know")
     assert sources("Though she never mentioned the mayor by name, the ferry was late.")[0] == ("she", "mentioned")
+
+
+def test_a_progressive_verb_after_a_described_or_plural_subject():
+    assert sources("The harbour trust is seeking damages from the builder.") == [("The harbour trust", "seeking")]
+    assert sources("Weary commuters are calling for a second ferry.") == [("Weary commuters", "calling")]
+    # without 'be' the participle describes the noun
+    assert sources("Nearby, the harbour trust seeking damages met the builder.") == []

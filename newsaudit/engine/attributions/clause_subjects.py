@@ -43,6 +43,7 @@ AUXILIARIES = frozenset(_WORDS["auxiliaries"])
 DESCRIPTION_OPENERS = frozenset(_WORDS["description_openers"])
 CLAUSE_OPENERS = frozenset(_WORDS["clause_openers"])
 NO_CONTENT = frozenset(_WORDS["no_content"])
+PROGRESSIVE_AUX = frozenset(_WORDS["progressive_aux"])
 CLAUSE_BREAKERS_OR_AUX = CLAUSE_BREAKERS | COPULAS | AUXILIARIES
 # Speech acts and thoughts ('the measure promised', 'the band called') follow a thing as often as a speaker.
 DESCRIBED_CATEGORIES = frozenset({"neutral", "loaded", "deed", "evidence"})
@@ -149,8 +150,11 @@ def described_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if not _content_follows(tokens, cue):
         return None
     head = cue - 1
-    while head > 0 and is_adverb(tokens[head]):
+    participle = tokens[cue].lower.endswith("ing")
+    while head > 0 and (is_adverb(tokens[head]) or participle and tokens[head].lower in PROGRESSIVE_AUX):
         head -= 1
+    if participle and not _progressive(tokens, head, cue):
+        return None  # 'an item suggesting': a participle after a noun modifies it
     if head < 1 or not _common_noun(tokens[head]):
         return None
     for det in range(head - 1, max(-1, head - 4), -1):
@@ -160,6 +164,11 @@ def described_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         if not token.is_word or token.is_capitalised or token.lower in SPEECH_VERBS or token.lower in SKIPPABLE:
             return None
     return None
+
+
+def _progressive(tokens: list[Token], subject_end: int, cue: int) -> bool:
+    """'The city is seeking', 'voters are saying': a form of 'be' between the subject and the -ing cue."""
+    return any(t.lower in PROGRESSIVE_AUX for t in tokens[subject_end + 1 : cue])
 
 
 def _content_follows(tokens: list[Token], cue: int) -> bool:
@@ -200,11 +209,11 @@ def plural_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     entry = SPEECH_VERBS.get(tokens[cue].lower)
     if entry is None or entry.category == "evidence" or not _content_follows(tokens, cue):
         return None  # 'chemicals found in fridges'
-    if tokens[cue].lower.endswith("ing"):
-        return None  # 'four candidates seeking to ...': a participle after a plural noun modifies it
     end = cue - 1
     while end > 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end])):
         end -= 1
+    if tokens[cue].lower.endswith("ing") and not _progressive(tokens, end, cue):
+        return None  # 'four candidates seeking to ...': a participle after a plural noun modifies it
     start = end + 1
     while start > 0 and end - start < _LONGEST_PLAIN_SUBJECT:
         token = tokens[start - 1]
