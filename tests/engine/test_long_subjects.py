@@ -89,3 +89,9 @@ def test_a_progressive_verb_after_a_described_or_plural_subject():
     assert sources("Weary commuters are calling for a second ferry.") == [("Weary commuters", "calling")]
     # without 'be' the participle describes the noun
     assert sources("Nearby, the harbour trust seeking damages met the builder.") == []
+
+
+def test_a_participle_after_a_dash_has_the_sentence_subject():
+    assert sources("Ana Ruiz changed her mind on the quay \u2013 saying the ferry was late.") == [
+        ("Ana Ruiz", "saying")
+    ]

@@ -513,7 +513,11 @@ def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
         source = modified_subject(tokens, i) or clause_subject(tokens, i)
         if source is not None:
             return source
-    if (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
+    if (
+        (low in PARTICIPLES or low.endswith("ing"))
+        and i > 1
+        and (tokens[i - 1].text == "," or tokens[i - 1].text in DASHES)
+    ):
         source = participle_subject(tokens, i)
         if source is not None:
             return source
