@@ -95,3 +95,27 @@ def test_a_participle_after_a_dash_has_the_sentence_subject():
     assert sources("Ana Ruiz changed her mind on the quay \u2013 saying the ferry was late.") == [
         ("Ana Ruiz", "saying")
     ]
+
+
+def test_a_quantifier_after_an_opening_conjunction():
+    assert sources("Yet another said the ferry was late.") == [("another", "said")]
+
+
+def test_a_subject_before_a_relative_whose():
+    assert sources("The harbour officials whose budgets were cut say the ferry is late.") == [
+        ("The harbour officials", "say")
+    ]
+
+
+def test_a_share_of_respondents_with_its_modifiers():
+    assert sources("Only about 4 in 10 harbour voters in each ward want a new ferry.") == [
+        ("Only about 4 in 10 harbour voters in each ward", "want")
+    ]
+    assert sources("Two-thirds of riders want a new ferry.") == [("Two-thirds of riders", "want")]
+
+
+def test_a_share_that_is_no_respondents_is_no_source():
+    assert sources("The top 1 percent would see a tax cut.") == []
+    # the finite verb before 'to back' is the clause's own: no second, longer subject for 'back'
+    assert sources("Three-quarters of the board voted to back the ferry.") == [("Three-quarters of the board", "voted")]
+    assert sources("About 40 percent of reported fares went to the quay.") == []

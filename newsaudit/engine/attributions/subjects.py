@@ -14,6 +14,7 @@ from .respondents import (
     opening_quantifier,
     quantity_before,
     share_saying,
+    share_subject,
 )
 from .vocabulary import (
     CALL_VERBS,
@@ -423,12 +424,13 @@ def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
 
 
 def relative_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
-    """'Officials who spoke with the Post said', 'Trump - who had said so before - said': the noun phrase that
-    opens the clause, before a relative 'who' with no comma between it and the say-verb."""
+    """'Officials who spoke with the Post said', 'Trump - who had said so before - said', 'officials whose budgets
+    were cut say': the noun phrase that opens the clause, before a relative 'who' or 'whose' with no comma between
+    it and the say-verb."""
     if tokens[cue].lower not in SAY_CUES:
         return None
     who = next((k for k in range(cue - 1, max(0, cue - 16), -1) if tokens[k].lower in _RELATIVE_STOPS), None)
-    if who is None or tokens[who].lower != "who" or who < 1:
+    if who is None or tokens[who].lower not in ("who", "whose") or who < 1:
         return None
     if all(t.lower in SKIPPABLE or is_adverb(t) for t in tokens[who + 1 : cue]):
         return None  # "Trump, who previously said": 'who' is the say-verb's own subject
@@ -448,7 +450,7 @@ def relative_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     return (found[0], end) if dashed else found
 
 
-_RELATIVE_STOPS = frozenset({"who", "that", "which", ",", ";", ":", '"', "\u201c", "\u201d"})
+_RELATIVE_STOPS = frozenset({"who", "whose", "that", "which", ",", ";", ":", '"', "\u201c", "\u201d"})
 
 
 def subject_of(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[int, int] | None:
@@ -525,4 +527,4 @@ def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return np_before(tokens, i - 2)
     if low == "saying" and i > 1 and (source := share_saying(tokens, i)):
         return source
-    return described_subject(tokens, i) or plural_subject(tokens, i)
+    return share_subject(tokens, i) or described_subject(tokens, i) or plural_subject(tokens, i)
