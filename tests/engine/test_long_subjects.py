@@ -119,3 +119,9 @@ def test_a_share_that_is_no_respondents_is_no_source():
     # the finite verb before 'to back' is the clause's own: no second, longer subject for 'back'
     assert sources("Three-quarters of the board voted to back the ferry.") == [("Three-quarters of the board", "voted")]
     assert sources("About 40 percent of reported fares went to the quay.") == []
+
+
+def test_a_plural_subject_before_a_verb_of_thinking():
+    assert sources("But weary commuters on the north shore believe the ferry is late.") == [
+        ("weary commuters on the north shore", "believe")
+    ]

@@ -49,6 +49,7 @@ CLAUSE_BREAKERS_OR_AUX = CLAUSE_BREAKERS | COPULAS | AUXILIARIES
 DESCRIBED_CATEGORIES = frozenset({"neutral", "loaded", "deed", "evidence"})
 _LONGEST_PLAIN_SUBJECT = 12
 FINITE_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO"})  # pattern's Penn tags
+PLURAL_CATEGORIES = DESCRIBED_CATEGORIES | {"cognition"}  # 'Weary riders believe'
 _CLAUSE_ENDS = frozenset({";", ":", "(", ")", "[", "]"})
 
 
@@ -171,12 +172,12 @@ def _progressive(tokens: list[Token], subject_end: int, cue: int) -> bool:
     return any(t.lower in PROGRESSIVE_AUX for t in tokens[subject_end + 1 : cue])
 
 
-def _content_follows(tokens: list[Token], cue: int) -> bool:
+def _content_follows(tokens: list[Token], cue: int, categories: frozenset[str] = DESCRIBED_CATEGORIES) -> bool:
     """A verb with its object or clause next ('accuses the campaign', 'found that'), not a noun ('the jobs report
     has'), nor a participle or intransitive verb before a preposition ('the measure planned for May', 'the hall
     echoed with')."""
     entry = SPEECH_VERBS.get(tokens[cue].lower)
-    if entry is None or entry.category not in DESCRIBED_CATEGORIES or "noun" in entry.flags or cue + 1 >= len(tokens):
+    if entry is None or entry.category not in categories or "noun" in entry.flags or cue + 1 >= len(tokens):
         return False
     following = tokens[cue + 1]
     if tokens[cue].lower in CALL_VERBS and following.lower not in ("for", "on"):
@@ -207,7 +208,7 @@ def plural_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     """'Indeed, proponents of tighter rules here say', 'Full-blown capitalists are saying': a clause that opens with
     a plural noun (its modifiers and an of-phrase after it) right before a say-verb or its auxiliary."""
     entry = SPEECH_VERBS.get(tokens[cue].lower)
-    if entry is None or entry.category == "evidence" or not _content_follows(tokens, cue):
+    if entry is None or entry.category == "evidence" or not _content_follows(tokens, cue, PLURAL_CATEGORIES):
         return None  # 'chemicals found in fridges'
     end = cue - 1
     while end > 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end])):
