@@ -125,3 +125,11 @@ def test_a_plural_subject_before_a_verb_of_thinking():
     assert sources("But weary commuters on the north shore believe the ferry is late.") == [
         ("weary commuters on the north shore", "believe")
     ]
+
+
+def test_an_auxiliary_between_a_long_subject_and_its_say_verb():
+    assert sources("Two skippers, both from Leeds, have said the ferry is late.") == [
+        ("Two skippers, both from Leeds", "said")
+    ]
+    # a clause with a verb of its own before the comma is what was said
+    assert sources("The ferry ran late again, said many riders who waited.")[0][0] != "The ferry ran late again"

@@ -58,8 +58,8 @@ def clause_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if tokens[cue].lower not in SAY_CUES:
         return None
     end = cue - 1
-    while end > 0 and (is_adverb(tokens[end]) or is_time_word(tokens, end)):
-        end -= 1
+    while end > 0 and (is_adverb(tokens[end]) or is_time_word(tokens, end) or tokens[end].lower in SKIPPABLE):
+        end -= 1  # 'Two skippers, both from Leeds, have said'
     if end < 1 or not (tokens[end].text == "," or tokens[end].text in DASHES) or _speaker_follows(tokens, cue):
         return None
     start = _clause_start(tokens, end)
@@ -84,6 +84,8 @@ def _has_own_verb(tokens: list[Token], start: int, last: int) -> bool:
             return False
         if token.lower in COPULAS or token.lower in AUXILIARIES:
             return True
+        if not token.is_capitalised and pattern_tags().get(token.lower, "") in FINITE_TAGS - {"VB", "TO"}:
+            return True  # 'Ruiz spoke at length, quoted ...': a verb of the subject's own
     return False
 
 
