@@ -133,3 +133,7 @@ def test_an_auxiliary_between_a_long_subject_and_its_say_verb():
     ]
     # a clause with a verb of its own before the comma is what was said
     assert sources("The ferry ran late again, said many riders who waited.")[0][0] != "The ferry ran late again"
+
+
+def test_continue_and_seem_chain_to_the_cue():
+    assert sources("Ruiz and Holm continue to ignore the ferry timetable.") == [("Ruiz and Holm", "ignore")]
