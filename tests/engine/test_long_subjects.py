@@ -137,3 +137,10 @@ def test_an_auxiliary_between_a_long_subject_and_its_say_verb():
 
 def test_continue_and_seem_chain_to_the_cue():
     assert sources("Ruiz and Holm continue to ignore the ferry timetable.") == [("Ruiz and Holm", "ignore")]
+
+
+def test_a_description_holding_a_possessive_name():
+    assert sources("As the Harbour Trust's investigative unit reported last week, the ferry was late.")[0] == (
+        "the Harbour Trust's investigative unit",
+        "reported",
+    )

@@ -33,7 +33,7 @@ from .vocabulary import (
     SUBORDINATORS,
     VAGUE_QUANTIFIERS,
 )
-from .words import is_adverb, is_time_word, word_class
+from .words import is_adverb, is_time_word, possessive, word_class
 
 _LONGEST_SUBJECT = 40  # tokens back from the verb: past this, where the clause starts is a guess
 _LONGEST_TITLE = 8  # words inside a quoted title ('the author of "Harbour Days,"')
@@ -160,12 +160,14 @@ def described_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return None  # 'an item suggesting': a participle after a noun modifies it
     if head < 1 or not _common_noun(tokens[head]):
         return None
-    for det in range(head - 1, max(-1, head - 4), -1):
+    for det in range(head - 1, max(-1, head - 5), -1):
         token = tokens[det]
         if token.lower in DESCRIPTION_OPENERS:
             return (det, head) if _opens_clause(tokens, det) else None
-        if not token.is_word or token.is_capitalised or token.lower in SPEECH_VERBS or token.lower in SKIPPABLE:
+        if not token.is_word or token.lower in SPEECH_VERBS or token.lower in SKIPPABLE:
             return None
+        if token.is_capitalised and det + 1 < head and not possessive(token) and not tokens[det + 1].is_capitalised:
+            return None  # 'the Harbour Trust's new chair' holds a name; 'the Ruiz ferry plan' is no description
     return None
 
 
