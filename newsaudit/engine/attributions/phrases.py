@@ -9,14 +9,19 @@ from .vocabulary import (
     CLAUSE_BREAKERS,
     DETERMINERS,
     MAX_NP_TOKENS,
+    OPENERS,
+    OPENING_ADVERBIALS,
+    OPENING_SUBORDINATORS,
     POLL_HEADS,
     POLL_STOPS,
     SKIPPABLE,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    SUBORDINATORS,
 )
 from .words import plain_word, word_class
 
+_PRONOUN_LEADS = SUBORDINATORS | OPENING_SUBORDINATORS | OPENERS | OPENING_ADVERBIALS
 ROLE_KINDS = frozenset({"person", "group", "organisation"})  # the speaker nouns an of-phrase can follow
 
 
@@ -83,7 +88,10 @@ def trim(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
 
 def np_ending_at(tokens: list[Token], end: int) -> tuple[int, int] | None:
     if word_class(tokens[end]) == "pronoun":
-        return (end, end) if end == 0 or word_class(tokens[end - 1]) in ("other", "connector") else None
+        before = tokens[end - 1] if end else None
+        if before is None or word_class(before) in ("other", "connector") or before.lower in _PRONOUN_LEADS:
+            return end, end  # 'Because I knew': a capitalised conjunction is no name before the pronoun
+        return None
     start = end
     while start - 1 >= 0 and end - start < MAX_NP_TOKENS:
         klass = word_class(tokens[start - 1])
@@ -156,11 +164,35 @@ def described_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
             return None
         words = tokens[begin:head]
         if not all(t.is_word and not t.is_capitalised and plain_word(t.lower) for t in words):
-            return None
+            break
         found = np_after(tokens, head)
         if found and found[0] == head and not tokens[found[1]].lower.endswith(("'s", "\u2019s")):
             return begin, found[1]
-    return None
+    return _closing_description(tokens, begin)
+
+
+def _closing_description(tokens: list[Token], begin: int) -> tuple[int, int] | None:
+    """'..." said a 2012 harbour veteran.', '..." asked the boy, who ...', '..." wrote another.': a determiner and at
+    most three words ending in a noun (or 'another', 'one' alone) that close the clause after an inverted verb."""
+    if begin >= len(tokens) or tokens[begin].lower not in DETERMINERS | _LONE_SPEAKERS:
+        return None
+    end = begin
+    while end + 1 < len(tokens) and end - begin < 3 and _description_word(tokens[end + 1]):
+        end += 1
+    if end + 1 < len(tokens) and tokens[end + 1].text not in (",", ".", ";", "?", "!"):
+        return None
+    last = tokens[end]
+    if end == begin:
+        return (begin, end) if last.lower in _LONE_SPEAKERS else None
+    named = word_class(last) in ("name", "noun") or pattern_tags().get(last.lower, "").startswith("NN")
+    return (begin, end) if named and not last.lower.endswith(("'s", "\u2019s")) else None
+
+
+_LONE_SPEAKERS = frozenset({"another", "one"})
+
+
+def _description_word(token: Token) -> bool:
+    return (token.is_word and plain_word(token.lower) and token.lower not in SKIPPABLE) or token.text[:1].isdigit()
 
 
 def phrase_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:

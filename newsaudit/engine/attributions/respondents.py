@@ -7,21 +7,27 @@ from ..lexicons.packaged import pattern_tags
 from ..tokens import Token
 from .phrases import np_ending_at
 from .vocabulary import (
+    CLAUSE_BREAKERS,
     CLAUSE_JOINERS,
     COPULAS,
     DEGREE_WORDS,
     NUMBER_WORDS,
+    OPENERS,
     QUANTIFIER_SUBJECTS,
     QUANTITY_HEADS,
     QUANTITY_WORDS,
     SAY_CUES,
+    SKIPPABLE,
+    SPEECH_VERBS,
 )
 from .words import is_adverb, word_class
 
 
 def clause_starts_at(tokens: list[Token], k: int) -> bool:
     """Token `k` opens the sentence or a clause (after a comma, semicolon, colon or a joining conjunction)."""
-    return k == 0 or tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in CLAUSE_JOINERS
+    if k == 0 or tokens[k - 1].text in (",", ";", ":") or tokens[k - 1].lower in CLAUSE_JOINERS:
+        return True
+    return tokens[k - 1].lower in OPENERS and clause_starts_at(tokens, k - 1)  # 'Yet another said'; 'And still most'
 
 
 def opening_quantifier(tokens: list[Token], k: int) -> bool:
@@ -93,3 +99,57 @@ def share_saying(tokens: list[Token], i: int) -> tuple[int, int] | None:
     ):
         start -= 1
     return (start, i - 1) if start > 0 and tokens[start - 1].lower == "with" else None
+
+
+def share_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """'Two-thirds of riders want', 'Only about 4 in 10 voters in each ward favor', 'Large majorities of riders in
+    six towns said': a share of poll respondents opening its clause, with its of-phrase and modifiers."""
+    entry = SPEECH_VERBS.get(tokens[cue].lower)
+    if entry is None or entry.category == "evidence" or tokens[cue].lower.endswith("ing"):
+        return None  # 'half of the data found', 'voters showing'
+    following = pattern_tags().get(tokens[cue + 1].lower, "") if cue + 1 < len(tokens) else ""
+    if tokens[cue].lower.endswith("ed") and following.startswith("NN"):
+        return None  # '43 percent of reported contributions': a participle before a noun
+    end = cue - 1
+    while end > 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end])):
+        end -= 1
+    start = end + 1
+    while start > 0 and end - start < _LONGEST_SHARE:
+        token = tokens[start - 1]
+        if not (token.is_word or token.text[:1].isdigit() or token.text in ("-", "%")):
+            break
+        if token.lower in SPEECH_VERBS or token.lower in CLAUSE_BREAKERS:
+            break
+        start -= 1
+    while start < end and tokens[start].lower in OPENERS:
+        start += 1
+    if start > end or not clause_starts_at(tokens, start) or tokens[start].lower == "the":
+        return None  # 'The top 1 percent would see': a bracket of earners, not respondents
+    if any(pattern_tags().get(t.lower, "") in _FINITE for t in tokens[start : end + 1] if not t.is_capitalised):
+        return None  # 'Three-quarters of the board voted to endorse': the verb before is the clause's
+    return (start, end) if _opens_with_share(tokens, start, end) else None
+
+
+_LONGEST_SHARE = 16
+_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})  # pattern's Penn tags of a finite verb
+
+
+def _opens_with_share(tokens: list[Token], start: int, end: int) -> bool:
+    """The phrase opens with a share ('only about 4 in 10', 'large majorities', 'two-thirds') and is no bare number."""
+    for k in range(start, min(end + 1, start + 6)):
+        low = tokens[k].lower
+        if low in QUANTITY_HEADS or low.split("-")[-1] in QUANTITY_HEADS or _in_ten(tokens, k):
+            return k < end or low in QUANTITY_HEADS
+        if not (low in QUANTITY_WORDS or number_word(low) or pattern_tags().get(low, "").startswith("JJ")):
+            return False
+    return False
+
+
+def _in_ten(tokens: list[Token], k: int) -> bool:
+    """'4 in 10', 'three in five': a share written as a ratio (at `k`, the second number)."""
+    return (
+        k >= 2
+        and tokens[k - 1].lower in ("in", "out")
+        and number_word(tokens[k].lower)
+        and number_word(tokens[k - 2].lower)
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..lexicons import LexiconEntry
 from ..tokens import Token
+from .clause_subjects import clause_subject, described_subject, plural_subject
 from .line_openings import dateline_end
 from .phrases import labelled_name_ending_at, np_after, np_ending_at, role_of_phrase_ending_at, trim
 from .respondents import (
@@ -13,6 +14,7 @@ from .respondents import (
     opening_quantifier,
     quantity_before,
     share_saying,
+    share_subject,
 )
 from .vocabulary import (
     CALL_VERBS,
@@ -422,12 +424,13 @@ def _long_subject(tokens: list[Token], comma: int) -> tuple[int, int] | None:
 
 
 def relative_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
-    """'Officials who spoke with the Post said', 'Trump - who had said so before - said': the noun phrase that
-    opens the clause, before a relative 'who' with no comma between it and the say-verb."""
+    """'Officials who spoke with the Post said', 'Trump - who had said so before - said', 'officials whose budgets
+    were cut say': the noun phrase that opens the clause, before a relative 'who' or 'whose' with no comma between
+    it and the say-verb."""
     if tokens[cue].lower not in SAY_CUES:
         return None
     who = next((k for k in range(cue - 1, max(0, cue - 16), -1) if tokens[k].lower in _RELATIVE_STOPS), None)
-    if who is None or tokens[who].lower != "who" or who < 1:
+    if who is None or tokens[who].lower not in ("who", "whose") or who < 1:
         return None
     if all(t.lower in SKIPPABLE or is_adverb(t) for t in tokens[who + 1 : cue]):
         return None  # "Trump, who previously said": 'who' is the say-verb's own subject
@@ -447,7 +450,7 @@ def relative_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     return (found[0], end) if dashed else found
 
 
-_RELATIVE_STOPS = frozenset({"who", "that", "which", ",", ";", ":", '"', "\u201c", "\u201d"})
+_RELATIVE_STOPS = frozenset({"who", "whose", "that", "which", ",", ";", ":", '"', "\u201c", "\u201d"})
 
 
 def subject_of(tokens: list[Token], i: int, entry: LexiconEntry) -> tuple[int, int] | None:
@@ -509,15 +512,19 @@ def _subject_of_shape(tokens: list[Token], i: int) -> tuple[int, int] | None:
     'Ruiz was quoted as saying'."""
     low = tokens[i].lower
     if low in SAY_CUES:
-        source = modified_subject(tokens, i)
+        source = modified_subject(tokens, i) or clause_subject(tokens, i)
         if source is not None:
             return source
-    if (low in PARTICIPLES or low.endswith("ing")) and i > 1 and tokens[i - 1].text == ",":
+    if (
+        (low in PARTICIPLES or low.endswith("ing"))
+        and i > 1
+        and (tokens[i - 1].text == "," or tokens[i - 1].text in DASHES)
+    ):
         source = participle_subject(tokens, i)
         if source is not None:
             return source
     if low == "saying" and i > 2 and tokens[i - 1].lower == "as" and tokens[i - 2].lower == "quoted":
         return np_before(tokens, i - 2)
-    if low == "saying" and i > 1:
-        return share_saying(tokens, i)
-    return None
+    if low == "saying" and i > 1 and (source := share_saying(tokens, i)):
+        return source
+    return share_subject(tokens, i) or described_subject(tokens, i) or plural_subject(tokens, i)
