@@ -136,7 +136,8 @@ def test_an_auxiliary_between_a_long_subject_and_its_say_verb():
 
 
 def test_continue_and_seem_chain_to_the_cue():
-    assert sources("Ruiz and Holm continue to ignore the ferry timetable.") == [("Ruiz and Holm", "ignore")]
+    assert sources("Ruiz and Holm continue to warn that the ferry timetable is wrong.") == [("Ruiz and Holm", "warn")]
+    assert sources("Ruiz and Holm seem to deny that the ferry was late.") == [("Ruiz and Holm", "deny")]
 
 
 def test_a_description_holding_a_possessive_name():

@@ -8,25 +8,30 @@ A short quotation after a word inside the subject is a title, not the end of a q
 
 from __future__ import annotations
 
-from ..lexicons import load_word_sets
 from ..lexicons.packaged import pattern_tags
 from ..tokens import Token
 from .line_openings import dateline_end
 from .phrases import described_after, np_after
 from .vocabulary import (
+    AUXILIARIES,
     CALL_VERBS,
     CLAUSE_BREAKERS,
+    CLAUSE_OPENERS,
     COPULAS,
     DASHES,
     DAYS_MONTHS,
+    DESCRIPTION_OPENERS,
     DETERMINERS,
+    NO_CONTENT,
     OPENERS,
     OPENING_ADVERBIALS,
+    PASSIVE_AUX,
     PERSONAL_PRONOUNS,
     QUANTIFIER_SUBJECTS,
     QUANTITY_WORDS,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
+    RELATIVES,
     SAY_CUES,
     SKIPPABLE,
     SPEECH_VERBS,
@@ -37,13 +42,6 @@ from .words import is_adverb, is_time_word, possessive, word_class
 
 _LONGEST_SUBJECT = 40  # tokens back from the verb: past this, where the clause starts is a guess
 _LONGEST_TITLE = 8  # words inside a quoted title ('the author of "Harbour Days,"')
-_WORDS = load_word_sets("subject_words")
-RELATIVES = frozenset(_WORDS["relatives"])
-AUXILIARIES = frozenset(_WORDS["auxiliaries"])
-DESCRIPTION_OPENERS = frozenset(_WORDS["description_openers"])
-CLAUSE_OPENERS = frozenset(_WORDS["clause_openers"])
-NO_CONTENT = frozenset(_WORDS["no_content"])
-PROGRESSIVE_AUX = frozenset(_WORDS["progressive_aux"])
 CLAUSE_BREAKERS_OR_AUX = CLAUSE_BREAKERS | COPULAS | AUXILIARIES
 # Speech acts and thoughts ('the measure promised', 'the band called') follow a thing as often as a speaker.
 DESCRIBED_CATEGORIES = frozenset({"neutral", "loaded", "deed", "evidence"})
@@ -154,7 +152,7 @@ def described_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return None
     head = cue - 1
     participle = tokens[cue].lower.endswith("ing")
-    while head > 0 and (is_adverb(tokens[head]) or participle and tokens[head].lower in PROGRESSIVE_AUX):
+    while head > 0 and (is_adverb(tokens[head]) or participle and tokens[head].lower in PASSIVE_AUX):
         head -= 1
     if participle and not _progressive(tokens, head, cue):
         return None  # 'an item suggesting': a participle after a noun modifies it
@@ -173,7 +171,7 @@ def described_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
 
 def _progressive(tokens: list[Token], subject_end: int, cue: int) -> bool:
     """'The city is seeking', 'voters are saying': a form of 'be' between the subject and the -ing cue."""
-    return any(t.lower in PROGRESSIVE_AUX for t in tokens[subject_end + 1 : cue])
+    return any(t.lower in PASSIVE_AUX for t in tokens[subject_end + 1 : cue])
 
 
 def _content_follows(tokens: list[Token], cue: int, categories: frozenset[str] = DESCRIBED_CATEGORIES) -> bool:

@@ -117,3 +117,11 @@ QUOTE_OPENERS = OPENING_QUOTES | {'"'}  # and the straight double quote, which o
 DOUBLE_OPENERS = frozenset({"\u201c", '"', "\u00ab"})
 DOUBLE_CLOSERS = frozenset({"\u201d", '"', "\u00bb"})
 MAX_NP_TOKENS = 12
+
+# The word classes the long-subject shapes read (clause_subjects.py), in their own file.
+_SUBJECT_SETS = load_word_sets("subject_words")
+RELATIVES = frozenset(_SUBJECT_SETS["relatives"])
+AUXILIARIES = frozenset(_SUBJECT_SETS["auxiliaries"])
+DESCRIPTION_OPENERS = DETERMINERS | frozenset(_SUBJECT_SETS["description_openers"])
+CLAUSE_OPENERS = frozenset(_SUBJECT_SETS["clause_openers"])
+NO_CONTENT = frozenset(_SUBJECT_SETS["no_content"])
