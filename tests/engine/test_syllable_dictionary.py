@@ -39,3 +39,24 @@ def test_a_texts_syllables_are_counted_as_textstat_counts_them_with_each_word_me
         assert textstat.flesch_reading_ease(text + " ") == 41.30250000000001
         assert textstat.smog_index(text + "  ") == 11.20814326018867
     assert textstat.syllable_count("Kvalsund Kvalsund") == 2 * textstat.syllable_count("Kvalsund")
+
+
+def test_word_by_word_figures_stay_textstats_and_overlong_words_are_not_kept():
+    """The per-word calls of the difficult-word and polysyllable counts are memoised in C-level caches (figures
+    computed with textstat's own caches); a text with a space-free run longer than a word empties them, so a
+    hostile "word" of thousands of letters is not kept for the rest of the process."""
+    from newsaudit.engine import read_text
+    from newsaudit.engine.metrics import _WORD_CACHES, _textstat, readability
+
+    textstat = _textstat()
+    text = (
+        "Councillor Ruiz told the Harbourmaster that Vance's ferry, the Kvalsund, would sail. Holm disagreed "
+        "vehemently. The extraordinary committee deliberated interminably about the municipality."
+    )
+    for _ in range(2):
+        assert textstat.gunning_fog(text) == 18.718840579710143
+        assert textstat.smog_index(text) == 13.023866798666859
+    assert _WORD_CACHES and any(cached.cache_info().currsize for cached in _WORD_CACHES)
+    hostile = read_text("The ferry sailed on Monday. " + "Kvalsund" * 600 + " was the word.", "hostile")
+    readability(hostile, 9, 2)
+    assert all(cached.cache_info().currsize == 0 for cached in _WORD_CACHES)
