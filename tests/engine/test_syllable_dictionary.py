@@ -60,3 +60,19 @@ def test_word_by_word_figures_stay_textstats_and_overlong_words_are_not_kept():
     hostile = read_text("The ferry sailed on Monday. " + "Kvalsund" * 600 + " was the word.", "hostile")
     readability(hostile, 9, 2)
     assert all(cached.cache_info().currsize == 0 for cached in _WORD_CACHES)
+
+
+def test_textstat_is_loaded_without_importing_nltk():
+    """NLTK only fetched the dictionary metrics.py replaces; importing it cost a tenth of a second at start-up."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from newsaudit.engine.metrics import _textstat, preload_dictionaries\n"
+        "preload_dictionaries()\n"
+        "assert _textstat().syllable_count('abbreviated') == 5\n"
+        "print('nltk' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
