@@ -11,6 +11,7 @@ import sys
 import types
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
+from itertools import repeat
 
 from .document import Document
 
@@ -86,8 +87,8 @@ def _stand_in_for_nltk_lookup() -> None:
 def _text_syllables(module):
     """textstat's count_syllables (the same loop over the same words, the same dictionary and hyphenation), with
     each word's count memoised: a whole text's count looked every word up again, and hyphenated every name the
-    dictionary lacks again, in every article."""
-    memo: dict[tuple[str, str], int] = {}
+    dictionary lacks again, in every article. The memo is functools' C-level cache, summed over by `map`, so a
+    word already seen costs no Python code at all."""
 
     def word_syllables(word: str, lang: str) -> int:
         try:
@@ -96,18 +97,13 @@ def _text_syllables(module):
         except (TypeError, IndexError, KeyError):
             return len(module.get_pyphen(lang).positions(word)) + 1
 
+    memoised = lru_cache(maxsize=_WORD_CACHE_LIMIT)(word_syllables)
+    _WORD_CACHES.append(memoised)
+
     def count_syllables(text: str, lang: str) -> int:
         if not text:
             return 0
-        count = 0
-        for word in module.list_words(text, lowercase=True):
-            found = memo.get((word, lang))
-            if found is None:
-                if len(memo) >= _WORD_CACHE_LIMIT:
-                    memo.clear()
-                found = memo[(word, lang)] = word_syllables(word, lang)
-            count += found
-        return count
+        return sum(map(memoised, module.list_words(text, lowercase=True), repeat(lang)))
 
     return count_syllables
 
@@ -115,6 +111,7 @@ def _text_syllables(module):
 _PER_WORD_FUNCTIONS = ("count_syllables", "is_difficult_word")
 _WORD_CACHE_LIMIT = 200_000
 _LONGEST_WORD = 40
+_WORD_CACHES: list = []  # the C-level word caches, emptied after a text with an overlong word
 
 
 def _textstat_modules() -> list:
@@ -155,7 +152,6 @@ _WORD_BY_WORD = frozenset(
 )
 
 
-_WORD_CACHES: list = []
 # A run of more than _LONGEST_WORD characters without a space: the only place a word too long to keep can come from
 # (textstat's words are the text's space-separated runs with punctuation taken out).
 _LONG_RUN = re.compile(rf"\S{{{_LONGEST_WORD + 1},}}")
