@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..attributions import SPEECH_VERBS, CaseEvidence, names_someone
+from ..attributions import SPEECH_VERBS, case_evidence, names_someone
 from ..context import Context
 from . import examples
 from .registry import Hit, rule
@@ -112,7 +112,7 @@ def single_source(ctx: Context) -> Iterator[Hit]:
         return
     # A description ("the council", "its general manager") is a source but not a named one, nor is a place, nor
     # one seen only doing something; the same tests as the source summary's.
-    evidence = CaseEvidence(ctx.text)
+    evidence = case_evidence(ctx.text)
     sources = [
         a for a in ctx.attributions if a.speaks and a.name and not a.anonymous and names_someone(a.name, evidence)
     ]
