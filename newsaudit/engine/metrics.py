@@ -167,9 +167,13 @@ def _forget_long_words() -> None:
 def _memoised_per_word(function, word_by_word: bool = False):
     raw = getattr(function, "__wrapped__", function)
     if word_by_word:
-        cached = lru_cache(maxsize=_WORD_CACHE_LIMIT)(raw)
-        cached._newsaudit_memo = True
-        _WORD_CACHES.append(cached)
+        # one cache per function, shared by every module that calls it: a new word is counted once, not once
+        # for the difficult-word test and again for the polysyllable count
+        cached = next((c for c in _WORD_CACHES if c.__wrapped__ is raw), None)
+        if cached is None:
+            cached = lru_cache(maxsize=_WORD_CACHE_LIMIT)(raw)
+            cached._newsaudit_memo = True
+            _WORD_CACHES.append(cached)
         return cached
     memo: dict[tuple, object] = {}
 
