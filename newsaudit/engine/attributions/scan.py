@@ -133,10 +133,9 @@ def is_title_case(tokens: list[Token]) -> bool:
     """A headline in title case ('Union Says Talks Stall'): most words capitalised."""
     words = capitals = 0
     for token in tokens:
-        first = token.text[:1]  # Token.is_word and Token.is_capitalised, unrolled: this runs for every sentence
-        if first.isalpha():
+        if token.is_word:
             words += 1
-            capitals += first.isupper()
+            capitals += token.is_capitalised
     return words >= 4 and capitals >= 0.7 * words
 
 
