@@ -34,7 +34,6 @@ from .engine.readers import (
     read_text,
     sniff_suffix,
 )
-from .engine.readers.api_fetch import FetchError, fetch_listings
 from .engine.readers.wagtail_api import listing_documents
 from .engine.report import DocumentReport, Report, summary_of
 from .engine.rules import registry
@@ -343,6 +342,9 @@ def audit_file_rendered(path: Path, config: Config) -> list[RenderedDocument]:
 
 def audit_api(url: str, types: list[str], config: Config) -> list[DocumentReport]:
     """Every page with article text that the site's API lists (`--api`), each report naming the listing URL."""
+    # imported here: urllib.request and ssl are a tenth of the CLI's start-up, and only --api needs them
+    from .engine.readers.api_fetch import FetchError, fetch_listings
+
     reports: list[DocumentReport] = []
     try:
         for source, body in fetch_listings(url, types):
