@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .document import Document
 from .lexicons import load_lexicon
@@ -58,9 +59,15 @@ def _outlet_pattern(names: dict[str, str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+@lru_cache(maxsize=8)
+def _outlet_lookup(extra: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The outlet names and their pattern for a config's extra wire services, built once, not per document."""
+    names = outlet_names(extra)
+    return names, _outlet_pattern(names)
+
+
 def find_credits(document: Document, extra_outlets: tuple[str, ...] = ()) -> list[Credit]:
-    names = outlet_names(extra_outlets)
-    outlet_re = _outlet_pattern(names)
+    names, outlet_re = _outlet_lookup(tuple(extra_outlets))
     credits: list[Credit] = []
     text = document.text
     for block in document.blocks:
