@@ -48,3 +48,14 @@ def test_an_audit_finds_the_same_in_text_with_and_without_a_letter_that_stops_lo
     rules = [(f.rule, f.start, f.end) for f in plain.findings]
     assert rules == [("NA201", 0, 11), ("NA204", 30, 40)]  # "Critics say", "reportedly"
     assert rules == [(f.rule, f.start, f.end) for f in marked.findings if f.end <= 51]
+
+
+def test_credit_lines_are_found_in_any_case_with_or_without_the_lower_cased_text():
+    from newsaudit.engine.credits import find_credits
+
+    story = "The ferry was sold on Monday.\n\nADDITIONAL REPORTING BY Reuters."
+    for text in (story, "\u0130zmir. " + story):  # the second cannot be lower-cased offset for offset
+        credits = find_credits(read_text(text, "story"))
+        assert [(text[c.start : c.end], c.kind, c.outlets) for c in credits] == [
+            ("ADDITIONAL REPORTING BY Reuters.", "wire", ["Reuters"])
+        ]
