@@ -12,8 +12,9 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
@@ -23,7 +24,7 @@ from .engine.audit import audit_item, error_report
 from .engine.config import Config, ConfigError
 from .engine.lexicons.packaged import preload_name_lexicons
 from .engine.metrics import preload_dictionaries
-from .engine.output import FORMATS, document_fails
+from .engine.output import FORMATS, document_fails, json_format
 from .engine.readers import (
     MAX_FILE_BYTES,
     DocumentError,
@@ -33,9 +34,8 @@ from .engine.readers import (
     read_text,
     sniff_suffix,
 )
-from .engine.readers.api_fetch import FetchError, fetch_listings
 from .engine.readers.wagtail_api import listing_documents
-from .engine.report import DocumentReport, Report
+from .engine.report import DocumentReport, Report, summary_of
 from .engine.rules import registry
 from .engine.severity import Severity
 from .engine.sources.archive import merge_documents, sources_table
@@ -211,24 +211,53 @@ def _check(args: argparse.Namespace) -> int:
     if args.types and not args.api:
         raise UsageError("--type goes with --api")
     accepted = load_baseline(args.baseline) if args.baseline else None
-    documents = audit_paths(args, config)
-    if args.api:
-        documents += audit_api(args.api, args.types, config)
-    report = Report(documents)
-    if accepted is not None:
-        baseline.apply(report, accepted, config)
     fail_on = Severity.parse(args.fail_on)
-    rendered = FORMATS[args.format](report, fail_on)
-    _write(printable(rendered), args.output)
-    for document in report.documents:
+    # JSON with no baseline to apply: each document is rendered by the process that audits it (see RenderedDocument)
+    render_each = args.format == "json" and accepted is None
+    documents: list = audit_paths(args, config, render_each)
+    if args.api:
+        fetched = audit_api(args.api, args.types, config)
+        documents += [RenderedDocument.of(d) for d in fetched] if render_each else fetched
+    if render_each:
+        output = json_format.render_documents([d.json for d in documents], summary_of([d.status for d in documents]))
+    else:
+        report = Report(documents)
+        if accepted is not None:
+            baseline.apply(report, accepted, config)
+        output = FORMATS[args.format](report, fail_on)
+    _write(printable(output), args.output)
+    for document in documents:
         if document.status == "error":
             print(printable(f"newsaudit: {document.qualified_id}: {document.error}"), file=sys.stderr)
-    failing = any(document_fails(d.status, d.worst_severity(), fail_on) for d in report.documents)
+    failing = any(document_fails(d.status, d.worst_severity(), fail_on) for d in documents)
     return EXIT_FAIL if failing else EXIT_OK
 
 
-def audit_paths(args: argparse.Namespace, config: Config) -> list[DocumentReport]:
-    """Reports for the PATH arguments (files, folders, - for standard input), after checking they exist."""
+@dataclass(slots=True)
+class RenderedDocument:
+    """A document's part of the JSON report, rendered by the process that audited it, with what the exit code
+    and the error lines need. A worker sends this back instead of the report's objects: a string pickles and
+    unpickles for a fraction of their cost, and the parent process has only to join the parts at the end."""
+
+    json: str
+    status: str
+    worst: Severity | None
+    qualified_id: str
+    error: str | None
+
+    @classmethod
+    def of(cls, report: DocumentReport) -> RenderedDocument:
+        return cls(
+            json_format.document_json(report), report.status, report.worst_severity(), report.qualified_id, report.error
+        )
+
+    def worst_severity(self) -> Severity | None:
+        return self.worst
+
+
+def audit_paths(args: argparse.Namespace, config: Config, render_each: bool = False) -> list:
+    """Reports for the PATH arguments (files, folders, - for standard input), after checking they exist; with
+    `render_each`, each as a RenderedDocument."""
     paths = [p for p in args.paths if p != STDIN]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -237,8 +266,11 @@ def audit_paths(args: argparse.Namespace, config: Config) -> list[DocumentReport
         raise UsageError("standard input (-) can be named once")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per core) or more")
-    documents = audit_stdin(args.stdin_filename, config) if len(paths) < len(args.paths) else []
-    documents += _audit_files(list(iter_files(paths)), config, args.jobs)
+    documents: list = audit_stdin(args.stdin_filename, config) if len(paths) < len(args.paths) else []
+    if render_each:
+        documents = [RenderedDocument.of(d) for d in documents]
+    worker = audit_file_rendered if render_each else audit_file
+    documents += _audit_files(list(iter_files(paths)), config, args.jobs, worker)
     return documents
 
 
@@ -304,8 +336,15 @@ def audit_file(path: Path, config: Config) -> list[DocumentReport]:
     return reports
 
 
+def audit_file_rendered(path: Path, config: Config) -> list[RenderedDocument]:
+    return [RenderedDocument.of(report) for report in audit_file(path, config)]
+
+
 def audit_api(url: str, types: list[str], config: Config) -> list[DocumentReport]:
     """Every page with article text that the site's API lists (`--api`), each report naming the listing URL."""
+    # imported here: urllib.request and ssl are a tenth of the CLI's start-up, and only --api needs them
+    from .engine.readers.api_fetch import FetchError, fetch_listings
+
     reports: list[DocumentReport] = []
     try:
         for source, body in fetch_listings(url, types):
@@ -352,18 +391,19 @@ GC_THRESHOLDS = (50_000, 20, 20)
 CHUNK_FILES = 16
 
 
-def _audit_files(files: list[Path], config: Config, jobs: int) -> Iterator[DocumentReport]:
+def _audit_files(files: list[Path], config: Config, jobs: int, worker: Callable = audit_file) -> Iterator:
+    """`worker(path, config)` for every file, in order: audit_file, or audit_file_rendered for the JSON output."""
     if len(files) > 1:
         gc.set_threshold(*GC_THRESHOLDS)
     workers = worker_count(jobs, len(files))
     if workers <= 1 or len(files) < 2:
         for path in files:
-            yield from audit_file(path, config)
+            yield from worker(path, config)
         return
     load_before_fork(config)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         chunk = max(1, min(CHUNK_FILES, len(files) // (workers * 4)))
-        for reports in pool.map(audit_file, files, [config] * len(files), chunksize=chunk):
+        for reports in pool.map(worker, files, [config] * len(files), chunksize=chunk):
             yield from reports
 
 

@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from .attributions import CaseEvidence, names_someone, summarise_sources
+from .attributions import case_evidence, names_someone, summarise_sources
 from .config import DEFAULT, Config
 from .context import Context
 from .document import Document, truncated
@@ -128,7 +128,7 @@ def _partial(ctx: Context) -> dict | None:
 
 def source_summary(ctx: Context, sources: list) -> dict:
     """Who the story rests on: distinct named sources, the anonymous share, single sourcing, outlets credited."""
-    evidence = CaseEvidence(ctx.text)
+    evidence = case_evidence(ctx.text)
     named = sorted(
         {s.name for s in sources if s.kind != "anonymous" and names_someone(s.name, evidence)}, key=str.lower
     )

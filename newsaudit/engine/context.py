@@ -11,6 +11,7 @@ from .config import Config
 from .credits import Credit, find_credits
 from .document import Document, Sentence
 from .metrics import readability
+from .phrases import caseless_text
 from .quotes import Quote, find_quotes, inside
 from .tokens import Token, tokenize
 from .wordmatch import split_words
@@ -41,6 +42,11 @@ class Context:
     @property
     def text(self) -> str:
         return self.document.text
+
+    @cached_property
+    def caseless_text(self) -> str | None:
+        """The text lower-cased for case-insensitive lexicon patterns (phrases.caseless_text), or None."""
+        return caseless_text(self.text)
 
     def tokens(self, sentence: Sentence) -> list[Token]:
         key = sentence.start

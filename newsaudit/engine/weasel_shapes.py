@@ -37,6 +37,9 @@ PRONOUN_OBJECTS = frozenset("me you him her us them it this that the a an his it
 # After an event participle these make it an event, not a view: "traditionally held in May", "commonly known as".
 PLACE_TIME = frozenset("in on at during every each from for across throughout around among with".split())
 _AGENT_WINDOW = 4  # "has been criticised by the council": "by" within a few words names who
+# Every word a shape can begin with (each shape function's first test), so that the other words of a sentence are
+# passed over at once; a hyphenated word may be a crowd participle ("well-known") and is always tried.
+SHAPE_STARTS = frozenset({"it", "by"}) | PERFECT | SPECULATIVE | BE | INFERENCE | CROWD_ADVERBS | FAME_DEGREES
 
 
 class Shape(NamedTuple):
@@ -208,7 +211,9 @@ def find_shapes(tokens: list[Token]) -> list[Shape]:
     found: list[Shape] = []
     last_end = -1
     for i, token in enumerate(tokens):
-        if token.start < last_end or not token.is_word:
+        if token.start < last_end or (token.lower not in SHAPE_STARTS and "-" not in token.lower):
+            continue
+        if not token.is_word:
             continue
         shape = (
             _impersonal(tokens, i)

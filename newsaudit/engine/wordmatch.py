@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import compress
+from operator import itemgetter
 
 from .lexicons import LexiconEntry
 from .phrases import PhraseMatch
@@ -19,6 +21,7 @@ from .phrases import PhraseMatch
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*+")
 _SPACE_ONLY = re.compile(r"\s+")
 Word = tuple[int, int, str]  # start, end, lower-case text
+_LOWER = itemgetter(2)
 
 
 def split_words(text: str, start: int, end: int) -> list[Word]:
@@ -56,17 +59,19 @@ class WordMatcher:
         """Matches in text[start:end]; pass `words` (from `split_words` on the same range) to share the split."""
         if words is None:
             words = split_words(text, start, len(text) if end is None else end)
-        i = 0
-        while i < len(words):
-            candidates = self._table.get(words[i][2])
-            matched = 0
-            if candidates:
-                for phrase, separators, entry in candidates:
-                    if self._matches(text, words, i, phrase, separators):
-                        yield PhraseMatch(words[i][0], words[i + len(phrase) - 1][1], entry)
-                        matched = len(phrase)
-                        break
-            i += matched or 1
+        table = self._table
+        # The words some phrase begins with, found by C-level iteration (most words begin none), left to right;
+        # a match's own words are not tried again.
+        starts = compress(range(len(words)), map(table.get, map(_LOWER, words)))
+        after = 0
+        for i in starts:
+            if i < after:
+                continue
+            for phrase, separators, entry in table[words[i][2]]:
+                if self._matches(text, words, i, phrase, separators):
+                    yield PhraseMatch(words[i][0], words[i + len(phrase) - 1][1], entry)
+                    after = i + len(phrase)
+                    break
 
     @staticmethod
     def _matches(text: str, words: list, i: int, phrase: tuple[str, ...], separators: tuple[str, ...]) -> bool:

@@ -179,3 +179,14 @@ def test_lexicons_load_before_the_workers_fork():
     load_before_fork(DEFAULT)
     assert subjective_matcher.cache_info().currsize == 1
     assert pattern_sentiment.cache_info().currsize == 1
+
+
+def test_start_up_imports_no_html_parser_nor_http_client():
+    """BeautifulSoup loads on the first HTML parsed and urllib.request with --api: together they were about a
+    third of the CLI's start-up, paid by every run over text files."""
+    import subprocess
+    import sys
+
+    probe = "import sys, newsaudit.cli\nprint([m for m in ('bs4', 'soupsieve', 'urllib.request', 'ssl') if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

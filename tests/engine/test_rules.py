@@ -123,6 +123,17 @@ def test_missing_credit_matches_agency_names_in_any_case():
     assert "NA504" not in rules_of(credited)
 
 
+def test_missing_credit_spots_long_names_in_any_case_and_short_ones_only_in_capitals():
+    """A quick look for the agency's first word decides whether the wire-use pattern runs at all."""
+    shouting = audit_html("<p>The ferry will be sold, its chief executive told REUTERS on Monday.</p>")
+    assert spans_of(shouting, "NA504") == ["told REUTERS"]
+    spread = audit_html("<p>The harbour is closing, the mayor told Associated\n Press.</p>")
+    assert spans_of(spread, "NA504") == ["told Associated Press"]
+    assert spans_of(audit_html("<p>The ferry is late, AP reported.</p>"), "NA504") == ["AP reported"]
+    assert "NA504" not in rules_of(audit_html("<p>The ferry is late, Ap reported.</p>"))
+    assert "NA504" not in rules_of(audit_html("<p>The ferry is late, the harbour master told the council.</p>"))
+
+
 def test_vague_quantity_is_an_info_note_with_its_cue():
     report = audit_html("<p>Many shopkeepers oppose the new parking fees.</p>")
     (finding,) = [f for f in report.findings if f.rule == "NA206"]

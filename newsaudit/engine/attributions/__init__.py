@@ -20,10 +20,11 @@ from .model import Attribution, CueMatch, SourceSummary, Span, TokenRange
 from .resolve import summarise_sources
 from .scan import find_attributions
 from .vocabulary import SOURCE_NOUNS, SPEECH_VERBS
-from .words import CaseEvidence
+from .words import CaseEvidence, case_evidence
 
 __all__ = [
     "CaseEvidence",
+    "case_evidence",
     "SOURCE_NOUNS",
     "SPEECH_VERBS",
     "Attribution",

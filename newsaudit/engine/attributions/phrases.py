@@ -41,6 +41,8 @@ def anonymous_frame(tokens: list[Token], s: int, e: int) -> tuple[int, int] | No
 
     Returns the widened span when `s..e` is the object of such a frame (found before it) or its head (found
     after it); None otherwise. The head must be a source noun ('source', 'people', 'official'), not a name."""
+    if not _frame_near(tokens, s, e):
+        return None
     for frame in ANONYMOUS_FRAMES:
         n = len(frame)
         if s - n - 1 >= 0 and tuple(t.lower for t in tokens[s - n : s]) == frame:
@@ -53,6 +55,21 @@ def anonymous_frame(tokens: list[Token], s: int, e: int) -> tuple[int, int] | No
             if obj and obj[0] == e + 1 + n:
                 return s, obj[1]
     return None
+
+
+_FRAMES = frozenset(ANONYMOUS_FRAMES)
+_FRAME_LENGTHS = sorted({len(frame) for frame in ANONYMOUS_FRAMES})
+
+
+def _frame_near(tokens: list[Token], s: int, e: int) -> bool:
+    """Whether the words right before `s` or right after `e` are some frame: one look-up per frame length, where
+    `anonymous_frame` tries each frame in turn (nearly every source has none)."""
+    for n in _FRAME_LENGTHS:
+        if s - n >= 0 and tuple(t.lower for t in tokens[s - n : s]) in _FRAMES:
+            return True
+        if tuple(t.lower for t in tokens[e + 1 : e + 1 + n]) in _FRAMES:
+            return True
+    return False
 
 
 def _description_after(tokens: list[Token], k: int) -> tuple[int, int] | None:

@@ -36,6 +36,8 @@ def quote_block_speakers(
                 yield found
         elif block.kind == "paragraph":
             for sentence in block.sentences:
+                if not _has_dash(document.text, sentence):
+                    continue  # a quoted line names its speaker after a dash: without one, no token walk
                 tokens = tokens_of(sentence) if tokens_of else tokenize(document.text, sentence.start, sentence.end)
                 yield from _quoted_lines(document.text, block, sentence, tokens)
         previous = block
@@ -59,6 +61,11 @@ def _quoted_lines(text: str, block: Block, sentence: Sentence, tokens: list[Toke
         source = Span(tokens[dash + 1].start, tokens[end].end)
         cue = Span(tokens[dash].start, tokens[dash].end)
         yield Attribution(source, cue, content, True, anonymous, kind, "neutral", sentence)
+
+
+def _has_dash(text: str, sentence: Sentence) -> bool:
+    piece = text[sentence.start : sentence.end]
+    return any(dash in piece for dash in DASHES)
 
 
 def _line_ends_after(text: str, tokens: list[Token], k: int) -> bool:

@@ -8,9 +8,10 @@ most residents supported ...") is content, not a new attribution, unless a new c
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document, Sentence
 from ..quotes import Quote, inside
@@ -50,6 +51,8 @@ class SentenceScan:
     quotes: list[Quote]
     title_case: bool = False  # a headline in title case: capitalised cues count
     used_until: int = -1  # tokens up to here belong to a report already found
+    # The quotations that overlap this sentence: whether a token is quoted is asked of these few, not of all.
+    near_quotes: list[Quote] = field(default_factory=list)
 
     def attribution(self, source: TokenRange, cue: CueMatch) -> Attribution:
         """The attribution for a source phrase and a cue: widened to an anonymous frame, with its content."""
@@ -131,10 +134,9 @@ def is_title_case(tokens: list[Token]) -> bool:
     """A headline in title case ('Union Says Talks Stall'): most words capitalised."""
     words = capitals = 0
     for token in tokens:
-        first = token.text[:1]  # Token.is_word and Token.is_capitalised, unrolled: this runs for every sentence
-        if first.isalpha():
+        if token.is_word:
             words += 1
-            capitals += first.isupper()
+            capitals += token.is_capitalised
     return words >= 4 and capitals >= 0.7 * words
 
 
@@ -195,7 +197,7 @@ def sentence_attributions(
     """Every attribution in one sentence, in the order of their cues (`title_case`: is_title_case(tokens), if the
     caller knows it already)."""
     title_case = is_title_case(tokens) if title_case is None else title_case
-    scan = SentenceScan(text, tokens, sentence, quotes, title_case)
+    scan = SentenceScan(text, tokens, sentence, quotes, title_case, near_quotes=_overlapping(quotes, sentence))
     found = _colon_speaker(scan)
     if found and scan.title_case:
         return found  # "Ruiz: Holm Asking Council To Sell": a headline's words after the colon are the speaker's
@@ -217,22 +219,36 @@ def _reported_by_another(item: Attribution, found: list[Attribution]) -> bool:
     return any(o is not item and o.content is not None and o.content.start <= start < o.content.end for o in found)
 
 
+def _overlapping(quotes: list[Quote], sentence: Sentence) -> list[Quote]:
+    """The quotations (sorted, not overlapping, so their ends are sorted too) that overlap the sentence."""
+    first = bisect_right(quotes, sentence.start, key=lambda q: q.end)
+    near = []
+    for quote in quotes[first:]:
+        if quote.start >= sentence.end:
+            break
+        near.append(quote)
+    return near
+
+
 def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:
     """The attributions whose cue is token `i`: the first shape that applies decides."""
     tokens = scan.tokens
     token = tokens[i]
     if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return _according_to(scan, i)
-    quoted = inside(scan.quotes, token.start, token.end) is not None
-    if token.lower == "in" and tokens[i + 1 : i + 2] and not quoted:
+    if scan.near_quotes and inside(scan.near_quotes, token.start, token.end) is not None:
+        return []  # a word inside a quotation is no cue
+    if token.lower == "in" and tokens[i + 1 : i + 2]:
         return _poll_source(scan, i)
+    if token.is_capitalised and i > 0 and not scan.title_case:
+        return []  # "the United States" is not a cue: cues are lower case unless they open the sentence
     entry = cue_entry(tokens, i)
     learned_subject = None
-    if entry is None and not quoted:
-        learned_subject = learned_cue(tokens, i)  # a word inside a quotation is no cue (below): not worth scoring
+    if entry is None:
+        learned_subject = learned_cue(tokens, i)
         entry = LEARNED_CUE if learned_subject else None
-    if entry is None or (token.is_capitalised and i > 0 and not scan.title_case) or quoted or other_sense(tokens, i):
-        return []  # "the United States" is not a cue: cues are lower case unless they open the sentence
+    if entry is None or other_sense(tokens, i):
+        return []
     cue = CueMatch(Span(token.start, token.end), entry.category, i, i)
     agent = by_agent(tokens, i)
     if agent or is_passive(tokens, i, entry):
@@ -284,7 +300,7 @@ def _colon_speaker(scan: SentenceScan) -> list[Attribution]:
 def _according_to(scan: SentenceScan, i: int) -> list[Attribution]:
     """'according to the Herald', 'according to a new poll by the Pew Research Center': the phrase after is the source."""
     tokens = scan.tokens
-    if inside(scan.quotes, tokens[i].start, tokens[i].end):
+    if inside(scan.near_quotes, tokens[i].start, tokens[i].end):
         return []
     source = np_after(tokens, i + 2) or phrase_after(tokens, i + 2)
     if source and source[1] + 2 < len(tokens) and tokens[source[1] + 1].lower == "by":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..lexicons.packaged import pattern_tags
 from ..tokens import Token
@@ -36,8 +37,7 @@ _INSIDE_CAPITAL = re.compile(r"[a-z,;][\"'\u201d\u2019]? ([A-Z][a-z]+)(?!\w)")
 
 def common_words(text: str) -> set[str]:
     """Words the text writes in lower case and never capitalises inside a sentence: common nouns, not names."""
-    lower = set(_LOWER_WORD.findall(text))
-    return lower - {w.lower() for w in _MID_CAPITAL.findall(text)}
+    return case_evidence(text).lower() - {w.lower() for w in _MID_CAPITAL.findall(text)}
 
 
 def tagged_common(word: str) -> bool | None:
@@ -66,6 +66,13 @@ class CaseEvidence:
         if self._lower is None:
             self._lower = set(_LOWER_WORD.findall(self.text))
         return self._lower
+
+
+@lru_cache(maxsize=4)
+def case_evidence(text: str) -> CaseEvidence:
+    """The text's CaseEvidence, one for the finder, the rules, the source summary and source_mix, which each
+    counted the same words again."""
+    return CaseEvidence(text)
 
 
 def capitalised_words(text: str) -> Counter[str]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-
-from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
+from typing import TYPE_CHECKING
 
 from ..document import BlockInput, Document, build_document
 from .page_furniture import is_furniture
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 
 DROPPED_TAGS = frozenset(
     [
@@ -160,8 +162,18 @@ def html_to_blocks(html: str, *, kind: str = "paragraph", block_id: str | None =
 _DOCUMENT_TAG = re.compile(rb"<\s*(?:html|body|head|!doctype)\b", re.I)
 
 
+def _load_bs4() -> None:
+    """Import BeautifulSoup (with lxml and soupsieve) on the first HTML parsed, not with the engine: it was a
+    fifth of the CLI's start-up, which a run over text files paid for nothing. Every way into this module's
+    tree walking parses first (read_html, html_to_blocks), so the names are bound before any use."""
+    global BeautifulSoup, CData, Comment, NavigableString, Tag
+    from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
+
+
 def _parse(html: str | bytes) -> BeautifulSoup:
     """Parse with lxml; a fragment is wrapped in <body> so a leading comment (a suppression) stays in it."""
+    if "Tag" not in globals():
+        _load_bs4()
     if isinstance(html, str):  # lone surrogates (from JSON "\ud800") break lxml: one "?" each keeps offsets
         html = html.encode("utf-8", "replace").decode("utf-8")
     if not _is_page(html):

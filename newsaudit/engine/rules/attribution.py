@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..attributions import SPEECH_VERBS, Attribution, CaseEvidence, names_someone
+from ..attributions import SPEECH_VERBS, Attribution, case_evidence, names_someone
 from ..context import Context
 from . import examples
 from .registry import Hit, rule
@@ -100,7 +100,7 @@ def named_speakers(ctx: Context) -> list[Attribution]:
     council', 'its general manager'), not a place, not a source seen only doing something."""
     cached = ctx.memo.get("attribution.named_speakers")
     if cached is None:
-        evidence = CaseEvidence(ctx.text)
+        evidence = case_evidence(ctx.text)
         cached = ctx.memo["attribution.named_speakers"] = [
             a for a in ctx.attributions if a.speaks and a.name and not a.anonymous and names_someone(a.name, evidence)
         ]

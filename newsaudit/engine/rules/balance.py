@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ..attributions import Attribution, is_named
 from ..context import Context
+from ..phrases import CaselessPattern
 from . import examples
 from .registry import Hit, rule
 
@@ -49,6 +50,7 @@ CONTEST = re.compile(
     r"appeal\w*|strike|election|campaign\w*|objections?|object(?:ed|s)|backlash|condemn\w*|challeng\w*)\b",
     re.I,
 )
+_CONTEST = CaselessPattern(CONTEST)
 
 
 def _party(text: str) -> str | None:
@@ -123,7 +125,8 @@ def _normal(name: str) -> str:
     instead=examples.BOTH_SIDES,
 )
 def one_sided_sources(ctx: Context) -> Iterator[Hit]:
-    if not CONTEST.search(ctx.text):
+    pattern, subject = _CONTEST.on(ctx.text, ctx.caseless_text)
+    if not pattern.search(subject):
         return
     sides: dict[str, set[str | None]] = {}  # source -> the sides its mentions give it
     first: dict[str, Attribution] = {}

@@ -10,7 +10,7 @@ from ..attributions.vocabulary import VAGUE_QUANTIFIERS
 from ..context import Context
 from ..document import Sentence
 from ..lexicons import load_lexicon
-from ..phrases import PhraseMatcher
+from ..phrases import CaselessPattern, PhraseMatcher
 from ..weasel_shapes import RANKING, Shape, find_shapes
 from .registry import Hit, rule
 
@@ -32,6 +32,7 @@ FAMILIAR = re.compile(
     r"(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|close\s+to|briefed\s+on)\b",
     re.I,
 )
+_FAMILIAR = CaselessPattern(FAMILIAR)
 VAGUE_EVIDENCE = re.compile(
     r"(?<![\w-])(?P<subject>(?:(?:a|one|some|many|several|recent|new|latest|numerous|other)\s+)?"
     r"(?:(?:opinion|public|recent|new|scientific|independent)\s+)?"
@@ -41,6 +42,7 @@ VAGUE_EVIDENCE = re.compile(
     r"point(?:s|ed)?\s+to|confirm(?:s|ed)?)\b",
     re.I,
 )
+_VAGUE_EVIDENCE = CaselessPattern(VAGUE_EVIDENCE)
 
 # Markers of a claim that needs a source: figures, polls and studies, records, causes, forecasts.
 CLAIM_MARKERS = (
@@ -77,6 +79,7 @@ CLAIM_MARKERS = (
         ),
     ),
 )
+_CLAIM_MARKERS = tuple((label, CaselessPattern(pattern)) for label, pattern in CLAIM_MARKERS)
 
 
 def _described_insider(text: str, source_start: int) -> bool:
@@ -113,7 +116,7 @@ def weasel_attribution(ctx: Context) -> Iterator[Hit]:
             )
     for sentence in ctx.body_sentences:
         spans: list[tuple[int, int]] = []
-        for match in WEASEL.finditer(ctx.text, sentence.start, sentence.end):
+        for match in WEASEL.finditer(ctx.text, sentence.start, sentence.end, ctx.caseless_text):
             if match.start in flagged or ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
                 continue
             spans.append((match.start, match.end))
@@ -159,19 +162,22 @@ def _outlet_shapes(ctx: Context, sentence: Sentence, kinds: tuple[str, ...]) -> 
     "opposed the plan.'",
 )
 def vague_evidence(ctx: Context) -> Iterator[Hit]:
+    text = ctx.text
+    pattern, subject_text = _VAGUE_EVIDENCE.on(text, ctx.caseless_text)
     for sentence in ctx.body_sentences:
         if sentence.block in ctx.linked_blocks:
             continue
-        for match in VAGUE_EVIDENCE.finditer(ctx.text, sentence.start, sentence.end):
-            if ctx.in_quote(match.start(), match.end()) or _named_before(ctx.text, sentence.start, match.start()):
+        for match in pattern.finditer(subject_text, sentence.start, sentence.end):
+            if ctx.in_quote(match.start(), match.end()) or _named_before(text, sentence.start, match.start()):
                 continue
-            subject = match.group("subject").lower()
-            if subject.startswith(("the ", "this ", "that ", "its ", "their ")):
+            subject = text[match.start("subject") : match.end("subject")]
+            if subject.lower().startswith(("the ", "this ", "that ", "its ", "their ")):
                 continue
             yield Hit(
                 match.start(),
                 match.end(),
-                f"Unnamed evidence: '{match.group()}' does not say whose {match.group('subject').split()[-1]} this is.",
+                f"Unnamed evidence: '{text[match.start() : match.end()]}' does not say whose {subject.split()[-1]} "
+                "this is.",
                 "Name the poll, study or report, who ran it and when, and link to it.",
             )
 
@@ -225,8 +231,9 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
             f"Unnamed source: '{source}'.",
             "Name the source, or say why anonymity was granted and how the source knows.",
         )
+    pattern, subject = _FAMILIAR.on(ctx.text, ctx.caseless_text)
     for sentence in ctx.body_sentences:
-        for match in FAMILIAR.finditer(ctx.text, sentence.start, sentence.end):
+        for match in pattern.finditer(subject, sentence.start, sentence.end):
             if match.start() in seen:
                 continue
             if ctx.in_quote(match.start(), match.end()):
@@ -236,7 +243,7 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 match.start(),
                 match.end(),
-                f"Unnamed source: '{match.group()}'.",
+                f"Unnamed source: '{ctx.text[match.start() : match.end()]}'.",
                 "Name the source, or say why anonymity was granted and how the source knows.",
             )
 
@@ -256,7 +263,7 @@ def anonymous_source(ctx: Context) -> Iterator[Hit]:
 def unverified_hedge(ctx: Context) -> Iterator[Hit]:
     for sentence in ctx.body_sentences:
         spans: list[tuple[int, int]] = []
-        for match in HEDGES.finditer(ctx.text, sentence.start, sentence.end):
+        for match in HEDGES.finditer(ctx.text, sentence.start, sentence.end, ctx.caseless_text):
             if ctx.in_quote(match.start, match.end) or _guarded(ctx.text, match):
                 continue
             if ctx.in_attributed_content(match.start, match.end):
@@ -300,13 +307,15 @@ def unsourced_claim(ctx: Context) -> Iterator[Hit]:
             continue
         if sentence.block in ctx.linked_blocks or ctx.document.blocks[sentence.block].kind == "heading":
             continue
-        for label, pattern in CLAIM_MARKERS:
-            match = pattern.search(ctx.text, sentence.start, sentence.end)
+        for label, marker in _CLAIM_MARKERS:
+            pattern, subject = marker.on(ctx.text, ctx.caseless_text)
+            match = pattern.search(subject, sentence.start, sentence.end)
             if match and not ctx.in_quote(match.start(), match.end()) and not ctx.in_credit(match.start(), match.end()):
+                claim = ctx.text[match.start() : match.end()].strip()
                 yield Hit(
                     sentence.start,
                     sentence.end,
-                    f"Unsourced claim: the sentence states {label} ('{match.group().strip()}') without a source.",
+                    f"Unsourced claim: the sentence states {label} ('{claim}') without a source.",
                     "Say where it comes from in this sentence or paragraph (who said it, which data), or link it.",
                 )
                 break
@@ -318,6 +327,7 @@ VAGUE_QUANTITY = re.compile(
     r"(?:of\s+(?:the|these|those|them|its|their|his|her)\b|(?P<word>[a-z][a-z\-']*+))",
     re.I,
 )
+_VAGUE_QUANTITY = CaselessPattern(VAGUE_QUANTITY)
 # Next words that make the quantifier idiomatic or an approximation, not a vague claim about a group.
 NOT_VAGUE_AFTER = frozenset(
     "time times extent degree way ways point sort kind form reason while respects respect day years months weeks hours minutes "
@@ -340,8 +350,9 @@ NOT_VAGUE_AFTER = frozenset(
 )
 def vague_quantity(ctx: Context) -> Iterator[Hit]:
     sources = [(a.source.start, a.source.end) for a in ctx.attributions if a.anonymous]
+    pattern, subject = _VAGUE_QUANTITY.on(ctx.text, ctx.caseless_text)
     for sentence in ctx.body_sentences:
-        for match in VAGUE_QUANTITY.finditer(ctx.text, sentence.start, sentence.end):
+        for match in pattern.finditer(subject, sentence.start, sentence.end):
             word = (match.group("word") or "").lower()
             if word in NOT_VAGUE_AFTER or ctx.in_quote(match.start(), match.end()):
                 continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..attributions import Attribution, CaseEvidence, is_named, names_someone
+from ..attributions import Attribution, CaseEvidence, case_evidence, is_named, names_someone
 from .gender import pronoun_gender
 from .names import (
     Name,
@@ -75,7 +75,7 @@ class _Article:
     def evidence(self) -> CaseEvidence:
         """How the text writes its words (the summary's name test reads it), counted once and only when needed."""
         if self._evidence is None:
-            self._evidence = CaseEvidence(self.text)
+            self._evidence = case_evidence(self.text)
         return self._evidence
 
     @property

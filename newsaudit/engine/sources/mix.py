@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..attributions import Attribution, CaseEvidence, is_named, names_no_speaker
+from ..attributions import Attribution, CaseEvidence, case_evidence, is_named, names_no_speaker
 from .gender import NOT_STATED, stated_gender
 from .merge import Entry, merge
 
@@ -18,7 +18,7 @@ def source_mix(text: str, attributions: list[Attribution]) -> dict[str, Any]:
     names no one who speaks (a place, a headline fragment: the summary's test) is left out; its attributions
     still count in the tallies. So is an entry found only doing something ('Ruiz backed the plan', a deed), not
     saying or thinking it: it is not quoted; its attributions count too."""
-    evidence = CaseEvidence(text)
+    evidence = case_evidence(text)
     merged = [entry for entry in merge(text, attributions, evidence) if not _no_speaker(entry, evidence)]
     # the finder's anonymous sources, and the ones placed with them ("a government": named nobody)
     anonymous = sum(len(e.mentions) for e in merged if e.kind == "anonymous")
