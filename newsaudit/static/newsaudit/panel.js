@@ -1,9 +1,9 @@
 // newsaudit panel: audits the unsaved edit form by itself a short pause after typing stops (or on "Check unsaved
 // changes"), one request in flight, an older one cancelled (a check never cancels a dismissal or undo: it waits for
 // it); shows failures as a message in the panel (a 4xx body is a one-line reason; a 403 or an expired session links
-// to the login page); a panel whose audit is still to come
-// (data-newsaudit-pending, just after a save) fetches the stored panel until the audit arrives; the category lights
-// filter the findings; a finding's excerpt selects its words in the editor (marks.js).
+// to the login page); a panel whose audit is still to come (data-newsaudit-pending, just after a save) fetches the
+// stored panel until the audit arrives, through a passing server error too; the category lights filter the
+// findings; a finding's excerpt selects its words in the editor (marks.js).
 (function () {
   'use strict';
 
@@ -187,23 +187,27 @@
       if (notice) notice.textContent = 'The audit of the latest save has not arrived yet. Reload the page later.';
       return;
     }
+    var askAgain = function () { waitForAudit(panel, Math.min(delay * 2, LAST_POLL_MS), waited + delay); };
     window.setTimeout(function () {
       if (!document.contains(panel)) return; // replaced meanwhile, e.g. by a check of unsaved changes
       fetch(url, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
         .then(function (response) {
-          if (!response.ok) throw new Error('HTTP ' + response.status);
-          return response.text();
+          // A server error is passing (a database busy with the audit being stored): ask again. A 4xx (an
+          // expired session, a page gone) will not change: the stored panel stays, the editor can reload.
+          if (response.status >= 500) return null;
+          return response.ok ? response.text() : undefined;
         })
         .then(function (html) {
-          var fresh = parsePanel(html);
-          if (!fresh || !document.contains(panel)) return;
-          if (fresh.hasAttribute('data-newsaudit-pending')) {
-            waitForAudit(panel, Math.min(delay * 2, LAST_POLL_MS), waited + delay);
+          if (html === undefined || !document.contains(panel)) return;
+          var fresh = html === null ? null : parsePanel(html);
+          if (html !== null && !fresh) return;
+          if (!fresh || fresh.hasAttribute('data-newsaudit-pending')) {
+            askAgain();
           } else {
             swap(panel, fresh);
           }
         })
-        .catch(function () { /* the stored panel stays; the editor can reload */ });
+        .catch(askAgain); // the network dropped: ask again, within the budget
     }, delay);
   }
 
