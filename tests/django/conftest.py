@@ -3,7 +3,9 @@
 Django is configured here, not in a root conftest, so `pytest tests/engine` never needs Django.
 """
 
+import atexit
 import os
+import tempfile
 from pathlib import Path
 
 import django
@@ -13,12 +15,25 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
 
 
 def _private_test_database() -> None:
-    """On a shared server, name the test database per run, so two runs at once never drop each other's."""
+    """On a shared server, name the test database per run, so two runs at once never drop each other's. SQLite
+    tests get a file of their own too, not Django's in-memory default: that one shares a cache between the live
+    server's threads, where a read beside a write fails at once ("database table is locked") instead of waiting
+    as the site's own SQLite does (WAL, a 20 s timeout: example_site/settings.py)."""
     from django.conf import settings
 
     db = settings.DATABASES["default"]
     if "sqlite" not in db["ENGINE"]:
         db.setdefault("TEST", {}).setdefault("NAME", f"test_{db['NAME']}_{os.getpid()}")
+    else:
+        private = Path(tempfile.gettempdir()) / f"newsaudit-test-{os.getpid()}.sqlite3"
+        db.setdefault("TEST", {}).setdefault("NAME", str(private))
+        atexit.register(_remove_sqlite_files, private)
+
+
+def _remove_sqlite_files(database: Path) -> None:
+    """Django drops the test database file; WAL mode leaves its -wal and -shm files beside it."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
 
 
 _private_test_database()
