@@ -8,8 +8,10 @@ or unknown. A credit is linked when a link overlaps it or sits in the same block
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from .document import Document
 from .lexicons import load_lexicon
@@ -55,13 +57,16 @@ class Credit:
     linked: bool = False
 
 
-def outlet_names(extra: tuple[str, ...] = ()) -> dict[str, str]:
+@lru_cache(maxsize=8)
+def outlet_names(extra: tuple[str, ...] = ()) -> Mapping[str, str]:
+    """Outlet name -> kind, with a config's extra wire services; built once per set of extras and shared, so
+    read-only (the credit finder and NA504 ask for it for every document)."""
     names = {e.phrase: e.category for e in load_lexicon("outlets")}
     names.update({name.lower(): "wire" for name in extra})
-    return names
+    return MappingProxyType(names)
 
 
-def _outlet_pattern(names: dict[str, str]) -> re.Pattern[str]:
+def _outlet_pattern(names: Mapping[str, str]) -> re.Pattern[str]:
     # No word boundary on the left: "fromReuters" still credits Reuters. Short all-caps names ("AP") must be
     # upper case and stand alone, or every "apple" would credit the Associated Press.
     long_names = sorted((n for n in names if len(n) > 3), key=len, reverse=True)
@@ -72,7 +77,7 @@ def _outlet_pattern(names: dict[str, str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
-def _outlet_lookup(extra: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+def _outlet_lookup(extra: tuple[str, ...]) -> tuple[Mapping[str, str], re.Pattern[str]]:
     """The outlet names and their pattern for a config's extra wire services, built once, not per document."""
     names = outlet_names(extra)
     return names, _outlet_pattern(names)

@@ -8,6 +8,7 @@ unbalanced mark is ignored rather than guessed at.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .document import Document
@@ -121,3 +122,13 @@ def inside(quotes: list[Quote], start: int, end: int) -> Quote | None:
         else:
             return quote if quote.start <= start and end <= quote.end else None
     return None
+
+
+def overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+    """The quotations that overlap [start, end) (sorted and not overlapping, so their ends are sorted too)."""
+    found = []
+    for quote in quotes[bisect_right(quotes, start, key=lambda q: q.end) :]:
+        if quote.start >= end:
+            break
+        found.append(quote)
+    return found

@@ -22,6 +22,7 @@ from .vocabulary import (
     DAYS_MONTHS,
     DESCRIPTION_OPENERS,
     DETERMINERS,
+    FINITE_TAGS,
     NO_CONTENT,
     OPENERS,
     OPENING_ADVERBIALS,
@@ -46,7 +47,7 @@ CLAUSE_BREAKERS_OR_AUX = CLAUSE_BREAKERS | COPULAS | AUXILIARIES
 # Speech acts and thoughts ('the measure promised', 'the band called') follow a thing as often as a speaker.
 DESCRIBED_CATEGORIES = frozenset({"neutral", "loaded", "deed", "evidence"})
 _LONGEST_PLAIN_SUBJECT = 12
-FINITE_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD", "TO"})  # pattern's Penn tags
+VERB_TAGS = FINITE_TAGS | {"VB", "TO"}  # a finite verb, a bare verb or 'to'
 PLURAL_CATEGORIES = DESCRIBED_CATEGORIES | {"cognition"}  # 'Weary riders believe'
 _CLAUSE_ENDS = frozenset({";", ":", "(", ")", "[", "]"})
 
@@ -82,7 +83,7 @@ def _has_own_verb(tokens: list[Token], start: int, last: int) -> bool:
             return False
         if token.lower in COPULAS or token.lower in AUXILIARIES:
             return True
-        if not token.is_capitalised and pattern_tags().get(token.lower, "") in FINITE_TAGS - {"VB", "TO"}:
+        if not token.is_capitalised and pattern_tags().get(token.lower, "") in FINITE_TAGS:
             return True  # 'Ruiz spoke at length, quoted ...': a verb of the subject's own
     return False
 
@@ -240,7 +241,7 @@ def plural_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
 def _noun_phrase_words(tokens: list[Token], start: int, end: int) -> bool:
     """No finite verb or modal inside ('Many carried placards'), and a noun, a name or 'here' at the end."""
     tags = pattern_tags()
-    if any(tags.get(t.lower, "") in FINITE_TAGS for t in tokens[start : end + 1] if not t.is_capitalised):
+    if any(tags.get(t.lower, "") in VERB_TAGS for t in tokens[start : end + 1] if not t.is_capitalised):
         return False
     last = tokens[end]
     return last.is_capitalised or tags.get(last.lower, "").startswith(("NN", "RB", "CD"))

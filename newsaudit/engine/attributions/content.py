@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import Sentence
-from ..quotes import Quote
+from ..quotes import Quote, overlapping
 from ..tokens import Token
 from .model import CueMatch, Span, TokenRange
 from .phrases import np_after
@@ -19,7 +19,8 @@ def adjacent_quote(text: str, quotes: list[Quote], source: Span, cue: Span, sent
     left = min(source.start, cue.start)
     right = max(source.end, cue.end)
     after = None
-    for quote in _quotes_near(quotes, sentence):
+    # also a quotation closing up to two characters before the sentence, or opening right at its end
+    for quote in overlapping(quotes, sentence.start - 3, sentence.end + 1):
         if quote.end <= left and _is_glue(text[quote.end : left]):
             return quote
         if after is None and quote.start >= right and _is_glue(text[right : quote.start]):
@@ -29,20 +30,6 @@ def adjacent_quote(text: str, quotes: list[Quote], source: Span, cue: Span, sent
 
 def _is_glue(between: str) -> bool:
     return len(between) <= 12 and bool(_GLUE.fullmatch(between))
-
-
-def _quotes_near(quotes: list[Quote], sentence: Sentence):
-    lo, hi = 0, len(quotes)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if quotes[mid].end < sentence.start - 2:
-            lo = mid + 1
-        else:
-            hi = mid
-    for quote in quotes[lo:]:
-        if quote.start > sentence.end:
-            break
-        yield quote
 
 
 def reported_clause(tokens: list[Token], source: TokenRange, cue: CueMatch) -> Span | None:

@@ -191,7 +191,7 @@ def described_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
 def _closing_description(tokens: list[Token], begin: int) -> tuple[int, int] | None:
     """'..." said a 2012 harbour veteran.', '..." asked the boy, who ...', '..." wrote another.': a determiner and at
     most three words ending in a noun (or 'another', 'one' alone) that close the clause after an inverted verb."""
-    if begin >= len(tokens) or tokens[begin].lower not in DETERMINERS | _LONE_SPEAKERS:
+    if begin >= len(tokens) or tokens[begin].lower not in _CLOSING_OPENERS:
         return None
     end = begin
     while end + 1 < len(tokens) and end - begin < 3 and _description_word(tokens[end + 1]):
@@ -206,6 +206,7 @@ def _closing_description(tokens: list[Token], begin: int) -> tuple[int, int] | N
 
 
 _LONE_SPEAKERS = frozenset({"another", "one"})
+_CLOSING_OPENERS = DETERMINERS | _LONE_SPEAKERS
 
 
 def _description_word(token: Token) -> bool:

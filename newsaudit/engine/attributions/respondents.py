@@ -11,6 +11,7 @@ from .vocabulary import (
     CLAUSE_JOINERS,
     COPULAS,
     DEGREE_WORDS,
+    FINITE_TAGS,
     NUMBER_WORDS,
     OPENERS,
     QUANTIFIER_SUBJECTS,
@@ -63,23 +64,9 @@ def likely_subject(tokens: list[Token], likely: int) -> tuple[int, int] | None:
 
 def quantity_before(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
     """Poll respondents as a source: '47 percent said', 'nearly half said', 'four in 10 said'."""
-    low = tokens[end].lower
-    if tokens[cue].lower not in SAY_CUES:
+    if tokens[cue].lower not in SAY_CUES or not _quantity_head(tokens[end].lower):
         return None
-    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
-        return None
-    start = end
-    while start - 1 >= 0 and end - start < 6:
-        before = tokens[start - 1].lower
-        if (
-            before in QUANTITY_WORDS
-            or number_word(before)
-            or (before in ("in", "out", "of") and start >= 2 and number_word(tokens[start - 2].lower))  # "one in four"
-        ):
-            start -= 1
-        else:
-            break
-    return start, end
+    return _quantity_start(tokens, end, ratios=True), end
 
 
 def number_word(low: str) -> bool:
@@ -88,17 +75,32 @@ def number_word(low: str) -> bool:
 
 def share_saying(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """'..., with 50 percent saying she is prepared', 'with three in 10 saying': poll respondents as a source."""
-    low = tokens[i - 1].lower
-    if not (low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS):
+    if not _quantity_head(tokens[i - 1].lower):
         return None
-    start = i - 1
-    while (
-        start - 1 >= 0
-        and i - start < 7
-        and (tokens[start - 1].lower in QUANTITY_WORDS or number_word(tokens[start - 1].lower))
-    ):
-        start -= 1
+    start = _quantity_start(tokens, i - 1, ratios=False)
     return (start, i - 1) if start > 0 and tokens[start - 1].lower == "with" else None
+
+
+def _quantity_head(low: str) -> bool:
+    """'percent', 'half', '47', '47%', 'forty-seven': a word that can end a quantity of respondents."""
+    return low in QUANTITY_HEADS or low.rstrip("%").isdigit() or low.split("-")[-1] in NUMBER_WORDS
+
+
+def _quantity_start(tokens: list[Token], end: int, ratios: bool) -> int:
+    """Where the quantity ending at `end` starts, at most six words back ('nearly 47'; with `ratios`, 'one in
+    four' too)."""
+    start = end
+    while start - 1 >= 0 and end - start < 6:
+        before = tokens[start - 1].lower
+        if (
+            before in QUANTITY_WORDS
+            or number_word(before)
+            or (ratios and before in ("in", "out", "of") and start >= 2 and number_word(tokens[start - 2].lower))
+        ):
+            start -= 1
+        else:
+            break
+    return start
 
 
 def share_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
@@ -125,13 +127,12 @@ def share_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         start += 1
     if start > end or not clause_starts_at(tokens, start) or tokens[start].lower == "the":
         return None  # 'The top 1 percent would see': a bracket of earners, not respondents
-    if any(pattern_tags().get(t.lower, "") in _FINITE for t in tokens[start : end + 1] if not t.is_capitalised):
+    if any(pattern_tags().get(t.lower, "") in FINITE_TAGS for t in tokens[start : end + 1] if not t.is_capitalised):
         return None  # 'Three-quarters of the board voted to endorse': the verb before is the clause's
     return (start, end) if _opens_with_share(tokens, start, end) else None
 
 
 _LONGEST_SHARE = 16
-_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})  # pattern's Penn tags of a finite verb
 
 
 def _opens_with_share(tokens: list[Token], start: int, end: int) -> bool:

@@ -8,13 +8,12 @@ most residents supported ...") is content, not a new attribution, unless a new c
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..document import Document, Sentence
-from ..quotes import Quote, inside
+from ..quotes import Quote, inside, overlapping
 from ..tokens import Token, tokenize
 from .classify import classify
 from .content import adjacent_quote, reported_clause
@@ -197,7 +196,9 @@ def sentence_attributions(
     """Every attribution in one sentence, in the order of their cues (`title_case`: is_title_case(tokens), if the
     caller knows it already)."""
     title_case = is_title_case(tokens) if title_case is None else title_case
-    scan = SentenceScan(text, tokens, sentence, quotes, title_case, near_quotes=_overlapping(quotes, sentence))
+    scan = SentenceScan(
+        text, tokens, sentence, quotes, title_case, near_quotes=overlapping(quotes, sentence.start, sentence.end)
+    )
     found = _colon_speaker(scan)
     if found and scan.title_case:
         return found  # "Ruiz: Holm Asking Council To Sell": a headline's words after the colon are the speaker's
@@ -217,17 +218,6 @@ def _without_nested(found: list[Attribution]) -> list[Attribution]:
 def _reported_by_another(item: Attribution, found: list[Attribution]) -> bool:
     start = item.cue.start
     return any(o is not item and o.content is not None and o.content.start <= start < o.content.end for o in found)
-
-
-def _overlapping(quotes: list[Quote], sentence: Sentence) -> list[Quote]:
-    """The quotations (sorted, not overlapping, so their ends are sorted too) that overlap the sentence."""
-    first = bisect_right(quotes, sentence.start, key=lambda q: q.end)
-    near = []
-    for quote in quotes[first:]:
-        if quote.start >= sentence.end:
-            break
-        near.append(quote)
-    return near
 
 
 def _at_token(scan: SentenceScan, i: int) -> list[Attribution]:

@@ -117,6 +117,7 @@ QUOTE_OPENERS = OPENING_QUOTES | {'"'}  # and the straight double quote, which o
 DOUBLE_OPENERS = frozenset({"\u201c", '"', "\u00ab"})
 DOUBLE_CLOSERS = frozenset({"\u201d", '"', "\u00bb"})
 MAX_NP_TOKENS = 12
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # pattern's Penn tags of a finite verb
 
 # The word classes the long-subject shapes read (clause_subjects.py), in their own file.
 _SUBJECT_SETS = load_word_sets("subject_words")

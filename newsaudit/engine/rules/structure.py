@@ -190,7 +190,7 @@ def missing_dateline(ctx: Context) -> Iterator[Hit]:
 def missing_credit(ctx: Context) -> Iterator[Hit]:
     if ctx.credits:
         return
-    wires = {name for name, kind in outlet_names(ctx.config.wire_services).items() if kind == "wire"}
+    wires = {name for name, kind in outlet_names(tuple(ctx.config.wire_services)).items() if kind == "wire"}
     if not _may_name_a_wire(ctx, wires):
         return
     pattern = _wire_use_pattern(tuple(sorted(wires, key=len, reverse=True)))

@@ -69,14 +69,11 @@ class _Article:
     _spelled_bodies: dict[str, set[str]] | None = None
     _text_names: TextNames | None = None
     _lower: frozenset[str] | None = None
-    _evidence: CaseEvidence | None = None
 
     @property
     def evidence(self) -> CaseEvidence:
-        """How the text writes its words (the summary's name test reads it), counted once and only when needed."""
-        if self._evidence is None:
-            self._evidence = case_evidence(self.text)
-        return self._evidence
+        """How the text writes its words (the summary's name test reads it): counted once per text, when needed."""
+        return case_evidence(self.text)
 
     @property
     def lower(self) -> frozenset[str]:
@@ -103,9 +100,9 @@ class _Article:
         return self._text_names
 
 
-def merge(text: str, attributions: list[Attribution], evidence: CaseEvidence | None = None) -> list[Entry]:
+def merge(text: str, attributions: list[Attribution]) -> list[Entry]:
     """The article's distinct sources, each with its mentions, in order of first mention."""
-    article = _Article(text, _evidence=evidence)
+    article = _Article(text)
     usable = [a for a in sorted(attributions, key=lambda a: a.source.start) if a.anonymous or a.name]
     for item in usable:  # first pass: the full names and named bodies the article's sources use
         if not item.anonymous:

@@ -19,7 +19,7 @@ def source_mix(text: str, attributions: list[Attribution]) -> dict[str, Any]:
     still count in the tallies. So is an entry found only doing something ('Ruiz backed the plan', a deed), not
     saying or thinking it: it is not quoted; its attributions count too."""
     evidence = case_evidence(text)
-    merged = [entry for entry in merge(text, attributions, evidence) if not _no_speaker(entry, evidence)]
+    merged = [entry for entry in merge(text, attributions) if not _no_speaker(entry, evidence)]
     # the finder's anonymous sources, and the ones placed with them ("a government": named nobody)
     anonymous = sum(len(e.mentions) for e in merged if e.kind == "anonymous")
     entries = [entry for entry in merged if any(m.attribution.speaks for m in entry.mentions)]
