@@ -154,9 +154,10 @@ def test_panel_is_not_pending_when_audit_on_save_is_off(admin_client, saved_arti
     assert "data-newsaudit-pending" not in html
 
 
-def _quoted_entries(client, section, capture_on_commit, slug: str, body: list) -> tuple[str, list[str]]:
-    """The panel of an article saved with `body`, and the markup of each entry of its "Who is quoted" list."""
-    page = make_article(section, slug=slug, body=body)
+def _quoted_entries(client, section, capture_on_commit, slug: str, paragraphs: str) -> tuple[str, list[str]]:
+    """The panel of an article saved with one paragraph block of `paragraphs` (HTML), and the markup of each entry
+    of its "Who is quoted" list."""
+    page = make_article(section, slug=slug, body=[{"type": "paragraph", "value": paragraphs, "id": slug}])
     with capture_on_commit(execute=True):
         page.save_revision()
     html = client.get(reverse("newsaudit:panel", args=[page.pk])).content.decode()
@@ -171,16 +172,12 @@ def _entry_name(entry: str) -> str:
 def test_who_is_quoted_lists_merged_sources_with_what_the_text_states(
     admin_client, section, django_capture_on_commit_callbacks
 ):
-    body = [
-        {
-            "type": "paragraph",
-            "value": "<p>Councillor Nell Brandt said on Monday that the ferry pier would reopen in May.</p>"
-            '<p>"We have the money," Ms Brandt said. She added that the work would start at once.</p>'
-            "<p>A council official said the tender had been delayed twice.</p>",
-            "id": "q1",
-        }
-    ]
-    html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "ferry-pier", body)
+    paragraphs = (
+        "<p>Councillor Nell Brandt said on Monday that the ferry pier would reopen in May.</p>"
+        '<p>"We have the money," Ms Brandt said. She added that the work would start at once.</p>'
+        "<p>A council official said the tender had been delayed twice.</p>"
+    )
+    html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "ferry-pier", paragraphs)
     brandt = [e for e in entries if "Brandt" in _entry_name(e)]
     assert len(brandt) == 1, entries  # "Nell Brandt" and "Ms Brandt" are one entry
     entry = brandt[0].split("</li>")[0]
@@ -191,30 +188,24 @@ def test_who_is_quoted_lists_merged_sources_with_what_the_text_states(
 
 
 def test_who_is_quoted_leaves_out_a_place_that_speaks(admin_client, section, django_capture_on_commit_callbacks):
-    body = [
-        {
-            "type": "paragraph",
-            "value": "<p>Norway said on Tuesday that the fishing quota would hold.</p>"
-            "<p>Fisheries Minister Ingrid Dahl said the talks had been useful.</p>",
-            "id": "q2",
-        }
-    ]
-    html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "fishing-quota", body)
+    paragraphs = (
+        "<p>Norway said on Tuesday that the fishing quota would hold.</p>"
+        "<p>Fisheries Minister Ingrid Dahl said the talks had been useful.</p>"
+    )
+    html, entries = _quoted_entries(
+        admin_client, section, django_capture_on_commit_callbacks, "fishing-quota", paragraphs
+    )
     names = [_entry_name(e) for e in entries]
     assert names == ["Ingrid Dahl"]
     assert "Who is quoted (1 named)" in html and "First source quoted: Ingrid Dahl." in html
 
 
 def test_who_is_quoted_counts_only_entries_that_name_someone(admin_client, section, django_capture_on_commit_callbacks):
-    body = [
-        {
-            "type": "paragraph",
-            "value": "<p>The spokesman said the harbour ferry would run again on Friday.</p>"
-            "<p>Harbour master Olav Holm said the new pier was safe.</p>",
-            "id": "q3",
-        }
-    ]
-    html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "ferry-runs", body)
+    paragraphs = (
+        "<p>The spokesman said the harbour ferry would run again on Friday.</p>"
+        "<p>Harbour master Olav Holm said the new pier was safe.</p>"
+    )
+    html, entries = _quoted_entries(admin_client, section, django_capture_on_commit_callbacks, "ferry-runs", paragraphs)
     names = [_entry_name(e) for e in entries]
     assert names == ["Olav Holm", "The spokesman"]  # the description is listed, after the names
     assert "Who is quoted (1 named)" in html

@@ -17,6 +17,14 @@ def _named(text: str) -> list[str]:
     return audit_plain(text).source_summary["names"]
 
 
+def _unnamed_only(sentence: str):
+    """The report of `sentence`, after checking that it names no source and lists one anonymous entry."""
+    report = audit_plain(sentence)
+    assert report.source_summary["names"] == []
+    assert [s["kind"] for s in report.source_mix["sources"]] == ["anonymous"]
+    return report
+
+
 def test_a_section_heading_with_a_colon_is_no_speaker():
     text = "Harbour talks resume\n\nBackground: Years of Rivalry\n\nThe two ports have competed since 1990."
     assert _sources(text) == []
@@ -54,10 +62,7 @@ def test_a_proper_adjective_is_no_name(sentence):
     ],
 )
 def test_a_place_before_a_role_noun_is_no_name(sentence):
-    report = audit_plain(sentence)
-    assert report.source_summary["names"] == []
-    assert "NA203" in rules_of(report)
-    assert [s["kind"] for s in report.source_mix["sources"]] == ["anonymous"]
+    assert "NA203" in rules_of(_unnamed_only(sentence))
 
 
 def test_police_named_by_a_place_are_no_named_body_but_a_department_is():
@@ -86,9 +91,7 @@ def test_a_place_inside_a_longer_name_still_names():
     ],
 )
 def test_people_described_not_named_are_unnamed(sentence):
-    report = audit_plain(sentence)
-    assert report.source_summary["names"] == []
-    assert [s["kind"] for s in report.source_mix["sources"]] == ["anonymous"]
+    _unnamed_only(sentence)
 
 
 def test_a_name_joined_to_a_crowd_is_not_made_anonymous():
