@@ -82,7 +82,7 @@ def panel_context(
     dismissed = [f for f in report.get("findings", []) if f.get("dismissed")]
     shown = findings if all_findings else _first_findings(findings, panel_max_findings())
     sources = quoted_sources(report)
-    named = [s for s in sources if s["kind"] != "anonymous" and is_named(s["name"])]
+    named, unresolved = _split_named(sources)
     readability = report.get("readability", {})
     from ..pages.auditing import site_for
 
@@ -106,7 +106,7 @@ def panel_context(
         # "(N named)" counts the entries that name someone; descriptions the finder left unresolved ("The
         # spokesman") are listed after them, uncounted
         "named_sources": named,
-        "listed_sources": named + [s for s in sources if s["kind"] != "anonymous" and not is_named(s["name"])],
+        "listed_sources": named + unresolved,
         "anonymous_sources": [s for s in sources if s["kind"] == "anonymous"],
         "source_mix": _mix_summary(report),
         "problems": groups["problems"],
@@ -150,6 +150,16 @@ def quoted_sources(report: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _split_named(sources: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The listed (not anonymous) sources: those that name someone, then descriptions left unresolved."""
+    named: list[dict[str, Any]] = []
+    unresolved: list[dict[str, Any]] = []
+    for source in sources:
+        if source["kind"] != "anonymous":
+            (named if is_named(source["name"]) else unresolved).append(source)
+    return named, unresolved
 
 
 def _mix_summary(report: dict[str, Any]) -> dict[str, Any]:
