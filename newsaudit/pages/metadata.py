@@ -17,6 +17,7 @@ raises counts as no value.
 from __future__ import annotations
 
 import datetime
+import inspect
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -78,10 +79,27 @@ def _found_paths(model: type[Page]) -> dict[str, list[str]]:
     names += [n for n in dir(model) if n not in base and not n.startswith("_") and n not in names]
     found: dict[str, list[str]] = {}
     for name in names:
+        if _needs_arguments(model, name):
+            continue  # a view or route (`entries_by_author(self, request, author)`) is no byline getter
         key = _key_for_name(name, model)
         if key:
             found.setdefault(key, []).append(name)
     return found
+
+
+def _needs_arguments(model: type[Page], name: str) -> bool:
+    """A method of the page type that cannot be called with no arguments: a lookup would only raise."""
+    attribute = inspect.getattr_static(model, name, None)
+    bound = not isinstance(attribute, staticmethod)  # called on the page: its first parameter is self (or cls)
+    if isinstance(attribute, staticmethod | classmethod):
+        attribute = attribute.__func__
+    if not inspect.isfunction(attribute):
+        return False
+    try:
+        parameters = list(inspect.signature(attribute).parameters.values())[1 if bound else 0 :]
+    except (TypeError, ValueError):
+        return False
+    return any(p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in parameters)
 
 
 def _key_for_name(name: str, model: type[Page]) -> str | None:

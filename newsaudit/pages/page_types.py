@@ -13,7 +13,6 @@ Decided per page type, in this order:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,10 +23,9 @@ from django.dispatch import receiver
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
+from ..engine.readers.streamfield import is_listing_type
 from .extract import own_text_fields
 from .metadata import metadata_paths
-
-LISTING_NAME = re.compile(r"(?:Home|Index|Listing|Landing|Search)Page$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +96,7 @@ def _not_text(model: type[Page]) -> str | None:
         return "Wagtail's root page type"
     if hasattr(model, "process_form_submission"):
         return "a form page"
-    if LISTING_NAME.search(model.__name__):
+    if is_listing_type(model.__name__):
         return "a home, index or listing page"
     if not _running_text_fields(model):
         return "no running-text field (StreamField, rich text or TextField)"

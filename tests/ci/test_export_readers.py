@@ -65,9 +65,50 @@ def test_api_listing_skips_pages_without_text_and_reads_list_items():
 
 
 def test_listing_without_any_text_is_one_error():
-    listing = {"meta": {"total_count": 1}, "items": [{"id": 2, "meta": {"type": "home.HomePage"}, "title": "Home"}]}
+    listing = {"meta": {"total_count": 1}, "items": [{"id": 2, "meta": {"type": "news.StoryPage"}, "title": "A"}]}
     (item,) = read_export(listing, "pages.json")
-    assert isinstance(item, DocumentError) and "?fields=*" in item.message
+    assert isinstance(item, DocumentError) and "?fields=*" in item.message and "api_fields" in item.message
+
+
+INTRO = "<p>Our reporters cover the valley's towns, its courts and its council.</p>"
+STORY = "<p>The council closed the east bridge on Monday after engineers found cracks, its leader said.</p>"
+
+
+def test_home_index_and_listing_pages_are_not_audited_in_api_exports():
+    """Their text introduces other pages: auditing it as an article flagged 'Our' in an index page's title."""
+    items = [
+        {"id": n, "meta": {"type": kind}, "title": title, "intro": INTRO}
+        for n, kind, title in [
+            (2, "home.HomePage", "Home"),
+            (3, "news.AuthorIndexPage", "Our writers"),
+            (4, "news.SectionListingPage", "Towns"),
+            (5, "news.ResearchPage", "Our research"),
+        ]
+    ]
+    story = {"id": 6, "meta": {"type": "news.StoryPage"}, "title": "East bridge closed", "body": STORY}
+    docs = list(read_export({"meta": {"total_count": 5}, "items": [*items, story]}, "pages.json"))
+    assert [d.id for d in docs] == ["page:5", "page:6"]
+    (only_index,) = read_export({"meta": {"total_count": 3}, "items": items[:3]}, "pages.json")
+    assert isinstance(only_index, DocumentError) and "index and listing pages are not audited" in only_index.message
+
+
+def test_home_index_and_listing_pages_are_not_audited_in_dumpdata_exports():
+    types = {2: "home.homepage", 3: "news.authorindexpage", 5: "news.researchpage", 6: "news.storypage"}
+    rows = [
+        row
+        for pk, label in types.items()
+        for row in (
+            {
+                "model": "wagtailcore.page",
+                "pk": pk,
+                "fields": {"title": f"Page {pk}", "content_type": label.split(".")},
+            },
+            {"model": label, "pk": pk, "fields": {"intro": INTRO if pk != 6 else STORY}},
+        )
+    ]
+    assert [d.id for d in read_export(rows, "site.json")] == ["page:5", "page:6"]
+    (only_index,) = read_export(rows[:4], "site.json")
+    assert isinstance(only_index, DocumentError) and "index and listing pages are not audited" in only_index.message
 
 
 def test_dumpdata_joins_page_rows_and_reports_the_broken_one():

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..document import BlockInput, Document
 from .errors import DocumentError
-from .streamfield import is_stream, page_document, page_field_blocks
+from .streamfield import LISTINGS_NOTE, is_listing_type, is_stream, page_document, page_field_blocks
 
 PAGE_MODEL = "wagtailcore.page"
 CONTENT_TYPE_MODEL = "contenttypes.contenttype"
@@ -52,14 +52,18 @@ def read_dumpdata(rows: list[dict], source: str, fields: Sequence[str] = ()) -> 
             merged["fields"] = row.get("fields")
         joined[key] = (first, merged)
     read_any = False
+    listings = 0
     for key, (index, merged) in joined.items():
+        if is_listing_type(str(merged.get("model") or "")):
+            listings += 1  # a home, index or listing page: its text introduces other pages
+            continue
         result = read_row(merged, pages.get(key), f"{source}#{index}", fields)
         if result is None:
             continue  # a page type without article text
         read_any = True
         yield result
     if not read_any:
-        yield DocumentError(source, "no page with article text in this dumpdata file")
+        yield DocumentError(source, "no page with article text in this dumpdata file" + LISTINGS_NOTE * bool(listings))
 
 
 def base_page_rows(rows: list[dict]) -> dict[str, dict]:

@@ -36,13 +36,22 @@ SKIP_NAME = re.compile(
     r"alignment|size|width|height|colour|color|css|class|anchor|target|live|draft|owner|content_type|"
     r"path|depth|numchild|meta|type|decorative|table|typed_table|table_block|data_table)(?:$|_)"
 )
-# Controls whose labels are never article text, whatever else their name says (`button_title`, `cta_text`): a
-# block of such a type is skipped whole, a struct child so named is skipped.
-CONTROL_NAME = re.compile(r"(?:^|_)(?:button|buttons|btn|cta|call_to_action|menu|nav|navigation|breadcrumbs?)(?:$|_)")
+# Controls whose labels are never article text, whatever else their name says (`button_title`, `cta_text`), and
+# code listings (a code block's `code`, however much it reads like prose in its comments): a block of such a type is
+# skipped whole, a struct child so named is skipped.
+CONTROL_NAME = re.compile(
+    r"(?:^|_)(?:button|buttons|btn|cta|call_to_action|menu|nav|navigation|breadcrumbs?|code|codeblock)(?:$|_)"
+)
 # Page fields that are metadata whatever else their name says (a struct's `title` child is text: a card's title).
 SKIP_FIELDS = frozenset(
     ["title", "seo_title", "search_description", "show_in_menus", "detail_url", "html_url", "draft_title", "url_path"]
 )
+# Home, index and listing page types (`blog.BlogIndexPage`; dumpdata's lowercased `blog.blogindexpage`): their
+# text introduces other pages, so they are no article, in an export as in the Wagtail side's default. Lowercased, a
+# name ending in "searchpage" may be a research page: only a type named just "searchpage" is a search page there.
+LISTING_TYPE = re.compile(r"(?:Home|Index|Listing|Landing|Search)Page$")
+LISTING_LABEL = re.compile(r"(?:home|index|listing|landing)page$|^searchpage$")
+LISTINGS_NOTE = " (home, index and listing pages are not audited)"
 # A quotation struct ({"quote": ..., "attribution": ...}) is read as one quote: "text \u2014 attribution".
 QUOTE_TEXT_NAMES = ("quote", "text", "body", "quotation")
 ATTRIBUTION_NAMES = ("attribution", "attribute_name", "cite", "citation", "source", "author", "speaker", "name")
@@ -66,9 +75,15 @@ def kind_for(name: str, inherited: str) -> str:
     return inherited
 
 
+def is_listing_type(name: str) -> bool:
+    """A home, index or listing page type, by its class name or its `app.Model` label (any case)."""
+    model = name.rpartition(".")[2]
+    return bool((LISTING_TYPE if model != model.lower() else LISTING_LABEL).search(model))
+
+
 def is_skipped_name(name: str) -> bool:
-    """Ids, dates, links, media, settings and controls (block types and struct children); a name that also says
-    what text it is (`image_caption`) is kept, unless it names a control (`button_title`)."""
+    """Ids, dates, links, media, settings, controls and code (block types and struct children); a name that also
+    says what text it is (`image_caption`) is kept, unless it names a control or code (`button_title`)."""
     lowered = name.lower()
     if CONTROL_NAME.search(lowered):
         return True
@@ -137,12 +152,23 @@ def page_field_blocks(
     values: dict[str, Any], fields: Sequence[str] = (), *, field_ids: bool = False
 ) -> list[BlockInput]:
     """Blocks of a page's fields in order: the fields named in `fields`, else every article-text field
-    (`is_text_field`). With `field_ids`, blocks outside StreamField blocks carry the id `field:<name>`."""
+    (`is_text_field`). With `field_ids`, blocks outside StreamField blocks carry the id `field:<name>`.
+
+    Text a page holds in two fields (a body rendered from a Markdown field and kept beside it, a summary repeated
+    as the body's first paragraph) is read once, where it first appears: a block whose text an earlier field
+    already gave is left out."""
     blocks: list[BlockInput] = []
+    earlier: set[str] = set()
     for name, value in values.items():
         if (name in fields) if fields else is_text_field(name, value):
-            blocks.extend(field_blocks(name, value, f"field:{name}" if field_ids else None))
+            own = field_blocks(name, value, f"field:{name}" if field_ids else None)
+            blocks.extend(block for block in own if _same_text_key(block) not in earlier)
+            earlier.update(_same_text_key(block) for block in own)
     return blocks
+
+
+def _same_text_key(block: BlockInput) -> str:
+    return " ".join(block.text.split())
 
 
 def is_text_field(name: str, value: Any) -> bool:

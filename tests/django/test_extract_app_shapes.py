@@ -1,0 +1,170 @@
+"""Shapes that Wagtail apps from PyPI give their pages (our own definitions and sentences, shaped like what we met
+installing newsaudit into sites built on them): a code block beside the article's blocks, a body kept twice (a
+Markdown field and the HTML rendered from it on save), a blog index whose routes are named after authors."""
+
+import pytest
+from django.apps import apps
+from django.db import models
+from wagtail import blocks
+from wagtail.blocks import StreamValue
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from newsaudit.engine.readers.dumpdata import read_dumpdata
+from newsaudit.engine.readers.streamfield import field_blocks
+from newsaudit.pages.extract import page_document, stream_raw_blocks
+from newsaudit.pages.inputs import PageInputs, document_of
+from newsaudit.pages.metadata import metadata_paths
+from newsaudit.pages.page_types import decision
+
+from .conftest import make_article
+
+pytestmark = pytest.mark.django_db
+
+OPENING = "The ferry between the two river towns stops in January, the county said on Tuesday."
+CLOSING = "A bus will replace the crossing from February, according to a council statement."
+CODE = "fares = load('fares.csv')  # officials say these totals are wrong\nprint(sum(fares))"
+
+
+class CodeBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(choices=[("python", "Python"), ("text", "Plain text")])
+    code = blocks.TextBlock()
+
+
+BODY = blocks.StreamBlock(
+    [("paragraph", blocks.RichTextBlock()), ("code", CodeBlock()), ("source_code", blocks.TextBlock())]
+)
+
+
+def test_a_code_listing_is_not_read_as_article_text_in_a_struct_or_a_bare_text_block():
+    """A code block's comments read like prose ('officials say ...'): auditing them gave an unnamed-source
+    finding on code. The blocks around it are read."""
+    raw = [
+        {"type": "paragraph", "value": f"<p>{OPENING}</p>"},
+        {"type": "code", "value": {"language": "python", "code": CODE}},
+        {"type": "source_code", "value": CODE},
+        {"type": "paragraph", "value": f"<p>{CLOSING}</p>"},
+    ]
+    stored = stream_raw_blocks("body", StreamValue(BODY, raw, is_lazy=True), [])
+    assert [b.text for b in field_blocks("body", stored)] == [OPENING, CLOSING]
+
+
+MARKDOWN = f"{OPENING}\n\nParents called the delay a **scandalous** failure.\n"
+RENDERED = f"<p>{OPENING}</p>\n<p>Parents called the delay a <strong>scandalous</strong> failure.</p>"
+
+
+def test_a_body_rendered_from_a_markdown_field_and_kept_beside_it_is_read_once():
+    """A blog entry that renders its Markdown field into its HTML body on save holds every sentence twice: each
+    finding was reported twice. A field that adds text still adds it (a draft whose Markdown gained a paragraph
+    the stale HTML copy lacks)."""
+    document = document_of(PageInputs("page:1", "Roof repairs delayed", {"body": RENDERED, "markdown_body": MARKDOWN}))
+    assert document.text.count(OPENING) == 1 and document.text.count("scandalous") == 1
+    draft = MARKDOWN + f"\n{CLOSING}\n"
+    document = document_of(PageInputs("page:1", "Roof repairs delayed", {"body": RENDERED, "markdown_body": draft}))
+    assert [document.text.count(s) for s in (OPENING, "scandalous", CLOSING)] == [1, 1, 1]
+
+
+def test_the_same_copy_in_a_dumpdata_export_is_read_once():
+    rows = [
+        {
+            "model": "wagtailcore.page",
+            "pk": 7,
+            "fields": {"title": "Roof repairs delayed", "content_type": ["blog", "entrypage"]},
+        },
+        {"model": "blog.entrypage", "pk": 7, "fields": {"body": RENDERED, "markdown_body": MARKDOWN}},
+    ]
+    (document,) = read_dumpdata(rows, "site.json")
+    assert document.text.count(OPENING) == 1
+
+
+def test_a_standfirst_repeated_as_the_first_paragraph_is_read_once(section):
+    article = make_article(
+        section,
+        standfirst=f"<p>{OPENING}</p>",
+        body=[{"type": "paragraph", "value": f"<p>{OPENING}</p><p>{CLOSING}</p>", "id": "b1"}],
+    )
+    text = page_document(article).text
+    assert text.count(OPENING) == 1 and text.count(CLOSING) == 1
+
+
+class BlogIndexShape(Page):
+    """A blog's index page (not named ...IndexPage) whose routes take the request and an author or a tag: no
+    byline getter, so the index is not an article."""
+
+    description = models.TextField(blank=True)
+
+    def entries_by_author(self, request, author, *args, **kwargs):
+        return None
+
+    def entries_by_tag(self, request, tag):
+        return None
+
+    class Meta:
+        abstract = True  # a shape for the decision only: never in the site's page types
+        app_label = "news"
+
+
+class EntryShape(Page):
+    """The blog's entry: its author is a property, its date a field."""
+
+    date = models.DateTimeField(null=True)
+    body = RichTextField(blank=True)
+
+    @property
+    def authors(self):
+        return []
+
+    def author_names(self, separator=", "):
+        return ""
+
+    class Meta:
+        abstract = True
+        app_label = "news"
+
+
+def test_a_method_that_needs_arguments_is_no_byline_and_does_not_make_an_index_an_article():
+    assert metadata_paths(BlogIndexShape)["byline"] == ()
+    assert not decision(BlogIndexShape).audited
+    assert decision(BlogIndexShape).reason == "no byline or publication date: not an article"
+    assert set(metadata_paths(EntryShape)["byline"]) == {"authors", "author_names"}  # optional arguments only
+    assert decision(EntryShape).audited
+
+
+NOTE = "Rent figures come from the county housing office's survey of 2026, table 4."
+LATER_NOTE = "An earlier version of this story gave the wrong year for the survey."
+
+
+@pytest.fixture
+def noted_story(home):
+    shapes = pytest.importorskip("tests.django.shapes.models")
+    if not apps.is_installed("tests.django.shapes"):
+        pytest.skip("the shapes app is installed only when the test process sets Django up")
+    story = shapes.NotedStoryPage(title="Rents up by a fifth", slug="rents", byline="By Jo Eberle")
+    story.body = f"<p>{OPENING}</p>"
+    story.notes = [shapes.StoryNote(text=f"<p>{NOTE}</p>", source_url="https://example.org/survey")]
+    return home.add_child(instance=story)
+
+
+def test_the_text_of_inline_panel_rows_is_read_after_the_pages_own_fields(noted_story):
+    """Footnotes kept as InlinePanel rows (wagtail-footnotes) were no part of the audit."""
+    blocks = page_document(noted_story).blocks
+    text = page_document(noted_story).text
+    assert text.index(OPENING) < text.index(NOTE) and "example.org" not in text
+    assert blocks[-1].block_id == "field:notes"
+
+
+def test_a_drafts_inline_rows_are_read_from_the_revision_not_the_database(noted_story, admin_user):
+    from tests.django.shapes.models import StoryNote
+
+    noted_story.save_revision(user=admin_user).publish()
+    noted_story.notes.add(StoryNote(text=f"<p>{LATER_NOTE}</p>"))
+    revision = noted_story.save_revision(user=admin_user)
+    assert LATER_NOTE in page_document(revision.as_object()).text
+    assert LATER_NOTE not in page_document(type(noted_story).objects.get(pk=noted_story.pk)).text
+
+
+def test_editors_comments_on_a_page_are_not_read(noted_story, admin_user):
+    from wagtail.models import Comment
+
+    Comment.objects.create(page=noted_story, user=admin_user, text="Check the year of this survey before we publish.")
+    assert "Check the year" not in page_document(type(noted_story).objects.get(pk=noted_story.pk)).text
