@@ -5,7 +5,10 @@ InlinePanel of people (an orderable whose ForeignKey points at a person), or a m
 the box each key is found by name on the page type: a field, a related manager or a method whose name the export
 readers also read as a byline (`byline`, `author`, `authors`, `writer`, `reporter`, `contributors`, ...; one
 vocabulary, `engine.readers.streamfield.KIND_PATTERNS`), `dateline`, `credit`, and a publication date
-(`date_published`, `publish_date`, `pub_date`, `published_at`, ...; else Wagtail's `first_published_at`).
+(`date_published`, `publish_date`, `pub_date`, `published_at`, ...; else Wagtail's `first_published_at`). A method
+that needs arguments (a route: `entries_by_author(self, request, author)`) is no lookup. A type whose edit panels
+let editors choose the page's `owner` (as blog apps do for the post's author) has the owner as its byline, after
+any byline of its own.
 
 The setting `NEWSAUDIT_METADATA` maps them explicitly, per page type (`"app.Model"`) or for all (`"*"`):
 `{"blog.BlogPage": {"byline": "blog_person_relationship.person"}, "*": {"published": "go_live_at"}}`. A value is an
@@ -34,6 +37,8 @@ KEYS = ("byline", "dateline", "credit", "published")
 PUBLISHED_NAME = re.compile(r"^(?:date_)?(?:published|publish|pub|publication)(?:_date|_at|_on)?$|^date$")
 MAX_ITEMS = 12  # people in one byline; a relation longer than this is not a byline
 MAX_CHARS = 300
+PANEL_ATTRIBUTES = ("content_panels", "promote_panels", "settings_panels", "edit_handler")
+MAX_PANELS = 2000  # panels walked on one page type (nested groups included)
 
 
 def page_metadata(page: Page) -> dict[str, str]:
@@ -84,7 +89,27 @@ def _found_paths(model: type[Page]) -> dict[str, list[str]]:
         key = _key_for_name(name, model)
         if key:
             found.setdefault(key, []).append(name)
+    if "owner" in _panel_field_names(model):
+        found.setdefault("byline", []).append("owner")  # after any byline of the type's own
     return found
+
+
+def _panel_field_names(model: type[Page]) -> set[str]:
+    """The fields the page type's edit panels show (content, promote and settings panels, or its edit_handler).
+    A type that lets editors choose the page's `owner` there names its author so (a blog entry's "Author")."""
+    stack: list[Any] = [getattr(model, name, None) for name in PANEL_ATTRIBUTES]
+    names: set[str] = set()
+    for _ in range(MAX_PANELS):
+        if not stack:
+            break
+        panel = stack.pop()
+        if isinstance(panel, list | tuple):
+            stack.extend(panel)
+            continue
+        if isinstance(getattr(panel, "field_name", None), str):
+            names.add(panel.field_name)
+        stack.extend(getattr(panel, "children", None) or ())
+    return names
 
 
 def _needs_arguments(model: type[Page], name: str) -> bool:

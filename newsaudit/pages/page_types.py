@@ -8,11 +8,14 @@ Decided per page type, in this order:
    running-text field (StreamField, rich text or TextField) are skipped; of the rest, the types that keep a byline
    or a publication date (found as `metadata.page_metadata` finds them) are articles. A byline or date that every
    text page type has (a mixin's, like wagtail-seo's `seo_author` on every CodeRed page) tells no type apart and
-   does not count. A site none of whose types keep one of their own has every remaining text type audited.
+   does not count. A site none of whose types keep one of their own has the types its index or listing page
+   types list audited (their declared `subpage_types`, or types whose `parent_page_types` name one), or every
+   remaining text type when none is declared.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,12 +23,15 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import models
 from django.dispatch import receiver
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
 from ..engine.readers.streamfield import is_listing_type
 from .extract import own_text_fields
 from .metadata import metadata_paths
+
+LISTER_NAME = re.compile(r"(?:Index|List|Listing)Page$")  # a page type that lists articles (not a home page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +89,16 @@ def _not_an_article(model: type[Page]) -> str | None:
     reason = _not_text(model)
     if reason:
         return reason
-    if not _keeps_article_metadata(model) and any(_keeps_article_metadata(m) for m in _text_page_models()):
+    if _keeps_article_metadata(model):
+        return None
+    if any(_keeps_article_metadata(m) for m in _text_page_models()):
         shared = sorted(_article_metadata_names(model) & _shared_metadata_names())
         if shared:
             return f"no byline or publication date but what every page type has ({', '.join(shared)}): not an article"
         return "no byline or publication date: not an article"
+    listed = _listed_page_models()
+    if listed and model not in listed:
+        return "no type has a byline or date of its own, and no index or listing page type lists this one"
     return None
 
 
@@ -129,12 +140,38 @@ def _text_page_models() -> tuple[type[Page], ...]:
     return tuple(model for model in get_page_models() if _not_text(model) is None)
 
 
+@cache
+def _listed_page_models() -> frozenset[type[Page]]:
+    """The text page types that an index or listing page type lists: its declared `subpage_types`, or a type
+    whose declared `parent_page_types` names it. Where no type keeps a byline or date of its own, these are the
+    articles (a blog's PostListPage lists PostPage; its other text pages are not articles)."""
+    listers = [m for m in get_page_models() if LISTER_NAME.search(m.__name__)]
+    listed = {child for lister in listers for child in _declared_models(lister, "subpage_types")}
+    listed.update(m for m in get_page_models() if set(_declared_models(m, "parent_page_types")) & set(listers))
+    return frozenset(m for m in listed if m in _text_page_models())
+
+
+def _declared_models(model: type[Page], attribute: str) -> list[type[models.Model]]:
+    """The page models a type names in `subpage_types` or `parent_page_types` itself (not Wagtail's default)."""
+    names = getattr(model, attribute, None)
+    if not isinstance(names, list | tuple):
+        return []
+    found = []
+    for name in names:
+        try:
+            found.append(resolve_model_string(name, model._meta.app_label))
+        except (LookupError, ValueError):
+            continue  # a type the site no longer has
+    return found
+
+
 @receiver(setting_changed)
 def _forget_decisions(*, setting: str, **kwargs: object) -> None:
     if setting in ("NEWSAUDIT_PAGE_TYPES", "NEWSAUDIT_METADATA"):
         decision.cache_clear()
         _text_page_models.cache_clear()
         _shared_metadata_names.cache_clear()
+        _listed_page_models.cache_clear()
         metadata_paths.cache_clear()
 
 

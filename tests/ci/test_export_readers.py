@@ -111,6 +111,22 @@ def test_home_index_and_listing_pages_are_not_audited_in_dumpdata_exports():
     assert isinstance(only_index, DocumentError) and "index and listing pages are not audited" in only_index.message
 
 
+def test_a_page_type_built_on_a_concrete_base_page_is_known_by_its_own_row():
+    """Multi-table inheritance (a blog app's BasePage under its PostListPage and PostPage): the base's row comes
+    first, the type's own row last; the list page is skipped and the post's type is the post's."""
+    types = {7: "lab.postlistpage", 8: "lab.postpage"}
+    rows = [
+        *(
+            {"model": "wagtailcore.page", "pk": pk, "fields": {"title": f"P{pk}", "content_type": t.split(".")}}
+            for pk, t in types.items()
+        ),
+        *({"model": "lab.basepage", "pk": pk, "fields": {"intro": INTRO if pk == 7 else STORY}} for pk in types),
+        *({"model": label, "pk": pk, "fields": {"pinned": False}} for pk, label in types.items()),
+    ]
+    (post,) = read_export(rows, "site.json")
+    assert post.id == "page:8" and post.meta["type"] == "lab.postpage"
+
+
 def test_dumpdata_joins_page_rows_and_reports_the_broken_one():
     items = list(read_path(FIXTURES / "dumpdata.json"))
     assert [i.id for i in items] == ["page:4", "page:5", "page:6"]

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.db import models
 from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -87,7 +88,7 @@ def test_a_standfirst_repeated_as_the_first_paragraph_is_read_once(section):
     assert text.count(OPENING) == 1 and text.count(CLOSING) == 1
 
 
-class BlogIndexShape(Page):
+class JournalPage(Page):
     """A blog's index page (not named ...IndexPage) whose routes take the request and an author or a tag: no
     byline getter, so the index is not an article."""
 
@@ -104,7 +105,7 @@ class BlogIndexShape(Page):
         app_label = "news"
 
 
-class EntryShape(Page):
+class JournalEntryPage(Page):
     """The blog's entry: its author is a property, its date a field."""
 
     date = models.DateTimeField(null=True)
@@ -123,11 +124,11 @@ class EntryShape(Page):
 
 
 def test_a_method_that_needs_arguments_is_no_byline_and_does_not_make_an_index_an_article():
-    assert metadata_paths(BlogIndexShape)["byline"] == ()
-    assert not decision(BlogIndexShape).audited
-    assert decision(BlogIndexShape).reason == "no byline or publication date: not an article"
-    assert set(metadata_paths(EntryShape)["byline"]) == {"authors", "author_names"}  # optional arguments only
-    assert decision(EntryShape).audited
+    assert metadata_paths(JournalPage)["byline"] == ()
+    assert not decision(JournalPage).audited
+    assert decision(JournalPage).reason == "no byline or publication date: not an article"
+    assert set(metadata_paths(JournalEntryPage)["byline"]) == {"authors", "author_names"}  # optional arguments only
+    assert decision(JournalEntryPage).audited
 
 
 NOTE = "Rent figures come from the county housing office's survey of 2026, table 4."
@@ -168,3 +169,116 @@ def test_editors_comments_on_a_page_are_not_read(noted_story, admin_user):
 
     Comment.objects.create(page=noted_story, user=admin_user, text="Check the year of this survey before we publish.")
     assert "Check the year" not in page_document(type(noted_story).objects.get(pk=noted_story.pk)).text
+
+
+class LabPage(Page):
+    """A research blog app's base page: its text, and the page owner as author, whom the edit panels let editors
+    choose (on every type of the site)."""
+
+    body = models.TextField(blank=True)
+    settings_panels = [FieldPanel("owner")]
+
+    class Meta:
+        abstract = True
+        app_label = "news"
+
+
+class LabPostPage(LabPage):
+    """A post: no byline or date field of its own."""
+
+    class Meta:
+        abstract = True
+        app_label = "news"
+
+
+class LabPostListPage(LabPage):
+    """The blog's list of posts (a 'ListPage', not an 'IndexPage')."""
+
+    subpage_types = [LabPostPage]
+
+    class Meta:
+        abstract = True
+        app_label = "news"
+
+
+class LabSitePage(Page):
+    """The site's other pages (the home page among them): text, the same owner panel, no byline of their own."""
+
+    body = models.TextField(blank=True)
+    settings_panels = [MultiFieldPanel([FieldPanel("owner")])]
+
+    class Meta:
+        abstract = True
+        app_label = "news"
+
+
+@pytest.fixture
+def blog_site_types(monkeypatch):
+    """A site whose page types are only the shapes above (Wagtail's page type list and the decisions' caches)."""
+    from newsaudit.pages import metadata, page_types
+
+    def forget():
+        for cached in (page_types.decision, page_types._text_page_models, page_types._shared_metadata_names):
+            cached.cache_clear()
+        page_types._listed_page_models.cache_clear()
+        metadata.metadata_paths.cache_clear()
+
+    monkeypatch.setattr(page_types, "get_page_models", lambda: [Page, LabPostListPage, LabPostPage, LabSitePage])
+    forget()
+    yield
+    monkeypatch.undo()
+    forget()
+
+
+def test_where_no_type_keeps_a_byline_of_its_own_the_types_a_listing_lists_are_the_articles(blog_site_types):
+    """Every page type of a research blog app was audited, its home page and its list of posts among them."""
+    assert decision(LabPostPage).audited
+    assert decision(LabPostListPage).reason == "a home, index or listing page"
+    assert decision(LabSitePage).reason == (
+        "no type has a byline or date of its own, and no index or listing page type lists this one"
+    )
+
+
+def test_an_owner_editors_choose_in_the_panels_is_the_byline(home, admin_user):
+    """Blog apps show the page owner as the post's author and let editors choose it in the settings panel."""
+    assert metadata_paths(LabPostPage)["byline"] == ("owner",)
+    assert metadata_paths(LabSitePage)["byline"] == ("owner",)  # inside a panel group too
+    assert "owner" not in metadata_paths(Page)["byline"]  # Wagtail's own panels do not show it
+
+
+EQUATION = r"\begin{align} q_s = k \, (\tau - \tau_c)^{3/2} \end{align}"
+
+
+def test_an_equation_is_not_prose_and_a_quote_keeps_its_speaker_and_source():
+    raw = [
+        {"type": "text", "value": OPENING},
+        {"type": "equation", "value": {"equation": EQUATION, "caption": "Sediment flux above the threshold."}},
+        {"type": "math", "value": EQUATION},
+        {
+            "type": "blockquote",
+            "value": {"quote": "We can measure four seasons.", "author": "Maja Holm", "source": "the group's leader"},
+        },
+        {
+            "type": "quote",
+            "value": {"quote": "It will flood again.", "author": "Ola Dahl", "cite": "https://example.org/q"},
+        },
+    ]
+    assert [(b.kind, b.text) for b in field_blocks("body", raw)] == [
+        ("paragraph", OPENING),
+        ("caption", "Sediment flux above the threshold."),
+        ("quote", "We can measure four seasons. \u2014 Maja Holm, the group's leader"),
+        ("quote", "It will flood again. \u2014 Ola Dahl"),
+    ]
+
+
+def test_a_pages_sidebar_and_its_listing_teaser_are_not_article_text():
+    sidebar = [
+        {
+            "type": "text",
+            "value": {"header": "About this blog", "item": "Posts here are reviewed by the group's leader."},
+        }
+    ]
+    teaser = "<p>A four-year grant for the river group.</p>"
+    values = {"body": f"<p>{OPENING}</p>", "sidebar": sidebar, "excerpt": teaser}
+    document = document_of(PageInputs("page:1", "Grant won", values))
+    assert "reviewed" not in document.text and "four-year" not in document.text and OPENING in document.text

@@ -46,6 +46,7 @@ def read_dumpdata(rows: list[dict], source: str, fields: Sequence[str] = ()) -> 
             continue
         key = str(row.get("pk")) if pages else f"#{index}"
         first, merged = joined.get(key, (index, {"model": row.get("model"), "pk": row.get("pk"), "fields": {}}))
+        merged["model"] = row.get("model")  # the most specific type's row comes last (multi-table inheritance)
         if isinstance(row.get("fields"), dict) and isinstance(merged["fields"], dict):
             merged["fields"].update(row["fields"])
         else:

@@ -36,25 +36,30 @@ SKIP_NAME = re.compile(
     r"alignment|size|width|height|colour|color|css|class|anchor|target|live|draft|owner|content_type|"
     r"path|depth|numchild|meta|type|decorative|table|typed_table|table_block|data_table)(?:$|_)"
 )
-# Controls whose labels are never article text, whatever else their name says (`button_title`, `cta_text`), and
-# code listings (a code block's `code`, however much it reads like prose in its comments): a block of such a type is
-# skipped whole, a struct child so named is skipped.
-CONTROL_NAME = re.compile(
-    r"(?:^|_)(?:button|buttons|btn|cta|call_to_action|menu|nav|navigation|breadcrumbs?|code|codeblock)(?:$|_)"
-)
-# Page fields that are metadata whatever else their name says (a struct's `title` child is text: a card's title).
+# Controls whose labels are never article text, whatever else their name says (`button_title`, `cta_text`): a
+# block of such a type is skipped whole, a struct child so named is skipped.
+CONTROL_NAME = re.compile(r"(?:^|_)(?:button|buttons|btn|cta|call_to_action|menu|nav|navigation|breadcrumbs?)(?:$|_)")
+# Values that are no prose however much they read like it: code (its comments), mathematics (LaTeX). A struct child
+# so named is skipped, and so is a block of such a type that holds a bare string; a struct block of such a type
+# is read without them (a listing's or an equation's caption is text).
+NOT_PROSE_NAME = re.compile(r"(?:^|_)(?:code|codeblock|equation|equations|math|latex|formula)(?:$|_)")
+# Page fields that are metadata whatever else their name says (a struct's `title` child is text: a card's title),
+# the page's furniture beside the article (a sidebar of links, contents and notes about the site) and the teaser
+# that listings show in its place (a blog entry's `excerpt`).
 SKIP_FIELDS = frozenset(
     ["title", "seo_title", "search_description", "show_in_menus", "detail_url", "html_url", "draft_title", "url_path"]
+    + ["sidebar", "side_bar", "sidebar_content", "footer", "excerpt", "teaser", "listing_summary"]
 )
 # Home, index and listing page types (`blog.BlogIndexPage`; dumpdata's lowercased `blog.blogindexpage`): their
 # text introduces other pages, so they are no article, in an export as in the Wagtail side's default. Lowercased, a
 # name ending in "searchpage" may be a research page: only a type named just "searchpage" is a search page there.
-LISTING_TYPE = re.compile(r"(?:Home|Index|Listing|Landing|Search)Page$")
-LISTING_LABEL = re.compile(r"(?:home|index|listing|landing)page$|^searchpage$")
+LISTING_TYPE = re.compile(r"(?:Home|Index|List|Listing|Landing|Search)Page$")
+LISTING_LABEL = re.compile(r"(?:home|index|list|listing|landing)page$|^searchpage$")
 LISTINGS_NOTE = " (home, index and listing pages are not audited)"
-# A quotation struct ({"quote": ..., "attribution": ...}) is read as one quote: "text \u2014 attribution".
+# A quotation struct ({"quote": ..., "attribution": ...}) is read as one quote: "text \u2014 attribution"; a struct
+# with a speaker and a source ({"author", "source"}) as "text \u2014 speaker, source".
 QUOTE_TEXT_NAMES = ("quote", "text", "body", "quotation")
-ATTRIBUTION_NAMES = ("attribution", "attribute_name", "cite", "citation", "source", "author", "speaker", "name")
+ATTRIBUTION_NAMES = ("attribution", "attribute_name", "author", "speaker", "name", "cite", "citation", "source")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s/>]")
 URLISH = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.|/)\S*\s*$", re.I)
 DATEISH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?\s*$")
@@ -82,10 +87,10 @@ def is_listing_type(name: str) -> bool:
 
 
 def is_skipped_name(name: str) -> bool:
-    """Ids, dates, links, media, settings, controls and code (block types and struct children); a name that also
-    says what text it is (`image_caption`) is kept, unless it names a control or code (`button_title`)."""
+    """Ids, dates, links, media, settings, controls, code and mathematics (block types and struct children); a name
+    that also says what text it is (`image_caption`) is kept, unless it names a control or code (`button_title`)."""
     lowered = name.lower()
-    if CONTROL_NAME.search(lowered):
+    if CONTROL_NAME.search(lowered) or NOT_PROSE_NAME.search(lowered):
         return True
     return bool(SKIP_NAME.search(lowered)) and kind_for(lowered, "") == ""
 
@@ -101,6 +106,11 @@ def is_stream(value: Any) -> bool:
         and bool(value)
         and all(isinstance(item, dict) and "type" in item and "value" in item for item in value)
     )
+
+
+def is_prose_or_name(value: str) -> bool:
+    """Words (a speaker's name, a source), not an address or a date."""
+    return bool(value.strip()) and not URLISH.match(value) and not DATEISH.match(value)
 
 
 def is_prose(value: str) -> bool:
@@ -202,10 +212,10 @@ def _walk(value: Any, kind: str, block_id: str | None) -> Iterator[BlockInput]:
 def _quotation(item: dict) -> str | None:
     """A quote struct's text and attribution as one quote ("text \u2014 name"), so the quote keeps its speaker."""
     text = next((item[n] for n in QUOTE_TEXT_NAMES if isinstance(item.get(n), str) and item[n].strip()), None)
-    name = next((item[n] for n in ATTRIBUTION_NAMES if isinstance(item.get(n), str) and item[n].strip()), None)
-    if text is None or name is None or looks_like_html(text):
+    names = [item[n].strip() for n in ATTRIBUTION_NAMES if isinstance(item.get(n), str) and is_prose_or_name(item[n])]
+    if text is None or not names or looks_like_html(text):
         return None
-    return f"{text.strip()} \u2014 {name.strip()}"
+    return f"{text.strip()} \u2014 {', '.join(dict.fromkeys(names[:2]))}"
 
 
 def _child_of_list(child: Any, kind: str, block_id: str | None) -> tuple[Any, str, str | None, bool] | None:
@@ -214,6 +224,8 @@ def _child_of_list(child: Any, kind: str, block_id: str | None) -> tuple[Any, st
     if isinstance(child, dict) and "type" in child and "value" in child:
         block_type = str(child.get("type") or "")
         if CONTROL_NAME.search(block_type.lower()):
+            return None
+        if NOT_PROSE_NAME.search(block_type.lower()) and not isinstance(child["value"], dict):
             return None
         child_id = child.get("id")
         new_id = str(child_id) if isinstance(child_id, str | int) and child_id != "" else block_id
