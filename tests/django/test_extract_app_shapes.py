@@ -282,3 +282,35 @@ def test_a_pages_sidebar_and_its_listing_teaser_are_not_article_text():
     values = {"body": f"<p>{OPENING}</p>", "sidebar": sidebar, "excerpt": teaser}
     document = document_of(PageInputs("page:1", "Grant won", values))
     assert "reviewed" not in document.text and "four-year" not in document.text and OPENING in document.text
+
+
+MARKDOWN_POST = f"""{OPENING}
+
+```python
+# officials say these totals are wrong
+fares = [2.5, 3.0]
+```
+
+| Year | Crossings |
+|------|-----------|
+| 2025 | 41,000    |
+
+$$
+q_s = k (\\tau - \\tau_c)^{{3/2}}
+$$
+
+{CLOSING}
+"""
+
+
+def test_fenced_code_tables_and_display_math_in_a_markdown_body_are_not_prose():
+    """A code blog's Markdown body: a comment line in fenced code was read as a heading ('officials say ...')."""
+    document = document_of(PageInputs("page:1", "Ferry fares", {"body": MARKDOWN_POST}))
+    assert [document.text[b.start : b.end] for b in document.blocks] == ["Ferry fares", OPENING, CLOSING]
+
+
+def test_a_code_listing_in_rich_text_is_not_prose():
+    """Rich text rendered from Markdown (or raw HTML) keeps code in <pre>: left out, the rest read."""
+    html = f'<p>{OPENING}</p><pre class="code"><code># officials say so\nx = 1</code></pre><p>{CLOSING}</p>'
+    document = document_of(PageInputs("page:1", "Ferry fares", {"body": html}))
+    assert "officials" not in document.text and OPENING in document.text and CLOSING in document.text

@@ -64,6 +64,8 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s/>]")
 URLISH = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.|/)\S*\s*$", re.I)
 DATEISH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?\s*$")
 # Wagtail's stored rich text: <a linktype="page" id="3"> has no href; give it one so the link counts as evidence.
+PRE_OPEN = re.compile(r"<pre(?=[\s/>])", re.I)
+PRE_CLOSE = re.compile(r"</pre\s*>", re.I)
 DB_LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>", re.I)
 LINKTYPE = re.compile(r"""\blinktype\s*=\s*["']?(?P<type>[\w-]+)""", re.I)
 LINK_ID = re.compile(r"""\bid\s*=\s*["']?(?P<id>[\w-]+)""", re.I)
@@ -137,11 +139,32 @@ def expand_db_links(html: str) -> str:
     return DB_LINK.sub(add_href, html)
 
 
+def without_preformatted(html: str) -> str:
+    """The fragment without its `<pre>` elements: in a page's rich text they hold code listings (a body rendered
+    from Markdown, raw HTML), no prose. Open and close tags are paired in one pass: linear time."""
+    if "<pre" not in html.lower():
+        return html
+    parts: list[str] = []
+    cursor = 0
+    closes = PRE_CLOSE.finditer(html)
+    for opening in PRE_OPEN.finditer(html):
+        if opening.start() < cursor:
+            continue  # inside an element already dropped
+        closing = next((c for c in closes if c.start() >= opening.end()), None)
+        if closing is None:
+            break  # an unclosed <pre> runs to the end, as a browser shows it
+        parts.append(html[cursor : opening.start()])
+        cursor = closing.end()
+    else:
+        return "".join(parts) + html[cursor:]
+    return "".join(parts) + html[cursor : opening.start()]
+
+
 def text_blocks(value: str, kind: str, block_id: str | None) -> list[BlockInput]:
     """One string: rich text (stored or display HTML) through the HTML reader, Markdown rich text through the
     Markdown reader, plain text as one block."""
     if looks_like_html(value):
-        blocks = html_to_blocks(expand_db_links(value), kind=kind, block_id=block_id)
+        blocks = html_to_blocks(expand_db_links(without_preformatted(value)), kind=kind, block_id=block_id)
         if kind != "paragraph":  # a <p> inside a quote/caption/credit block is that kind, not a paragraph
             for block in blocks:
                 if block.kind == "paragraph":
