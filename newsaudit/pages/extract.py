@@ -23,7 +23,7 @@ from wagtail.models import Page
 from ..engine import Document
 from ..engine.readers.streamfield import is_skipped_name
 from .inputs import PageInputs, document_of
-from .metadata import page_metadata
+from .metadata import page_metadata, panel_field_names
 
 SKIPPED_KEY = "skipped_blocks"
 MAX_INLINE_ROWS = 200  # rows of one InlinePanel read into the text
@@ -48,13 +48,17 @@ def page_inputs(page: Page) -> PageInputs:
 
 
 def own_text_fields(model: type[Page]) -> list[models.Field]:
-    """Concrete fields the page type adds to Page (not Page's own title/slug/SEO fields), in model order."""
+    """Concrete fields the page type adds to Page (not Page's own title/slug/SEO fields), in the order its edit
+    panels show them (an introduction before the body even where the body comes from a base page model), then
+    the others in model order."""
     base = {f.name for f in Page._meta.concrete_fields}
-    return [
+    fields = [
         f
         for f in model._meta.concrete_fields
         if f.name not in base and isinstance(f, models.CharField | models.TextField | StreamField)
     ]
+    shown = {name: index for index, name in enumerate(panel_field_names(model))}
+    return sorted(fields, key=lambda f: shown.get(f.name, len(shown)))
 
 
 def page_field_values(page: Page, skipped: list[str]) -> dict[str, Any]:

@@ -89,27 +89,29 @@ def _found_paths(model: type[Page]) -> dict[str, list[str]]:
         key = _key_for_name(name, model)
         if key:
             found.setdefault(key, []).append(name)
-    if "owner" in _panel_field_names(model):
+    if "owner" in panel_field_names(model):
         found.setdefault("byline", []).append("owner")  # after any byline of the type's own
     return found
 
 
-def _panel_field_names(model: type[Page]) -> set[str]:
-    """The fields the page type's edit panels show (content, promote and settings panels, or its edit_handler).
-    A type that lets editors choose the page's `owner` there names its author so (a blog entry's "Author")."""
-    stack: list[Any] = [getattr(model, name, None) for name in PANEL_ATTRIBUTES]
-    names: set[str] = set()
+@cache
+def panel_field_names(model: type[Page]) -> tuple[str, ...]:
+    """The fields the page type's edit panels show, in the editor's order (content, promote and settings panels,
+    or its edit_handler). A type that lets editors choose the page's `owner` there names its author so (a blog
+    entry's "Author"); the page's text fields are read in this order (`extract.own_text_fields`)."""
+    stack: list[Any] = [getattr(model, name, None) for name in reversed(PANEL_ATTRIBUTES)]
+    names: dict[str, None] = {}
     for _ in range(MAX_PANELS):
         if not stack:
             break
         panel = stack.pop()
         if isinstance(panel, list | tuple):
-            stack.extend(panel)
+            stack.extend(reversed(panel))
             continue
         if isinstance(getattr(panel, "field_name", None), str):
-            names.add(panel.field_name)
-        stack.extend(getattr(panel, "children", None) or ())
-    return names
+            names.setdefault(panel.field_name)
+        stack.extend(reversed(getattr(panel, "children", None) or ()))
+    return tuple(names)
 
 
 def _needs_arguments(model: type[Page], name: str) -> bool:

@@ -7,8 +7,9 @@ Decided per page type, in this order:
 3. The default: Wagtail's bare `Page` (the root), form pages, home/index/listing pages, and types with no
    running-text field (StreamField, rich text or TextField) are skipped; of the rest, the types that keep a byline
    or a publication date (found as `metadata.page_metadata` finds them) are articles. A byline or date that every
-   text page type has (a mixin's, like wagtail-seo's `seo_author` on every CodeRed page) tells no type apart and
-   does not count. A site none of whose types keep one of their own has the types its index or listing page
+   text page type has (a mixin's, like wagtail-seo's `seo_author` on every CodeRed page), or that a type has from
+   the same base class as an index or listing page type (the site's base page's), tells no type apart and does
+   not count. A site none of whose types keep one of their own has the types its index or listing page
    types list audited (their declared `subpage_types`, or types whose `parent_page_types` name one), or every
    remaining text type when none is declared.
 """
@@ -95,6 +96,10 @@ def _not_an_article(model: type[Page]) -> str | None:
         shared = sorted(_article_metadata_names(model) & _shared_metadata_names())
         if shared:
             return f"no byline or publication date but what every page type has ({', '.join(shared)}): not an article"
+        on_index_pages = sorted(_names_index_pages_share(model))
+        if on_index_pages:
+            names = ", ".join(on_index_pages)
+            return f"no byline or publication date but what index pages have too ({names}): not an article"
         return "no byline or publication date: not an article"
     listed = _listed_page_models()
     if listed and model not in listed:
@@ -120,7 +125,31 @@ def _running_text_fields(model: type[Page]) -> list[models.Field]:
 
 
 def _keeps_article_metadata(model: type[Page]) -> bool:
-    return bool(_article_metadata_names(model) - _shared_metadata_names())
+    return bool(_article_metadata_names(model) - _shared_metadata_names() - _names_index_pages_share(model))
+
+
+def _names_index_pages_share(model: type[Page]) -> frozenset[str]:
+    """Byline and date names the type has from the same class as a home, index or listing page type has them: the
+    site's base page gives them to every page (wagtail-feathers' `authors` on every page type, index pages too),
+    so they mark no article."""
+    names = _article_metadata_names(model)
+    return frozenset(
+        name
+        for listing in _listing_page_models()
+        for name in names & _article_metadata_names(listing)
+        if _origin(listing, name) is _origin(model, name)
+    )
+
+
+def _origin(model: type[Page], name: str) -> type:
+    """The most basic class in the type's ancestry that declares `name` (a field, a relation's accessor, a
+    method or property), or the type itself."""
+    return next((cls for cls in reversed(model.__mro__) if name in vars(cls)), model)
+
+
+@cache
+def _listing_page_models() -> tuple[type[Page], ...]:
+    return tuple(model for model in get_page_models() if is_listing_type(model.__name__))
 
 
 def _article_metadata_names(model: type[Page]) -> frozenset[str]:
@@ -172,6 +201,7 @@ def _forget_decisions(*, setting: str, **kwargs: object) -> None:
         _text_page_models.cache_clear()
         _shared_metadata_names.cache_clear()
         _listed_page_models.cache_clear()
+        _listing_page_models.cache_clear()
         metadata_paths.cache_clear()
 
 

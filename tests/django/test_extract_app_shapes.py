@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from newsaudit.engine.readers.dumpdata import read_dumpdata
 from newsaudit.engine.readers.streamfield import field_blocks
-from newsaudit.pages.extract import page_document, stream_raw_blocks
+from newsaudit.pages.extract import own_text_fields, page_document, stream_raw_blocks
 from newsaudit.pages.inputs import PageInputs, document_of
 from newsaudit.pages.metadata import metadata_paths
 from newsaudit.pages.page_types import decision
@@ -88,6 +88,13 @@ def test_a_standfirst_repeated_as_the_first_paragraph_is_read_once(section):
     assert text.count(OPENING) == 1 and text.count(CLOSING) == 1
 
 
+class ShapeMeta:
+    """Page shapes for the decisions only: abstract, so never among the site's page types."""
+
+    abstract = True
+    app_label = "news"
+
+
 class JournalPage(Page):
     """A blog's index page (not named ...IndexPage) whose routes take the request and an author or a tag: no
     byline getter, so the index is not an article."""
@@ -100,9 +107,8 @@ class JournalPage(Page):
     def entries_by_tag(self, request, tag):
         return None
 
-    class Meta:
-        abstract = True  # a shape for the decision only: never in the site's page types
-        app_label = "news"
+    class Meta(ShapeMeta):
+        pass
 
 
 class JournalEntryPage(Page):
@@ -118,9 +124,8 @@ class JournalEntryPage(Page):
     def author_names(self, separator=", "):
         return ""
 
-    class Meta:
-        abstract = True
-        app_label = "news"
+    class Meta(ShapeMeta):
+        pass
 
 
 def test_a_method_that_needs_arguments_is_no_byline_and_does_not_make_an_index_an_article():
@@ -178,17 +183,15 @@ class LabPage(Page):
     body = models.TextField(blank=True)
     settings_panels = [FieldPanel("owner")]
 
-    class Meta:
-        abstract = True
-        app_label = "news"
+    class Meta(ShapeMeta):
+        pass
 
 
 class LabPostPage(LabPage):
     """A post: no byline or date field of its own."""
 
-    class Meta:
-        abstract = True
-        app_label = "news"
+    class Meta(ShapeMeta):
+        pass
 
 
 class LabPostListPage(LabPage):
@@ -196,9 +199,8 @@ class LabPostListPage(LabPage):
 
     subpage_types = [LabPostPage]
 
-    class Meta:
-        abstract = True
-        app_label = "news"
+    class Meta(ShapeMeta):
+        pass
 
 
 class LabSitePage(Page):
@@ -207,27 +209,34 @@ class LabSitePage(Page):
     body = models.TextField(blank=True)
     settings_panels = [MultiFieldPanel([FieldPanel("owner")])]
 
-    class Meta:
-        abstract = True
-        app_label = "news"
+    class Meta(ShapeMeta):
+        pass
 
 
 @pytest.fixture
-def blog_site_types(monkeypatch):
-    """A site whose page types are only the shapes above (Wagtail's page type list and the decisions' caches)."""
+def site_page_types(monkeypatch):
+    """Make the site's page types these shapes alone (Wagtail's page type list and the decisions' caches)."""
     from newsaudit.pages import metadata, page_types
 
     def forget():
         for cached in (page_types.decision, page_types._text_page_models, page_types._shared_metadata_names):
             cached.cache_clear()
         page_types._listed_page_models.cache_clear()
+        page_types._listing_page_models.cache_clear()
         metadata.metadata_paths.cache_clear()
 
-    monkeypatch.setattr(page_types, "get_page_models", lambda: [Page, LabPostListPage, LabPostPage, LabSitePage])
-    forget()
-    yield
+    def use(*shapes: type[Page]) -> None:
+        monkeypatch.setattr(page_types, "get_page_models", lambda: [Page, *shapes])
+        forget()
+
+    yield use
     monkeypatch.undo()
     forget()
+
+
+@pytest.fixture
+def blog_site_types(site_page_types):
+    site_page_types(LabPostListPage, LabPostPage, LabSitePage)
 
 
 def test_where_no_type_keeps_a_byline_of_its_own_the_types_a_listing_lists_are_the_articles(blog_site_types):
@@ -314,3 +323,75 @@ def test_a_code_listing_in_rich_text_is_not_prose():
     html = f'<p>{OPENING}</p><pre class="code"><code># officials say so\nx = 1</code></pre><p>{CLOSING}</p>'
     document = document_of(PageInputs("page:1", "Ferry fares", {"body": html}))
     assert "officials" not in document.text and OPENING in document.text and CLOSING in document.text
+
+
+class RiverPage(Page):
+    """A theming app's base page (wagtail-feathers' shape): every page type, index pages too, has its authors, and
+    its body comes from this base."""
+
+    body = models.TextField(blank=True)
+
+    @property
+    def authors(self):
+        return []
+
+    class Meta(ShapeMeta):
+        pass
+
+
+class RiverNewsIndexPage(RiverPage):
+    class Meta(ShapeMeta):
+        pass
+
+
+class RiverArticlePage(RiverPage):
+    """The app's item page: a publication date of its own, an introduction shown before the body."""
+
+    introduction = models.TextField(blank=True)
+    publication_date = models.DateField(null=True)
+    content_panels = [FieldPanel("introduction"), FieldPanel("body")]
+
+    class Meta(ShapeMeta):
+        pass
+
+
+class RiverAboutPage(RiverPage):
+    class Meta(ShapeMeta):
+        pass
+
+
+class RiverErrorPage(Page):
+    """A page type of the app that is no RiverPage (no authors): every text type no longer shares the authors."""
+
+    body = models.TextField(blank=True)
+
+    class Meta(ShapeMeta):
+        pass
+
+
+def test_a_byline_every_page_has_from_the_sites_base_page_marks_no_article(site_page_types):
+    """Every page type of a theming app got `authors` from its base page, index pages too; one type without it
+    meant no name was shared by all, and the about page was audited as an article."""
+    site_page_types(RiverNewsIndexPage, RiverArticlePage, RiverAboutPage, RiverErrorPage)
+    assert decision(RiverArticlePage).audited
+    assert decision(RiverAboutPage).reason == (
+        "no byline or publication date but what index pages have too (authors): not an article"
+    )
+    assert not decision(RiverErrorPage).audited
+
+
+def test_fields_are_read_in_the_editors_order_an_introduction_before_a_body_from_the_base_page():
+    assert [f.name for f in own_text_fields(RiverArticlePage)] == ["introduction", "body"]
+
+
+def test_a_rich_text_quote_keeps_its_attribution():
+    """A quote struct whose quote is rich text gave the quote and the speaker's name as two blocks, no source."""
+    raw = [
+        {
+            "type": "block_quote",
+            "value": {"quote": "<p>We cannot wait for the next flood.</p>", "attribution": "Jo Brink"},
+        }
+    ]
+    assert [(b.kind, b.text) for b in field_blocks("body", raw)] == [
+        ("quote", "We cannot wait for the next flood. \u2014 Jo Brink")
+    ]

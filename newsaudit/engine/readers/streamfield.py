@@ -236,7 +236,9 @@ def _quotation(item: dict) -> str | None:
     """A quote struct's text and attribution as one quote ("text \u2014 name"), so the quote keeps its speaker."""
     text = next((item[n] for n in QUOTE_TEXT_NAMES if isinstance(item.get(n), str) and item[n].strip()), None)
     names = [item[n].strip() for n in ATTRIBUTION_NAMES if isinstance(item.get(n), str) and is_prose_or_name(item[n])]
-    if text is None or not names or looks_like_html(text):
+    if text is not None and looks_like_html(text):  # a rich-text quote: its words, paragraphs joined
+        text = " ".join(block.text.strip() for block in html_to_blocks(text)) or None
+    if text is None or not names:
         return None
     return f"{text.strip()} \u2014 {', '.join(dict.fromkeys(names[:2]))}"
 
