@@ -63,6 +63,7 @@ test-matrix: $(STAMP)
 test-realsite: $(STAMP)
 	$(VENV)/bin/nox -s realsite
 	$(VENV)/bin/nox -s realsite_codered
+	$(VENV)/bin/nox -s realsite_roost
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput

@@ -5,7 +5,10 @@ InlinePanel of people (an orderable whose ForeignKey points at a person), or a m
 the box each key is found by name on the page type: a field, a related manager or a method whose name the export
 readers also read as a byline (`byline`, `author`, `authors`, `writer`, `reporter`, `contributors`, ...; one
 vocabulary, `engine.readers.streamfield.KIND_PATTERNS`), `dateline`, `credit`, and a publication date
-(`date_published`, `publish_date`, `pub_date`, `published_at`, ...; else Wagtail's `first_published_at`).
+(`date_published`, `publish_date`, `pub_date`, `published_at`, ...; else Wagtail's `first_published_at`). A method
+that needs arguments (a route: `entries_by_author(self, request, author)`) is no lookup. A type whose edit panels
+let editors choose the page's `owner` (as blog apps do for the post's author) has the owner as its byline, after
+any byline of its own.
 
 The setting `NEWSAUDIT_METADATA` maps them explicitly, per page type (`"app.Model"`) or for all (`"*"`):
 `{"blog.BlogPage": {"byline": "blog_person_relationship.person"}, "*": {"published": "go_live_at"}}`. A value is an
@@ -17,6 +20,7 @@ raises counts as no value.
 from __future__ import annotations
 
 import datetime
+import inspect
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -33,6 +37,8 @@ KEYS = ("byline", "dateline", "credit", "published")
 PUBLISHED_NAME = re.compile(r"^(?:date_)?(?:published|publish|pub|publication)(?:_date|_at|_on)?$|^date$")
 MAX_ITEMS = 12  # people in one byline; a relation longer than this is not a byline
 MAX_CHARS = 300
+PANEL_ATTRIBUTES = ("content_panels", "promote_panels", "settings_panels", "edit_handler")
+MAX_PANELS = 2000  # panels walked on one page type (nested groups included)
 
 
 def page_metadata(page: Page) -> dict[str, str]:
@@ -78,10 +84,49 @@ def _found_paths(model: type[Page]) -> dict[str, list[str]]:
     names += [n for n in dir(model) if n not in base and not n.startswith("_") and n not in names]
     found: dict[str, list[str]] = {}
     for name in names:
+        if _needs_arguments(model, name):
+            continue  # a view or route (`entries_by_author(self, request, author)`) is no byline getter
         key = _key_for_name(name, model)
         if key:
             found.setdefault(key, []).append(name)
+    if "owner" in panel_field_names(model):
+        found.setdefault("byline", []).append("owner")  # after any byline of the type's own
     return found
+
+
+@cache
+def panel_field_names(model: type[Page]) -> tuple[str, ...]:
+    """The fields the page type's edit panels show, in the editor's order (content, promote and settings panels,
+    or its edit_handler). A type that lets editors choose the page's `owner` there names its author so (a blog
+    entry's "Author"); the page's text fields are read in this order (`extract.own_text_fields`)."""
+    stack: list[Any] = [getattr(model, name, None) for name in reversed(PANEL_ATTRIBUTES)]
+    names: dict[str, None] = {}
+    for _ in range(MAX_PANELS):
+        if not stack:
+            break
+        panel = stack.pop()
+        if isinstance(panel, list | tuple):
+            stack.extend(reversed(panel))
+            continue
+        if isinstance(getattr(panel, "field_name", None), str):
+            names.setdefault(panel.field_name)
+        stack.extend(reversed(getattr(panel, "children", None) or ()))
+    return tuple(names)
+
+
+def _needs_arguments(model: type[Page], name: str) -> bool:
+    """A method of the page type that cannot be called with no arguments: a lookup would only raise."""
+    attribute = inspect.getattr_static(model, name, None)
+    bound = not isinstance(attribute, staticmethod)  # called on the page: its first parameter is self (or cls)
+    if isinstance(attribute, staticmethod | classmethod):
+        attribute = attribute.__func__
+    if not inspect.isfunction(attribute):
+        return False
+    try:
+        parameters = list(inspect.signature(attribute).parameters.values())[1 if bound else 0 :]
+    except (TypeError, ValueError):
+        return False
+    return any(p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in parameters)
 
 
 def _key_for_name(name: str, model: type[Page]) -> str | None:

@@ -27,7 +27,7 @@ def test_api_detail_reads_streamfield_blocks_in_order():
         ("byline", "By Nell Okafor"),
         ("heading", "What was decided"),
     ]
-    assert ("quote", "We have waited eleven winters for this.") in kinds
+    assert ("quote", "We have waited eleven winters for this. \u2014 Ayo Brennan, harbour master") in kinds  # rich text
     assert ("caption", "The harbour wall after the January storm.") in kinds
     assert ("credit", "Photo: Westmere Council") in kinds
     assert ("list_item", "Work starts in May.") in kinds
@@ -65,9 +65,68 @@ def test_api_listing_skips_pages_without_text_and_reads_list_items():
 
 
 def test_listing_without_any_text_is_one_error():
-    listing = {"meta": {"total_count": 1}, "items": [{"id": 2, "meta": {"type": "home.HomePage"}, "title": "Home"}]}
+    listing = {"meta": {"total_count": 1}, "items": [{"id": 2, "meta": {"type": "news.StoryPage"}, "title": "A"}]}
     (item,) = read_export(listing, "pages.json")
-    assert isinstance(item, DocumentError) and "?fields=*" in item.message
+    assert isinstance(item, DocumentError) and "?fields=*" in item.message and "api_fields" in item.message
+
+
+INTRO = "<p>Our reporters cover the valley's towns, its courts and its council.</p>"
+STORY = "<p>The council closed the east bridge on Monday after engineers found cracks, its leader said.</p>"
+
+
+def test_home_index_and_listing_pages_are_not_audited_in_api_exports():
+    """Their text introduces other pages: auditing it as an article flagged 'Our' in an index page's title."""
+    items = [
+        {"id": n, "meta": {"type": kind}, "title": title, "intro": INTRO}
+        for n, kind, title in [
+            (2, "home.HomePage", "Home"),
+            (3, "news.AuthorIndexPage", "Our writers"),
+            (4, "news.SectionListingPage", "Towns"),
+            (5, "news.ResearchPage", "Our research"),
+        ]
+    ]
+    story = {"id": 6, "meta": {"type": "news.StoryPage"}, "title": "East bridge closed", "body": STORY}
+    docs = list(read_export({"meta": {"total_count": 5}, "items": [*items, story]}, "pages.json"))
+    assert [d.id for d in docs] == ["page:5", "page:6"]
+    (only_index,) = read_export({"meta": {"total_count": 3}, "items": items[:3]}, "pages.json")
+    assert isinstance(only_index, DocumentError) and "index and listing pages are not audited" in only_index.message
+
+
+def test_home_index_and_listing_pages_are_not_audited_in_dumpdata_exports():
+    types = {2: "home.homepage", 3: "news.authorindexpage", 5: "news.researchpage", 6: "news.storypage"}
+    rows = [
+        row
+        for pk, label in types.items()
+        for row in (
+            {
+                "model": "wagtailcore.page",
+                "pk": pk,
+                "fields": {"title": f"Page {pk}", "content_type": label.split(".")},
+            },
+            {"model": label, "pk": pk, "fields": {"intro": INTRO if pk != 6 else STORY}},
+        )
+    ]
+    assert [d.id for d in read_export(rows, "site.json")] == ["page:5", "page:6"]
+    (only_index,) = read_export(rows[:4], "site.json")
+    assert isinstance(only_index, DocumentError) and "index and listing pages are not audited" in only_index.message
+
+
+@pytest.mark.parametrize("base", ["lab.basepage", "wagtail_river.riverpage"])
+@pytest.mark.parametrize("base_rows_first", [True, False])
+def test_a_page_type_built_on_a_concrete_base_page_is_known_by_its_own_row(base, base_rows_first):
+    """Multi-table inheritance (a blog app's BasePage, wagtail-feathers' FeatherBasePage under its index and item
+    pages): the base's rows hold the text, the types' own rows say the type, in either order (dumpdata lists apps
+    as named). The list page is skipped, the post read with its type; an app named wagtail_... is no Wagtail's."""
+    types = {7: "lab.postlistpage", 8: "lab.postpage"}
+    pages = [
+        {"model": "wagtailcore.page", "pk": pk, "fields": {"title": f"P{pk}", "content_type": t.split(".")}}
+        for pk, t in types.items()
+    ]
+    base_rows = [{"model": base, "pk": pk, "fields": {"intro": INTRO if pk == 7 else STORY}} for pk in types]
+    own_rows = [{"model": label, "pk": pk, "fields": {"pinned": False}} for pk, label in types.items()]
+    rows = [*pages, *(base_rows + own_rows if base_rows_first else own_rows + base_rows)]
+    (post,) = read_export(rows, "site.json")
+    assert post.id == "page:8" and post.meta["type"] == "lab.postpage" and "east bridge" in post.text
 
 
 def test_dumpdata_joins_page_rows_and_reports_the_broken_one():

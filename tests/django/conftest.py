@@ -36,7 +36,19 @@ def _remove_sqlite_files(database: Path) -> None:
         Path(f"{database}{suffix}").unlink(missing_ok=True)
 
 
+def _install_shapes_app() -> None:
+    """tests/django/shapes: page shapes of real Wagtail apps, in this test process only (not in the example site,
+    nor in the processes tests start). Where Django is already set up (a DJANGO_SETTINGS_MODULE in the environment
+    before pytest started), its tests are skipped."""
+    from django.apps import apps
+    from django.conf import settings
+
+    if not apps.ready:
+        settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "tests.django.shapes"]
+
+
 _private_test_database()
+_install_shapes_app()
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402

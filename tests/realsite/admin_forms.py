@@ -56,13 +56,14 @@ def stream_inputs(block: blocks.Block, value: Any, prefix: str) -> dict[str, Any
     while stack:
         current, current_value, name = stack.pop()
         if isinstance(current, blocks.StreamBlock | blocks.ListBlock):
-            children = list(current_value or [])
+            # A StreamValue's items and a ListValue's bound blocks each carry their block, value and id.
+            children = list(getattr(current_value, "bound_blocks", None) or current_value or [])
             data[f"{name}-count"] = str(len(children))
             for index, child in enumerate(children):
                 child_prefix = f"{name}-{index}"
                 data[f"{child_prefix}-deleted"] = ""
                 data[f"{child_prefix}-order"] = str(index)
-                data[f"{child_prefix}-id"] = child.id or ""
+                data[f"{child_prefix}-id"] = getattr(child, "id", None) or ""
                 if isinstance(current, blocks.StreamBlock):
                     data[f"{child_prefix}-type"] = child.block_type
                 stack.append((child.block, child.value, f"{child_prefix}-value"))

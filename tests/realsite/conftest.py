@@ -17,6 +17,8 @@ SITE = os.environ.get("NEWSAUDIT_REALSITE")
 collect_ignore_glob = [] if SITE else ["test_bakerydemo.py"]
 if not os.environ.get("NEWSAUDIT_CODERED"):
     collect_ignore_glob.append("test_codered.py")
+if not os.environ.get("NEWSAUDIT_ROOST"):
+    collect_ignore_glob.append("test_roost.py")
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +45,24 @@ def db_access(site_data, django_db_blocker):
 def panel_shown(html: str) -> bool:
     """An edit view's HTML carries newsaudit's side panel."""
     return 'data-side-panel="newsaudit"' in html and "data-newsaudit-panel" in html
+
+
+@pytest.fixture(scope="module")
+def editor(django_db_blocker):
+    """A superuser to edit pages as (the generated sites have none)."""
+    from django.contrib.auth import get_user_model
+
+    with django_db_blocker.unblock():
+        users = get_user_model().objects
+        user = users.filter(username="newsaudit-editor").first()
+        yield user or users.create_superuser("newsaudit-editor", "e@example.org", "x-editor-x")
+
+
+@pytest.fixture
+def editor_client(editor, django_db_blocker):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(editor)
+    with django_db_blocker.unblock():
+        yield client

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -81,21 +80,6 @@ def article_body() -> list[dict]:
         {"type": "embed_video", "value": {"url": ""}},
         {"type": "text", "value": f"<p>{CLOSING}</p>"},
     ]
-
-
-@pytest.fixture(scope="module")
-def editor(django_db_blocker):
-    with django_db_blocker.unblock():
-        user = get_user_model().objects.filter(username="newsaudit-editor").first()
-        yield user or get_user_model().objects.create_superuser("newsaudit-editor", "e@example.org", "x-editor-x")
-
-
-@pytest.fixture
-def editor_client(editor, django_db_blocker):
-    client = Client()
-    client.force_login(editor)
-    with django_db_blocker.unblock():
-        yield client
 
 
 def page_model(name: str) -> type[Page]:

@@ -21,11 +21,19 @@ from typing import Any
 
 from ..document import BlockInput, Document
 from .errors import DocumentError
-from .streamfield import is_stream, page_document, page_field_blocks
+from .streamfield import LISTINGS_NOTE, is_listing_type, is_stream, page_document, page_field_blocks
 
 PAGE_MODEL = "wagtailcore.page"
 CONTENT_TYPE_MODEL = "contenttypes.contenttype"
-FRAMEWORK_APPS = ("wagtail", "auth", "contenttypes", "sessions", "admin", "taggit", "sites")
+# Django's and Wagtail's own apps (their labels exactly: third-party apps named wagtail_feathers or wagtailmedia,
+# or a site's own wagtailblog, hold page rows and are read).
+FRAMEWORK_APPS = frozenset(
+    ["auth", "contenttypes", "sessions", "admin", "sites", "taggit", "wagtailcore", "wagtailadmin", "wagtaildocs"]
+    + ["wagtailimages", "wagtailembeds", "wagtailsearch", "wagtailsearchpromotions", "wagtailsnippets"]
+    + ["wagtailusers", "wagtailforms", "wagtailredirects", "wagtailsettings", "wagtailroutablepage", "wagtailsites"]
+    + ["wagtailsitemaps", "wagtailstyleguide", "wagtailtableblock", "wagtaillocales", "wagtailapi_v2"]
+    + ["wagtailapi_v3", "wagtailfrontendcache", "simple_translation"]
+)
 PAGE_META = {"slug": "slug", "url_path": "url", "first_published_at": "published", "live": "live"}
 
 
@@ -41,25 +49,35 @@ def read_dumpdata(rows: list[dict], source: str, fields: Sequence[str] = ()) -> 
     pages = base_page_rows(rows)
     own = page_type_models(rows, pages) if pages else None
     joined: dict[str, tuple[int, dict]] = {}  # page pk -> (index of its first own row, the rows merged)
+    labels: dict[str, list[str]] = {}  # page pk -> the models of its rows (a base page's, then the type's own)
     for index, row in enumerate(rows):
         if not is_page_row(row, pages, own):
             continue
         key = str(row.get("pk")) if pages else f"#{index}"
         first, merged = joined.get(key, (index, {"model": row.get("model"), "pk": row.get("pk"), "fields": {}}))
+        labels.setdefault(key, []).append(str(row.get("model") or ""))
         if isinstance(row.get("fields"), dict) and isinstance(merged["fields"], dict):
             merged["fields"].update(row["fields"])
         else:
             merged["fields"] = row.get("fields")
         joined[key] = (first, merged)
+    sizes = {label: len(pks) for label, pks in _rows_by_model(rows).items()}
     read_any = False
+    listings = 0
     for key, (index, merged) in joined.items():
+        if any(is_listing_type(label) for label in labels[key]):
+            listings += 1  # a home, index or listing page: its text introduces other pages
+            continue
+        # Multi-table inheritance: the type is the model of the page's rows with the fewest pages (a base page
+        # model has a row for every page built on it).
+        merged["model"] = min(labels[key], key=lambda label: sizes.get(label, 0))
         result = read_row(merged, pages.get(key), f"{source}#{index}", fields)
         if result is None:
             continue  # a page type without article text
         read_any = True
         yield result
     if not read_any:
-        yield DocumentError(source, "no page with article text in this dumpdata file")
+        yield DocumentError(source, "no page with article text in this dumpdata file" + LISTINGS_NOTE * bool(listings))
 
 
 def base_page_rows(rows: list[dict]) -> dict[str, dict]:
@@ -71,7 +89,7 @@ def is_page_row(row: dict, pages: dict[str, dict], own: set[str] | None = None) 
     """A page type's row (`news.articlepage`), read as a page: a row of a page model (`page_type_models`) joined
     with its `wagtailcore.page` row when the dump has those, else any row outside Django's and Wagtail's apps."""
     model = str(row.get("model") or "")
-    if model == PAGE_MODEL or model.split(".")[0].startswith(FRAMEWORK_APPS):
+    if model == PAGE_MODEL or model.split(".")[0] in FRAMEWORK_APPS:
         return False
     if not pages:
         return True
@@ -111,7 +129,7 @@ def _rows_by_model(rows: list[dict]) -> dict[str, set[str]]:
     by_model: dict[str, set[str]] = {}
     for row in rows:
         model = str(row.get("model") or "")
-        if model and model != PAGE_MODEL and not model.split(".")[0].startswith(FRAMEWORK_APPS):
+        if model and model != PAGE_MODEL and model.split(".")[0] not in FRAMEWORK_APPS:
             by_model.setdefault(model, set()).add(str(row.get("pk")))
     return by_model
 

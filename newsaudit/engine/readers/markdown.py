@@ -1,7 +1,10 @@
-"""Markdown rich text (Wagtail 8 API `?rich_text_format=markdown` or `db_markdown`) -> BlockInputs.
+"""Markdown rich text (Wagtail 8 API `?rich_text_format=markdown` or `db_markdown`) and Markdown fields (blog
+apps' bodies) -> BlockInputs.
 
-Only what Wagtail's rich text produces: paragraphs, `#` headings, `-`/`1.` list items, `>` quotes, `**bold**`,
+What Wagtail's rich text produces: paragraphs, `#` headings, `-`/`1.` list items, `>` quotes, `**bold**`,
 `*italic*`, `` `code` ``, links `[text](url)` (kept as links, `wagtail://page/3` included) and images (dropped).
+What people write in Markdown fields besides is left out, as no prose: fenced code (``` or ~~~; a comment line
+`# ...` in it is no heading), display mathematics between `$$` lines and table rows (`| a | b |`).
 Line by line with regular expressions: linear time.
 """
 
@@ -17,7 +20,9 @@ HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$")
 QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
-MARKDOWN_HINT = re.compile(r"\]\([^)\s]*\)|^\s{0,3}#{1,6}\s|^\s*[-*+]\s|^\s{0,3}>\s|\*\*\S", re.M)
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,}|\$\$)")
+TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
+MARKDOWN_HINT = re.compile(r"\]\([^)\s]*\)|^\s{0,3}#{1,6}\s|^\s*[-*+]\s|^\s{0,3}>\s|\*\*\S|^\s{0,3}(?:`{3}|~{3})", re.M)
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -33,8 +38,14 @@ def markdown_to_blocks(text: str, *, kind: str = "paragraph", block_id: str | No
             blocks.append(_inline(" ".join(lines), kind, block_id))
             lines.clear()
 
+    fence = ""  # the open fence's marker: its lines are no prose
     for line in text.splitlines():
-        if not line.strip():
+        opening = FENCE.match(line)
+        if fence or opening:
+            close_paragraph()
+            fence = _fence_after(line, fence, opening)
+            continue
+        if not line.strip() or TABLE_ROW.match(line):
             close_paragraph()
             continue
         for pattern, line_kind in ((HEADING, "heading"), (LIST_ITEM, "list_item"), (QUOTE, "quote")):
@@ -47,6 +58,19 @@ def markdown_to_blocks(text: str, *, kind: str = "paragraph", block_id: str | No
             lines.append(line.strip())
     close_paragraph()
     return [b for b in blocks if b.text.strip()]
+
+
+def _fence_after(line: str, fence: str, opening: re.Match[str] | None) -> str:
+    """The fence still open after this line: a line of the open fence's marker (or longer) closes it; `$$ x $$` on
+    one line opens nothing."""
+    if fence:
+        closing = FENCE.match(line)
+        done = closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence)
+        return "" if done and not line.strip().strip(fence[0]) else fence
+    marker = opening.group(1) if opening else ""
+    if marker == "$$" and len(line.strip()) > 2 and line.strip().endswith("$$"):
+        return ""
+    return marker
 
 
 def _inline(text: str, kind: str, block_id: str | None) -> BlockInput:

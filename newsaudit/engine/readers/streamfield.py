@@ -39,17 +39,33 @@ SKIP_NAME = re.compile(
 # Controls whose labels are never article text, whatever else their name says (`button_title`, `cta_text`): a
 # block of such a type is skipped whole, a struct child so named is skipped.
 CONTROL_NAME = re.compile(r"(?:^|_)(?:button|buttons|btn|cta|call_to_action|menu|nav|navigation|breadcrumbs?)(?:$|_)")
-# Page fields that are metadata whatever else their name says (a struct's `title` child is text: a card's title).
+# Values that are no prose however much they read like it: code (its comments), mathematics (LaTeX). A struct child
+# so named is skipped, and so is a block of such a type that holds a bare string; a struct block of such a type
+# is read without them (a listing's or an equation's caption is text).
+NOT_PROSE_NAME = re.compile(r"(?:^|_)(?:code|codeblock|equation|equations|math|latex|formula)(?:$|_)")
+# Page fields that are metadata whatever else their name says (a struct's `title` child is text: a card's title),
+# the page's furniture beside the article (a sidebar of links, contents and notes about the site) and the teaser
+# that listings show in its place (a blog entry's `excerpt`).
 SKIP_FIELDS = frozenset(
     ["title", "seo_title", "search_description", "show_in_menus", "detail_url", "html_url", "draft_title", "url_path"]
+    + ["sidebar", "side_bar", "sidebar_content", "footer", "excerpt", "teaser", "listing_summary"]
 )
-# A quotation struct ({"quote": ..., "attribution": ...}) is read as one quote: "text \u2014 attribution".
+# Home, index and listing page types (`blog.BlogIndexPage`; dumpdata's lowercased `blog.blogindexpage`): their
+# text introduces other pages, so they are no article, in an export as in the Wagtail side's default. Lowercased, a
+# name ending in "searchpage" may be a research page: only a type named just "searchpage" is a search page there.
+LISTING_TYPE = re.compile(r"(?:Home|Index|List|Listing|Landing|Search)Page$")
+LISTING_LABEL = re.compile(r"(?:home|index|list|listing|landing)page$|^searchpage$")
+LISTINGS_NOTE = " (home, index and listing pages are not audited)"
+# A quotation struct ({"quote": ..., "attribution": ...}) is read as one quote: "text \u2014 attribution"; a struct
+# with a speaker and a source ({"author", "source"}) as "text \u2014 speaker, source".
 QUOTE_TEXT_NAMES = ("quote", "text", "body", "quotation")
-ATTRIBUTION_NAMES = ("attribution", "attribute_name", "cite", "citation", "source", "author", "speaker", "name")
+ATTRIBUTION_NAMES = ("attribution", "attribute_name", "author", "speaker", "name", "cite", "citation", "source")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s/>]")
 URLISH = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*://|www\.|/)\S*\s*$", re.I)
 DATEISH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?\s*$")
 # Wagtail's stored rich text: <a linktype="page" id="3"> has no href; give it one so the link counts as evidence.
+PRE_OPEN = re.compile(r"<pre(?=[\s/>])", re.I)
+PRE_CLOSE = re.compile(r"</pre\s*>", re.I)
 DB_LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>", re.I)
 LINKTYPE = re.compile(r"""\blinktype\s*=\s*["']?(?P<type>[\w-]+)""", re.I)
 LINK_ID = re.compile(r"""\bid\s*=\s*["']?(?P<id>[\w-]+)""", re.I)
@@ -66,11 +82,17 @@ def kind_for(name: str, inherited: str) -> str:
     return inherited
 
 
+def is_listing_type(name: str) -> bool:
+    """A home, index or listing page type, by its class name or its `app.Model` label (any case)."""
+    model = name.rpartition(".")[2]
+    return bool((LISTING_TYPE if model != model.lower() else LISTING_LABEL).search(model))
+
+
 def is_skipped_name(name: str) -> bool:
-    """Ids, dates, links, media, settings and controls (block types and struct children); a name that also says
-    what text it is (`image_caption`) is kept, unless it names a control (`button_title`)."""
+    """Ids, dates, links, media, settings, controls, code and mathematics (block types and struct children); a name
+    that also says what text it is (`image_caption`) is kept, unless it names a control or code (`button_title`)."""
     lowered = name.lower()
-    if CONTROL_NAME.search(lowered):
+    if CONTROL_NAME.search(lowered) or NOT_PROSE_NAME.search(lowered):
         return True
     return bool(SKIP_NAME.search(lowered)) and kind_for(lowered, "") == ""
 
@@ -86,6 +108,11 @@ def is_stream(value: Any) -> bool:
         and bool(value)
         and all(isinstance(item, dict) and "type" in item and "value" in item for item in value)
     )
+
+
+def is_prose_or_name(value: str) -> bool:
+    """Words (a speaker's name, a source), not an address or a date."""
+    return bool(value.strip()) and not URLISH.match(value) and not DATEISH.match(value)
 
 
 def is_prose(value: str) -> bool:
@@ -112,11 +139,32 @@ def expand_db_links(html: str) -> str:
     return DB_LINK.sub(add_href, html)
 
 
+def without_preformatted(html: str) -> str:
+    """The fragment without its `<pre>` elements: in a page's rich text they hold code listings (a body rendered
+    from Markdown, raw HTML), no prose. Open and close tags are paired in one pass: linear time."""
+    if "<pre" not in html.lower():
+        return html
+    parts: list[str] = []
+    cursor = 0
+    closes = PRE_CLOSE.finditer(html)
+    for opening in PRE_OPEN.finditer(html):
+        if opening.start() < cursor:
+            continue  # inside an element already dropped
+        closing = next((c for c in closes if c.start() >= opening.end()), None)
+        if closing is None:
+            break  # an unclosed <pre> runs to the end, as a browser shows it
+        parts.append(html[cursor : opening.start()])
+        cursor = closing.end()
+    else:
+        return "".join(parts) + html[cursor:]
+    return "".join(parts) + html[cursor : opening.start()]
+
+
 def text_blocks(value: str, kind: str, block_id: str | None) -> list[BlockInput]:
     """One string: rich text (stored or display HTML) through the HTML reader, Markdown rich text through the
     Markdown reader, plain text as one block."""
     if looks_like_html(value):
-        blocks = html_to_blocks(expand_db_links(value), kind=kind, block_id=block_id)
+        blocks = html_to_blocks(expand_db_links(without_preformatted(value)), kind=kind, block_id=block_id)
         if kind != "paragraph":  # a <p> inside a quote/caption/credit block is that kind, not a paragraph
             for block in blocks:
                 if block.kind == "paragraph":
@@ -137,12 +185,23 @@ def page_field_blocks(
     values: dict[str, Any], fields: Sequence[str] = (), *, field_ids: bool = False
 ) -> list[BlockInput]:
     """Blocks of a page's fields in order: the fields named in `fields`, else every article-text field
-    (`is_text_field`). With `field_ids`, blocks outside StreamField blocks carry the id `field:<name>`."""
+    (`is_text_field`). With `field_ids`, blocks outside StreamField blocks carry the id `field:<name>`.
+
+    Text a page holds in two fields (a body rendered from a Markdown field and kept beside it, a summary repeated
+    as the body's first paragraph) is read once, where it first appears: a block whose text an earlier field
+    already gave is left out."""
     blocks: list[BlockInput] = []
+    earlier: set[str] = set()
     for name, value in values.items():
         if (name in fields) if fields else is_text_field(name, value):
-            blocks.extend(field_blocks(name, value, f"field:{name}" if field_ids else None))
+            own = field_blocks(name, value, f"field:{name}" if field_ids else None)
+            blocks.extend(block for block in own if _same_text_key(block) not in earlier)
+            earlier.update(_same_text_key(block) for block in own)
     return blocks
+
+
+def _same_text_key(block: BlockInput) -> str:
+    return " ".join(block.text.split())
 
 
 def is_text_field(name: str, value: Any) -> bool:
@@ -176,10 +235,12 @@ def _walk(value: Any, kind: str, block_id: str | None) -> Iterator[BlockInput]:
 def _quotation(item: dict) -> str | None:
     """A quote struct's text and attribution as one quote ("text \u2014 name"), so the quote keeps its speaker."""
     text = next((item[n] for n in QUOTE_TEXT_NAMES if isinstance(item.get(n), str) and item[n].strip()), None)
-    name = next((item[n] for n in ATTRIBUTION_NAMES if isinstance(item.get(n), str) and item[n].strip()), None)
-    if text is None or name is None or looks_like_html(text):
+    names = [item[n].strip() for n in ATTRIBUTION_NAMES if isinstance(item.get(n), str) and is_prose_or_name(item[n])]
+    if text is not None and looks_like_html(text):  # a rich-text quote: its words, paragraphs joined
+        text = " ".join(block.text.strip() for block in html_to_blocks(text)) or None
+    if text is None or not names:
         return None
-    return f"{text.strip()} \u2014 {name.strip()}"
+    return f"{text.strip()} \u2014 {', '.join(dict.fromkeys(names[:2]))}"
 
 
 def _child_of_list(child: Any, kind: str, block_id: str | None) -> tuple[Any, str, str | None, bool] | None:
@@ -188,6 +249,8 @@ def _child_of_list(child: Any, kind: str, block_id: str | None) -> tuple[Any, st
     if isinstance(child, dict) and "type" in child and "value" in child:
         block_type = str(child.get("type") or "")
         if CONTROL_NAME.search(block_type.lower()):
+            return None
+        if NOT_PROSE_NAME.search(block_type.lower()) and not isinstance(child["value"], dict):
             return None
         child_id = child.get("id")
         new_id = str(child_id) if isinstance(child_id, str | int) and child_id != "" else block_id

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..document import BlockInput, Document
 from .errors import DocumentError
-from .streamfield import page_document, page_field_blocks
+from .streamfield import LISTINGS_NOTE, is_listing_type, page_document, page_field_blocks
 
 META_KEYS = {"html_url": "url", "first_published_at": "published", "type": "type", "slug": "slug", "locale": "locale"}
 
@@ -32,7 +32,12 @@ def read_api(data: Any, source: str, fields: Sequence[str] = ()) -> Iterator[Doc
     """A listing (`{"meta", "items"}`) or one page detail object."""
     if not is_listing(data):
         page = read_page(data, source, fields)
-        yield page if page is not None else DocumentError(page_doc_id(data, source), _no_text(fields), _title(data))
+        note = LISTINGS_NOTE if is_listing_page(data) else ""
+        yield (
+            page
+            if page is not None
+            else DocumentError(page_doc_id(data, source), _no_text(fields) + note, _title(data))
+        )
         return
     read_any = False
     for index, item in enumerate(data["items"]):
@@ -41,11 +46,11 @@ def read_api(data: Any, source: str, fields: Sequence[str] = ()) -> Iterator[Doc
             read_any = True
             continue
         result = read_page(item, source, fields)
-        if result is not None:  # None: a page type without article text (home or index page)
+        if result is not None:  # None: a home, index or listing page, or a page type without article text
             read_any = True
             yield result
     if not read_any and data["items"]:
-        yield DocumentError(source, f"{_no_text(fields)}: {_what_to_request(data['items'])}")
+        yield DocumentError(source, _nothing_read(data["items"], fields))
 
 
 def listing_documents(listing: dict, source: str, fields: Sequence[str] = ()) -> Iterator[Document | DocumentError]:
@@ -54,6 +59,12 @@ def listing_documents(listing: dict, source: str, fields: Sequence[str] = ()) ->
         result = read_page(item, source, fields) if is_page(item) else None
         if result is not None:
             yield result
+
+
+def _nothing_read(items: list, fields: Sequence[str]) -> str:
+    if all(is_page(item) and is_listing_page(item) for item in items):
+        return _no_text(fields) + LISTINGS_NOTE
+    return f"{_no_text(fields)}: {_what_to_request(items)}"
 
 
 def _what_to_request(items: list) -> str:
@@ -65,12 +76,21 @@ def _what_to_request(items: list) -> str:
         "the base listing /api/v2/pages/ carries only Page's own fields, even with ?fields=*. Export each page "
         f"type{listed} from its own listing, /api/v2/pages/?type={example}&fields=*&limit=20&offset=0, paging "
         "with offset up to meta.total_count; or let newsaudit page through the site itself: "
-        "newsaudit check --api https://your-site/api/v2/ (or name the text fields in the export_fields setting)"
+        "newsaudit check --api https://your-site/api/v2/ (or name the text fields in the export_fields setting). "
+        "A page type that declares no api_fields has only its title in the API, whatever the listing: export "
+        "those pages with manage.py dumpdata"
     )
 
 
+def is_listing_page(page: dict) -> bool:
+    """A home, index or listing page (`meta.type`): its text introduces other pages."""
+    return is_listing_type(str((page.get("meta") or {}).get("type") or ""))
+
+
 def read_page(page: dict, source: str, fields: Sequence[str] = ()) -> Document | DocumentError | None:
-    """One page as a Document; None when it has no article text."""
+    """One page as a Document; None when it is a home, index or listing page or has no article text."""
+    if is_listing_page(page):
+        return None
     doc_id = page_doc_id(page, source)
     title = _title(page)
     try:
