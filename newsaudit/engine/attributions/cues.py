@@ -6,7 +6,7 @@ from ..lexicons import LexiconEntry
 from ..tokens import Token
 from .phrases import np_ending_at
 from .respondents import quantity_before
-from .subjects import final_subject, relative_subject
+from .subjects import final_subject, np_before, relative_subject
 from .vocabulary import (
     ADD_OBJECTS,
     ADD_VERBS,
@@ -155,6 +155,8 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
         return False
     if final_subject(tokens, i) or relative_subject(tokens, i):
         return True  # "... whether the staff knew it, current and former officials said.": the whole sentence's source
+    if _after_aside(tokens, i):
+        return True
     j = i - 1
     while j > 0 and (tokens[j].lower in SKIPPABLE or is_adverb(tokens[j])):
         j -= 1
@@ -183,6 +185,19 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     if opener in (";", ":"):
         return True  # "... is a problem: a recent poll showed that ..."
     return opener in SUBORDINATORS or (opener in ("and", "but") and word_class(tokens[j]) == "name")
+
+
+def _after_aside(tokens: list[Token], i: int) -> bool:
+    """'Ruiz, later alleging that ..., said', 'Holm, whose firm helps shops find suppliers, said': a say-verb after
+    the comma or dash that closes an aside, whose subject opens before the aside (the cue inside was the aside's)."""
+    if tokens[i].lower not in SAY_CUES:
+        return False
+    j = i - 1
+    while j > 0 and (tokens[j].lower in SKIPPABLE or is_adverb(tokens[j])):
+        j -= 1
+    if tokens[j].text != "," and tokens[j].text not in ("\u2014", "\u2013", "-"):
+        return False
+    return np_before(tokens, i) is not None
 
 
 def that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:

@@ -28,8 +28,10 @@ from .subjects import subject_of
 from .vocabulary import (
     INVERTIBLE,
     OPENING_ADVERBIALS,
+    PERSONAL_PRONOUNS,
     PLACE_PREPOSITIONS,
     QUOTE_CLOSERS,
+    RELATIVES,
     SPEECH_VERBS,
     SUBORDINATORS,
     TELL_VERBS,
@@ -96,6 +98,7 @@ def find_attributions(
             names = capitalised_words(text) if names is None else names
             found_here = [a for a in found_here if _named_in_body(text, tokens, a, names)]
         dateline = dateline_end(tokens)
+        first_here = len(found)
         for item in found_here:
             if dateline and item.source.end <= tokens[dateline - 1].start:
                 continue  # "OSLO (AP) \u2014 The mayor said ...": the place opening a wire story speaks for no one
@@ -115,9 +118,32 @@ def find_attributions(
                     item.kind, item.anonymous = classify(tokens, 0, last, opener_is_word=True)
                     item.name = item.name if item.kind != "anonymous" else ""
             found.append(item)
+        if len(found) - first_here > 1:
+            found[first_here:] = _one_source_per_speaker(text, found[first_here:])
     found = _with_quote_block_speakers(document, found, tokens_of)
     resolve(document, found)
     return found
+
+
+def _one_source_per_speaker(text: str, found: list[Attribution]) -> list[Attribution]:
+    """One sentence's attributions, where one speaker has one source span: a cue inside another attribution's
+    source belongs to that source's description ('Ruiz, pressed by the host to explain, said': 'the host' is no
+    source; a relative 'who' or a pronoun keeps its own), and sources that open at the same word take the longest
+    span ('said Ruiz, a nurse in Leeds, adding that ...')."""
+    kept = [item for item in found if not _describes_another(text, item, found)]
+    for item in kept:
+        for other in kept:
+            if other.source.start == item.source.start and other.source.end > item.source.end:
+                item.source = other.source
+    return kept
+
+
+def _describes_another(text: str, item: Attribution, found: list[Attribution]) -> bool:
+    word = text[item.source.start : item.source.end].lower()
+    if word in RELATIVES or word in PERSONAL_PRONOUNS:
+        return False
+    cue = item.cue
+    return any(o is not item and o.source.start <= cue.start and cue.end <= o.source.end for o in found)
 
 
 def _with_quote_block_speakers(
