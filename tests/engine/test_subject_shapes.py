@@ -52,6 +52,21 @@ def test_a_quantifier_opening_the_clause_is_an_anonymous_subject():
     assert sources("Ruiz met Holm in Bergen. Both insist the ferry will run.")[-1] == ("Both", "insist", "person")
 
 
+def test_a_quantifier_before_auxiliaries_and_adverbs_is_the_subject():
+    assert [found[:2] for found in sources("Both have promised to fix the quay.")] == [("Both", "promised")]
+    assert [found[:2] for found in sources("Each recognized the risk of the plan.")] == [("Each", "recognized")]
+    # a quantifier before a noun is no subject of its own
+    assert sources("All registered voters got a letter.") == []
+
+
+def test_twice_ever_and_soon_between_a_subject_and_its_verb():
+    assert sources("The union has twice complained to the council about the fares.")[0][:2] == (
+        "The union",
+        "complained",
+    )
+    assert sources("We would soon learn that the quay was shut.")[0][:2] == ("We", "learn")
+
+
 def test_a_quantifier_before_a_participle_is_no_subject():
     assert sources("But while all registered ferry users are split, the quay stays open.") == []
 

@@ -195,8 +195,12 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     apposition ('Smith, the treasurer, said'), a relative 'who', a name with its party label, a chained verb's
     subject ('went on to say'), a quantifier or quantity ('Most believe', '47 percent said') or a description."""
     end = cue - 1
-    if end >= 0 and opening_quantifier(tokens, end):
-        return None if modifies_a_noun(tokens, cue) else (end, end)  # "All agreed that", not "all registered voters"
+    quantifier = end
+    while quantifier > 0 and (tokens[quantifier].lower in SKIPPABLE or is_adverb(tokens[quantifier])):
+        quantifier -= 1  # "Both have promised", "Each has since agreed"
+    if quantifier >= 0 and opening_quantifier(tokens, quantifier):
+        # "All agreed that", not "all registered voters"
+        return None if quantifier == end and modifies_a_noun(tokens, cue) else (quantifier, quantifier)
     while end >= 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end]) or is_time_word(tokens, end)):
         end -= 1
     if end < 0:
