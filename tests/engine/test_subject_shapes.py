@@ -121,3 +121,12 @@ def test_a_group_more_likely_to_say_is_its_source():
     # a forecast is no answer: 'likely to support', and a thing is no speaker
     assert all(cue != "support" for _, cue, _ in sources("Harbour voters are more likely to support Vance."))
     assert sources("The ferry is likely to say nothing.") == []
+
+
+def test_a_second_verb_after_opening_time_phrases_has_the_sentence_subject():
+    found = sources("A month later, he paid a visit to the harbour in Leeds and explained why the plan would work.")
+    assert [f[:2] for f in found] == [("he", "explained")]
+    found = sources("On Thursday, after weeks of silence, Ruiz met the mayor and officially endorsed Holm.")
+    assert [f[:2] for f in found] == [("Ruiz", "endorsed")]
+    # a time phrase is no subject of its own
+    assert ("Hours", "telling") not in [f[:2] for f in sources("Hours later, Ruiz thanked Holm, telling him so.")]

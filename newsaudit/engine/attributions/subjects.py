@@ -160,10 +160,13 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     begin = dateline_end(tokens)
     while begin < cue and tokens[begin].lower in OPENERS:
         begin += 1
-    if begin < cue and (tokens[begin].lower in OPENING_ADVERBIALS or _adverbial_opener(tokens, begin)):
+    for _ in range(_MOST_OPENING_PHRASES):  # "On Thursday, after weeks of silence, Ruiz ..."
+        if begin >= cue or not _opening_phrase(tokens, begin):
+            break
         comma = next((k for k in range(begin + 1, min(cue, begin + 16)) if tokens[k].text == ","), None)
-        if comma is not None:
-            begin = comma + 1
+        if comma is None:
+            break
+        begin = comma + 1
     end = begin
     while end < cue and word_class(tokens[end]) in ("name", "noun", "modifier", "connector", "pronoun"):
         if word_class(tokens[end]) == "pronoun":
@@ -173,6 +176,28 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if end == begin:
         return None
     return trim(tokens, begin, end - 1)
+
+
+_MOST_OPENING_PHRASES = 3
+
+
+def _opening_phrase(tokens: list[Token], k: int) -> bool:
+    """An adverbial, a time phrase ('A month later,', 'Last week,') or a participle ('Asked about it,') opening the
+    sentence before its subject."""
+    token = tokens[k]
+    if token.lower in OPENING_ADVERBIALS or _adverbial_opener(tokens, k):
+        return True
+    if (
+        token.is_capitalised
+        and token.lower.endswith(("ed", "ing"))
+        and len(token.lower) > 5
+        and word_class(token) == "other"
+    ):
+        return True
+    for j in range(k, min(len(tokens), k + 5)):
+        if tokens[j].text == ",":
+            return j > k and (tokens[j - 1].lower in ("later", "ago", "earlier") or is_time_word(tokens, j - 1))
+    return False
 
 
 def _adverbial_opener(tokens: list[Token], k: int) -> bool:
