@@ -37,3 +37,12 @@ def test_sources_opening_at_the_same_word_share_the_longest_span():
 def test_two_speakers_in_one_sentence_keep_their_own_spans():
     found = sources("Ruiz said the ferry was late, and Holm said the quay was shut.")
     assert found == [("Ruiz", "said"), ("Holm", "said")]
+
+
+def test_a_subject_after_an_opening_phrase_with_a_cue_opens_its_own_clause():
+    found = sources("In her statement condemning the fares, Ruiz defended her record at the port.")
+    assert ("Ruiz", "defended") in found
+    found = sources("The ferry will stay docked while the fares are reviewed, a harbour judge ruled Monday.")
+    assert ("a harbour judge", "ruled") in found
+    # the last names of a list inside a reported clause are what was reported
+    assert sources("Holm said that Ruiz, Bash and Vance had mentioned it.") == [("Holm", "said")]

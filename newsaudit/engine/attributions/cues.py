@@ -173,6 +173,12 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     quantity = quantity_before(tokens, j, i)
     if quantity and quantity[0] > 0 and tokens[quantity[0] - 1].lower in ("and", "but", "while", ";", ","):
         return True  # "... 21 percent said yes and 14 percent said no": poll answers, each its own report
+    return _noun_subject_opens(tokens, i, j)
+
+
+def _noun_subject_opens(tokens: list[Token], i: int, j: int) -> bool:
+    """A noun phrase ending at `j`, the subject of the cue at `i`, opens a clause of its own: after a quotation, a
+    semicolon or colon, a subordinator, 'and' or 'but' before a name, or a comma closing an opening phrase."""
     if word_class(tokens[j]) not in ("name", "noun"):
         return False
     subject = np_ending_at(tokens, j)
@@ -181,9 +187,14 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     opener = tokens[subject[0] - 1].lower
     if opener in QUOTE_CLOSERS and tokens[i].lower in SAY_CUES:
         return True  # '... a really cynical view," Ruiz said': the speaker of the quotation
-    # "which the inquiry said", "... and Ruiz said": a subordinator or a conjunction before a named subject
     if opener in (";", ":"):
         return True  # "... is a problem: a recent poll showed that ..."
+    if opener == "," and subject[0] > 1:
+        # "In her statement condemning the test, Ruiz defended ...", "..., a federal judge ruled": a named or
+        # described subject after an opening phrase, not the last item of a list ('Holm, Bash and Vance had said')
+        described = tokens[subject[0]].lower in ("the", "a", "an")
+        return (word_class(tokens[j]) == "name" or described) and word_class(tokens[subject[0] - 2]) != "name"
+    # "which the inquiry said", "... and Ruiz said": a subordinator or a conjunction before a named subject
     return opener in SUBORDINATORS or (opener in ("and", "but") and word_class(tokens[j]) == "name")
 
 
