@@ -46,3 +46,13 @@ def test_a_subject_after_an_opening_phrase_with_a_cue_opens_its_own_clause():
     assert ("a harbour judge", "ruled") in found
     # the last names of a list inside a reported clause are what was reported
     assert sources("Holm said that Ruiz, Bash and Vance had mentioned it.") == [("Holm", "said")]
+
+
+def test_a_participle_after_with_and_its_subject():
+    found = sources("Ruiz said the quay was shut, with Holm telling reporters that the ferry was late.")
+    assert found == [("Ruiz", "said"), ("Holm", "telling")]
+
+
+def test_a_described_subject_after_but():
+    found = sources("Ruiz said the fares would fall - but the harbour officials said they would rise.")
+    assert found == [("Ruiz", "said"), ("the harbour officials", "said")]

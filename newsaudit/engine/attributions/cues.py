@@ -194,8 +194,10 @@ def _noun_subject_opens(tokens: list[Token], i: int, j: int) -> bool:
         # described subject after an opening phrase, not the last item of a list ('Holm, Bash and Vance had said')
         described = tokens[subject[0]].lower in ("the", "a", "an")
         return (word_class(tokens[j]) == "name" or described) and word_class(tokens[subject[0] - 2]) != "name"
-    # "which the inquiry said", "... and Ruiz said": a subordinator or a conjunction before a named subject
-    return opener in SUBORDINATORS or (opener in ("and", "but") and word_class(tokens[j]) == "name")
+    if opener == "with" and tokens[i].lower.endswith("ing"):
+        return True  # "..., with Ruiz telling reporters ...": a participle with its own subject
+    # "which the inquiry said", "... and Ruiz said", "but harbour officials said": a subordinator or a conjunction
+    return opener in SUBORDINATORS or opener in ("and", "but")
 
 
 def _after_aside(tokens: list[Token], i: int) -> bool:
