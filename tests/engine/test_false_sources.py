@@ -6,7 +6,7 @@ import pytest
 
 from newsaudit.engine.attributions import CaseEvidence, is_named, names_someone
 
-from .helpers import audit_plain, rules_of
+from .helpers import attributions_of, audit_plain, rules_of
 
 
 def _sources(text: str) -> list[str]:
@@ -352,3 +352,14 @@ def test_a_story_whose_only_name_is_a_place_has_no_named_source(sentence):
 def test_a_story_with_one_named_speaker_is_single_source():
     report = audit_plain(_story("Ruiz said the levy was unfair."))
     assert "NA104" in rules_of(report) and "NA105" not in rules_of(report)
+
+
+def test_a_capitalised_adverb_preposition_or_gerund_opening_the_sentence_is_no_source():
+    for text, cue in (
+        ("Instead of calling himself a sailor, Holm said he was a cook.", "calling"),
+        ("Besides attacking the mayor, Holm praised the port.", "attacking"),
+        ("Especially compared to the mayor, Holm is calm.", "compared"),
+    ):
+        assert all(found[1] != cue for found in attributions_of(text, "kind")), text
+    # a name that is also an adjective still speaks
+    assert attributions_of("Jealous said the ferry was late.", "kind")[0][:2] == ("Jealous", "said")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..document import Document, Sentence
+from ..lexicons.packaged import pattern_tags
 from ..quotes import Quote, inside, overlapping
 from ..tokens import Token, tokenize
 from .classify import classify
@@ -106,6 +107,8 @@ def find_attributions(
             _join_cut_name(tokens, item, title_case)
             first = tokens[0]
             if item.source == Span(first.start, first.end) and word_class(first) == "name":
+                if _opening_word_no_name(first):
+                    continue  # "Instead of calling ...", "Indeed, ...": a capitalised adverb, not a name
                 if common is None:
                     common = common_words(text)
                 if first.lower in common:
@@ -123,6 +126,17 @@ def find_attributions(
     found = _with_quote_block_speakers(document, found, tokens_of)
     resolve(document, found)
     return found
+
+
+NO_NAME_TAGS = frozenset({"RB", "IN", "VBG"})  # adverbs, prepositions and -ing forms
+
+
+def _opening_word_no_name(token: Token) -> bool:
+    """A capitalised word opening the sentence that the POS lexicon knows, lower-cased, as an adverb, a preposition
+    or an -ing form ('Hastily', 'Besides', 'Following'), and not as a proper noun ('Keeps claiming ...' opening a
+    list item stays a source the story quotes: test_sources)."""
+    tags = pattern_tags()
+    return tags.get(token.lower) in NO_NAME_TAGS and not tags.get(token.text, "").startswith("NNP")
 
 
 def _one_source_per_speaker(text: str, found: list[Attribution]) -> list[Attribution]:
