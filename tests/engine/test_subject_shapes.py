@@ -130,3 +130,7 @@ def test_a_second_verb_after_opening_time_phrases_has_the_sentence_subject():
     assert [f[:2] for f in found] == [("Ruiz", "endorsed")]
     # a time phrase is no subject of its own
     assert ("Hours", "telling") not in [f[:2] for f in sources("Hours later, Ruiz thanked Holm, telling him so.")]
+
+
+def test_a_year_between_the_subject_and_its_verb():
+    assert [f[:2] for f in sources("The union in 2009 agreed to sell the quay.")] == [("The union", "agreed")]
