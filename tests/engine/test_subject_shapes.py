@@ -134,3 +134,10 @@ def test_a_second_verb_after_opening_time_phrases_has_the_sentence_subject():
 
 def test_a_year_between_the_subject_and_its_verb():
     assert [f[:2] for f in sources("The union in 2009 agreed to sell the quay.")] == [("The union", "agreed")]
+
+
+def test_a_share_of_those_just_named_before_of_whom():
+    found = [f[:2] for f in sources("The fishermen, many of whom say the quay is old, met the mayor.")]
+    assert found == [("many of whom", "say")]
+    found = [f[:2] for f in sources("Ruiz, Holm and Vance, all of whom opposed the plan, met the mayor.")]
+    assert found == [("all of whom", "opposed")]

@@ -11,6 +11,7 @@ from .respondents import (
     clause_starts_at,
     likely_subject,
     modifies_a_noun,
+    number_word,
     opening_quantifier,
     quantity_before,
     share_saying,
@@ -44,6 +45,7 @@ from .vocabulary import (
     SPEAKER_KINDS,
     SPEECH_VERBS,
     SUBORDINATORS,
+    VAGUE_QUANTIFIERS,
 )
 from .words import is_adverb, is_time_word, plain_head, possessive, word_class
 
@@ -236,8 +238,9 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return _apposition_before(tokens, end) or _long_subject(tokens, end)
     if _dash_start(tokens, end) is not None:
         return _dashed_subject(tokens, end)
-    if _relative_who(tokens, end, cue):
-        return end, end
+    relative = _relative_at(tokens, end, cue)
+    if relative is not None:
+        return relative
     if tokens[end].text == ")":  # "Rep. Ana Ruiz (D-Ore.) said": the party label belongs to the name
         opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
         if opening is not None and opening > 0:
@@ -286,6 +289,18 @@ def _dashed_subject(tokens: list[Token], end: int) -> tuple[int, int] | None:
         named = np_ending_at(tokens, opening - 1)
         if named and word_class(tokens[named[1]]) in ("name", "noun", "pronoun"):
             return named[0], closing - 1
+    return None
+
+
+def _relative_at(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
+    """A relative subject ending at `end`: 'who' or 'which' (`_relative_who`), or a share of those just named,
+    '..., many of whom say', 'most of whom had backed'."""
+    if _relative_who(tokens, end, cue):
+        return end, end
+    if tokens[end].lower == "whom" and end >= 2 and tokens[end - 1].lower == "of":
+        share = tokens[end - 2].lower
+        if share in QUANTIFIER_SUBJECTS or share in VAGUE_QUANTIFIERS or number_word(share):
+            return end - 2, end
     return None
 
 
