@@ -363,3 +363,8 @@ def test_a_capitalised_adverb_preposition_or_gerund_opening_the_sentence_is_no_s
         assert all(found[1] != cue for found in attributions_of(text, "kind")), text
     # a name that is also an adjective still speaks
     assert attributions_of("Jealous said the ferry was late.", "kind")[0][:2] == ("Jealous", "said")
+
+
+def test_a_headline_cue_that_ends_an_outlet_name_reports_nothing():
+    text = "Washington Post Piece Mocks A Ferry Rider\n\nThe piece ran in Washington on Monday. Washington readers wrote in."
+    assert [found[:2] for found in attributions_of(text, "kind")] == [("Washington readers", "wrote")]

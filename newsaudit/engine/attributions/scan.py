@@ -29,6 +29,7 @@ from .subjects import subject_of
 from .vocabulary import (
     INVERTIBLE,
     OPENING_ADVERBIALS,
+    OUTLETS,
     PERSONAL_PRONOUNS,
     PLACE_PREPOSITIONS,
     QUOTE_CLOSERS,
@@ -97,7 +98,7 @@ def find_attributions(
         found_here = sentence_attributions(text, tokens, sentence, quotes, title_case)
         if found_here and (document.blocks[sentence.block].kind == "headline" or title_case):
             names = capitalised_words(text) if names is None else names
-            found_here = [a for a in found_here if _named_in_body(text, tokens, a, names)]
+            found_here = [a for a in found_here if _named_in_body(text, tokens, a, names) and not _outlet_name(text, a)]
         dateline = dateline_end(tokens)
         first_here = len(found)
         for item in found_here:
@@ -188,6 +189,12 @@ def _named_in_body(text: str, tokens: list[Token], item: Attribution, names: Cou
         return True  # a pronoun or a description: not a headline word taken for a name
     word = last.text.removesuffix("'s").removesuffix("\u2019s")
     return names[word] > sum(1 for t in tokens if t.text.removesuffix("'s").removesuffix("\u2019s") == word)
+
+
+def _outlet_name(text: str, item: Attribution) -> bool:
+    """'Washington Post Hit Piece ...' in a title-case headline: the cue ends an outlet's name, it reports nothing."""
+    name = text[item.source.start : item.cue.end].lower()
+    return item.source.end < item.cue.start and (name in OUTLETS or "the " + name in OUTLETS)
 
 
 def _widen_to_owner(tokens: list[Token], item: Attribution) -> None:
