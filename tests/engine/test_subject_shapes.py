@@ -141,3 +141,7 @@ def test_a_share_of_those_just_named_before_of_whom():
     assert found == [("many of whom", "say")]
     found = [f[:2] for f in sources("Ruiz, Holm and Vance, all of whom opposed the plan, met the mayor.")]
     assert found == [("all of whom", "opposed")]
+
+
+def test_those_with_an_adjective_phrase_before_a_say_verb():
+    assert [f[:2] for f in sources("Those close to him say that the quay is old.")] == [("Those close to him", "say")]

@@ -128,6 +128,7 @@ def modified_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             break
         klass = word_class(token)
         has_head = has_head or klass == "name" or SOURCE_NOUNS.get(token.lower) in ("person", "group", "vague")
+        has_head = has_head or token.lower == "those"  # 'Those close to the talks say'
         start -= 1
     if not has_head or start == cue or (start > 0 and tokens[start - 1].is_word):
         return None  # the window ran into a verb or went too far: no clear subject
