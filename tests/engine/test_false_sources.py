@@ -359,6 +359,7 @@ def test_a_capitalised_adverb_preposition_or_gerund_opening_the_sentence_is_no_s
         ("Instead of calling himself a sailor, Holm said he was a cook.", "calling"),
         ("Besides attacking the mayor, Holm praised the port.", "attacking"),
         ("Especially compared to the mayor, Holm is calm.", "compared"),
+        ("(Having said that, the quay is old.)", "said"),
     ):
         assert all(found[1] != cue for found in attributions_of(text, "kind")), text
     # a name that is also an adjective still speaks

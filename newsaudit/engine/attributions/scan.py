@@ -106,10 +106,10 @@ def find_attributions(
                 continue  # "OSLO (AP) \u2014 The mayor said ...": the place opening a wire story speaks for no one
             _widen_to_owner(tokens, item)
             _join_cut_name(tokens, item, title_case)
+            if _opening_word_no_name(tokens, item):
+                continue  # "Instead of calling ...", "(Having said that, ...": a capitalised adverb, not a name
             first = tokens[0]
             if item.source == Span(first.start, first.end) and word_class(first) == "name":
-                if _opening_word_no_name(first):
-                    continue  # "Instead of calling ...", "Indeed, ...": a capitalised adverb, not a name
                 if common is None:
                     common = common_words(text)
                 if first.lower in common:
@@ -132,10 +132,13 @@ def find_attributions(
 NO_NAME_TAGS = frozenset({"RB", "IN", "VBG"})  # adverbs, prepositions and -ing forms
 
 
-def _opening_word_no_name(token: Token) -> bool:
+def _opening_word_no_name(tokens: list[Token], item: Attribution) -> bool:
     """A capitalised word opening the sentence that the POS lexicon knows, lower-cased, as an adverb, a preposition
     or an -ing form ('Hastily', 'Besides', 'Following'), and not as a proper noun ('Keeps claiming ...' opening a
     list item stays a source the story quotes: test_sources)."""
+    token = next((t for t in tokens if t.is_word), None)  # after an opening bracket or quotation mark
+    if token is None or item.source != Span(token.start, token.end) or not token.is_capitalised:
+        return False
     tags = pattern_tags()
     return tags.get(token.lower) in NO_NAME_TAGS and not tags.get(token.text, "").startswith("NNP")
 
