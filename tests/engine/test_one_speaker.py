@@ -56,3 +56,10 @@ def test_a_participle_after_with_and_its_subject():
 def test_a_described_subject_after_but():
     found = sources("Ruiz said the fares would fall - but the harbour officials said they would rise.")
     assert found == [("Ruiz", "said"), ("the harbour officials", "said")]
+
+
+def test_a_named_subject_after_an_aside_between_dashes_opens_its_own_clause():
+    text = (
+        "Critics say the fares rose \u2014 as was true in the years the figures were made public \u2014 Ruiz boasted."
+    )
+    assert sources(text) == [("Critics", "say"), ("Ruiz", "boasted")]
