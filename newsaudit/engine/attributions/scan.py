@@ -8,6 +8,7 @@ most residents supported ...") is content, not a new attribution, unless a new c
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -147,21 +148,40 @@ def _one_source_per_speaker(text: str, found: list[Attribution]) -> list[Attribu
     """One sentence's attributions, where one speaker has one source span: a cue inside another attribution's
     source belongs to that source's description ('Ruiz, pressed by the host to explain, said': 'the host' is no
     source; a relative 'who' or a pronoun keeps its own), and sources that open at the same word take the longest
-    span ('said Ruiz, a nurse in Leeds, adding that ...')."""
-    kept = [item for item in found if not _describes_another(text, item, found)]
+    span ('said Ruiz, a nurse in Leeds, adding that ...'). Sorted spans and a running maximum: n log n."""
+    spans = sorted((item.source.start, item.source.end, k) for k, item in enumerate(found))
+    starts = [start for start, _, _ in spans]
+    reach: list[tuple[int, int, int]] = []  # per prefix of `spans`: the two furthest ends, as (end, -, index)
+    best = second = (-1, -1)
+    for _, end, k in spans:
+        if end > best[0]:
+            best, second = (end, k), best
+        elif end > second[0]:
+            second = (end, k)
+        reach.append((best[0], best[1], second[0]))
+    kept = [item for k, item in enumerate(found) if not _describes_another(text, item, k, starts, reach)]
+    longest: dict[int, Span] = {}
     for item in kept:
-        for other in kept:
-            if other.source.start == item.source.start and other.source.end > item.source.end:
-                item.source = other.source
+        held = longest.get(item.source.start)
+        if held is None or item.source.end > held.end:
+            longest[item.source.start] = item.source
+    for item in kept:
+        item.source = longest[item.source.start]
     return kept
 
 
-def _describes_another(text: str, item: Attribution, found: list[Attribution]) -> bool:
+def _describes_another(
+    text: str, item: Attribution, k: int, starts: list[int], reach: list[tuple[int, int, int]]
+) -> bool:
+    """Some other attribution's source, opening at or before the cue, reaches past the cue's end."""
     word = text[item.source.start : item.source.end].lower()
     if word in RELATIVES or word in PERSONAL_PRONOUNS:
         return False
-    cue = item.cue
-    return any(o is not item and o.source.start <= cue.start and cue.end <= o.source.end for o in found)
+    last = bisect_right(starts, item.cue.start) - 1
+    if last < 0:
+        return False
+    best_end, best, second_end = reach[last]
+    return (best_end if best != k else second_end) >= item.cue.end
 
 
 def _with_quote_block_speakers(

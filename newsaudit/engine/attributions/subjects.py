@@ -224,7 +224,7 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     subject ('went on to say'), a quantifier or quantity ('Most believe', '47 percent said') or a description."""
     end = cue - 1
     quantifier = end
-    while quantifier > 0 and (tokens[quantifier].lower in SKIPPABLE or is_adverb(tokens[quantifier])):
+    while quantifier > max(0, end - 4) and (tokens[quantifier].lower in SKIPPABLE or is_adverb(tokens[quantifier])):
         quantifier -= 1  # "Both have promised", "Each has since agreed"
     if quantifier >= 0 and opening_quantifier(tokens, quantifier):
         # "All agreed that", not "all registered voters"
