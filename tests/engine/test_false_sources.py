@@ -6,7 +6,7 @@ import pytest
 
 from newsaudit.engine.attributions import CaseEvidence, is_named, names_someone
 
-from .helpers import audit_plain, rules_of
+from .helpers import attributions_of, audit_plain, rules_of
 
 
 def _sources(text: str) -> list[str]:
@@ -352,3 +352,20 @@ def test_a_story_whose_only_name_is_a_place_has_no_named_source(sentence):
 def test_a_story_with_one_named_speaker_is_single_source():
     report = audit_plain(_story("Ruiz said the levy was unfair."))
     assert "NA104" in rules_of(report) and "NA105" not in rules_of(report)
+
+
+def test_a_capitalised_adverb_preposition_or_gerund_opening_the_sentence_is_no_source():
+    for text, cue in (
+        ("Instead of calling himself a sailor, Holm said he was a cook.", "calling"),
+        ("Besides attacking the mayor, Holm praised the port.", "attacking"),
+        ("Especially compared to the mayor, Holm is calm.", "compared"),
+        ("(Having said that, the quay is old.)", "said"),
+    ):
+        assert all(found[1] != cue for found in attributions_of(text, "kind")), text
+    # a name that is also an adjective still speaks
+    assert attributions_of("Jealous said the ferry was late.", "kind")[0][:2] == ("Jealous", "said")
+
+
+def test_a_headline_cue_that_ends_an_outlet_name_reports_nothing():
+    text = "Washington Post Piece Mocks A Ferry Rider\n\nThe piece ran in Washington on Monday. Washington readers wrote in."
+    assert [found[:2] for found in attributions_of(text, "kind")] == [("Washington readers", "wrote")]

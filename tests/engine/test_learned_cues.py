@@ -78,6 +78,19 @@ def test_a_line_that_ends_in_a_dash_and_a_name_quotes_that_person():
     assert "NA102" not in {f.rule for f in audit(read_text(text, "t")).active_findings}
 
 
+def test_quoted_lines_run_together_or_opened_with_a_closing_mark():
+    text = (
+        "Readers wrote in.\n\n"
+        "\u201dThe new bridge doubled my commute.\u201d \u2015 Tina Marsh\n"
+        "\u201cI like the bridge.\u201d \u2015 Omar Lund \u201cIt is too loud.\u201d \u2015 Ida Holm\n"
+    )
+    assert [(s, c) for s, c, _ in found(text)][1:] == [
+        ("Tina Marsh", "\u2015"),
+        ("Omar Lund", "\u2015"),
+        ("Ida Holm", "\u2015"),
+    ]
+
+
 def test_a_dash_inside_a_sentence_names_no_speaker():
     assert found("The plan failed \u2014 Ruiz and Holm left the room.") == []
     assert found("\u201cIt failed,\u201d \u2014 and then the lights went out.") == []

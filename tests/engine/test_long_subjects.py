@@ -145,3 +145,8 @@ def test_a_description_holding_a_possessive_name():
         "the Harbour Trust's investigative unit",
         "reported",
     )
+
+
+def test_an_inverted_verb_with_a_number_or_a_date_before_the_speaker():
+    assert sources('"The quay is old," said 9/11 widow Ana Ruiz.') == [("9/11 widow Ana Ruiz", "said")]
+    assert sources('"It is," said 2012 harbour veteran Ana Ruiz.') == [("2012 harbour veteran Ana Ruiz", "said")]

@@ -52,6 +52,21 @@ def test_a_quantifier_opening_the_clause_is_an_anonymous_subject():
     assert sources("Ruiz met Holm in Bergen. Both insist the ferry will run.")[-1] == ("Both", "insist", "person")
 
 
+def test_a_quantifier_before_auxiliaries_and_adverbs_is_the_subject():
+    assert [found[:2] for found in sources("Both have promised to fix the quay.")] == [("Both", "promised")]
+    assert [found[:2] for found in sources("Each recognized the risk of the plan.")] == [("Each", "recognized")]
+    # a quantifier before a noun is no subject of its own
+    assert sources("All registered voters got a letter.") == []
+
+
+def test_twice_ever_and_soon_between_a_subject_and_its_verb():
+    assert sources("The union has twice complained to the council about the fares.")[0][:2] == (
+        "The union",
+        "complained",
+    )
+    assert sources("We would soon learn that the quay was shut.")[0][:2] == ("We", "learn")
+
+
 def test_a_quantifier_before_a_participle_is_no_subject():
     assert sources("But while all registered ferry users are split, the quay stays open.") == []
 
@@ -106,3 +121,27 @@ def test_a_group_more_likely_to_say_is_its_source():
     # a forecast is no answer: 'likely to support', and a thing is no speaker
     assert all(cue != "support" for _, cue, _ in sources("Harbour voters are more likely to support Vance."))
     assert sources("The ferry is likely to say nothing.") == []
+
+
+def test_a_second_verb_after_opening_time_phrases_has_the_sentence_subject():
+    found = sources("A month later, he paid a visit to the harbour in Leeds and explained why the plan would work.")
+    assert [f[:2] for f in found] == [("he", "explained")]
+    found = sources("On Thursday, after weeks of silence, Ruiz met the mayor and officially endorsed Holm.")
+    assert [f[:2] for f in found] == [("Ruiz", "endorsed")]
+    # a time phrase is no subject of its own
+    assert ("Hours", "telling") not in [f[:2] for f in sources("Hours later, Ruiz thanked Holm, telling him so.")]
+
+
+def test_a_year_between_the_subject_and_its_verb():
+    assert [f[:2] for f in sources("The union in 2009 agreed to sell the quay.")] == [("The union", "agreed")]
+
+
+def test_a_share_of_those_just_named_before_of_whom():
+    found = [f[:2] for f in sources("The fishermen, many of whom say the quay is old, met the mayor.")]
+    assert found == [("many of whom", "say")]
+    found = [f[:2] for f in sources("Ruiz, Holm and Vance, all of whom opposed the plan, met the mayor.")]
+    assert found == [("all of whom", "opposed")]
+
+
+def test_those_with_an_adjective_phrase_before_a_say_verb():
+    assert [f[:2] for f in sources("Those close to him say that the quay is old.")] == [("Those close to him", "say")]

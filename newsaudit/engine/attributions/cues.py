@@ -6,7 +6,7 @@ from ..lexicons import LexiconEntry
 from ..tokens import Token
 from .phrases import np_ending_at
 from .respondents import quantity_before
-from .subjects import final_subject, relative_subject
+from .subjects import final_subject, np_before, relative_subject
 from .vocabulary import (
     ADD_OBJECTS,
     ADD_VERBS,
@@ -16,6 +16,7 @@ from .vocabulary import (
     COMMUNICATION_NOUNS,
     CONTRAST_SUBJECTS,
     COPULAS,
+    DASHES,
     DEGREE_WORDS,
     DETERMINERS,
     HEARSAY,
@@ -155,6 +156,8 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
         return False
     if final_subject(tokens, i) or relative_subject(tokens, i):
         return True  # "... whether the staff knew it, current and former officials said.": the whole sentence's source
+    if _after_aside(tokens, i):
+        return True
     j = i - 1
     while j > 0 and (tokens[j].lower in SKIPPABLE or is_adverb(tokens[j])):
         j -= 1
@@ -171,6 +174,12 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     quantity = quantity_before(tokens, j, i)
     if quantity and quantity[0] > 0 and tokens[quantity[0] - 1].lower in ("and", "but", "while", ";", ","):
         return True  # "... 21 percent said yes and 14 percent said no": poll answers, each its own report
+    return _noun_subject_opens(tokens, i, j)
+
+
+def _noun_subject_opens(tokens: list[Token], i: int, j: int) -> bool:
+    """A noun phrase ending at `j`, the subject of the cue at `i`, opens a clause of its own: after a quotation, a
+    semicolon or colon, a subordinator, 'and' or 'but' before a name, or a comma closing an opening phrase."""
     if word_class(tokens[j]) not in ("name", "noun"):
         return False
     subject = np_ending_at(tokens, j)
@@ -179,10 +188,32 @@ def opens_new_clause(tokens: list[Token], i: int, used_until: int) -> bool:
     opener = tokens[subject[0] - 1].lower
     if opener in QUOTE_CLOSERS and tokens[i].lower in SAY_CUES:
         return True  # '... a really cynical view," Ruiz said': the speaker of the quotation
-    # "which the inquiry said", "... and Ruiz said": a subordinator or a conjunction before a named subject
-    if opener in (";", ":"):
-        return True  # "... is a problem: a recent poll showed that ..."
-    return opener in SUBORDINATORS or (opener in ("and", "but") and word_class(tokens[j]) == "name")
+    if opener in (";", ":") or opener in DASHES and word_class(tokens[j]) == "name":
+        return (
+            True  # "... is a problem: a recent poll showed that ...", "... \u2015 as was true then \u2015 Ruiz boasted"
+        )
+    if opener == "," and subject[0] > 1:
+        # "In her statement condemning the test, Ruiz defended ...", "..., a federal judge ruled": a named or
+        # described subject after an opening phrase, not the last item of a list ('Holm, Bash and Vance had said')
+        described = tokens[subject[0]].lower in ("the", "a", "an")
+        return (word_class(tokens[j]) == "name" or described) and word_class(tokens[subject[0] - 2]) != "name"
+    if opener == "with" and tokens[i].lower.endswith("ing"):
+        return True  # "..., with Ruiz telling reporters ...": a participle with its own subject
+    # "which the inquiry said", "... and Ruiz said", "but harbour officials said": a subordinator or a conjunction
+    return opener in SUBORDINATORS or opener in ("and", "but")
+
+
+def _after_aside(tokens: list[Token], i: int) -> bool:
+    """'Ruiz, later alleging that ..., said', 'Holm, whose firm helps shops find suppliers, said': a say-verb after
+    the comma or dash that closes an aside, whose subject opens before the aside (the cue inside was the aside's)."""
+    if tokens[i].lower not in SAY_CUES:
+        return False
+    j = i - 1
+    while j > 0 and (tokens[j].lower in SKIPPABLE or is_adverb(tokens[j])):
+        j -= 1
+    if tokens[j].text != "," and tokens[j].text not in ("\u2014", "\u2013", "-"):
+        return False
+    return np_before(tokens, i) is not None
 
 
 def that_clause_cue(tokens: list[Token], i: int) -> LexiconEntry | None:

@@ -25,7 +25,7 @@ from .vocabulary import COPULAS, DETERMINERS, SKIPPABLE, SOURCE_NOUNS, SPEECH_VE
 from .words import word_class
 
 LEARNED_CUE = LexiconEntry("(learned)", "deed", "")
-THRESHOLD = 0.6  # dev source precision stays near the model-free figure; the 2-fold check: docs/evaluation.md
+THRESHOLD = 0.5  # the 2-fold check on train (docs/evaluation.md): F1 up in both folds from 0.6, precision -0.005
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 LISTED_CUE_REACH = 3
 NOUN_LEADS = frozenset({"in", "of", "at", "for", "with", "from", "on"})  # prepositions: a noun follows, not a verb

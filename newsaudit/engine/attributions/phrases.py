@@ -175,17 +175,24 @@ def np_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
 def described_after(tokens: list[Token], begin: int) -> tuple[int, int] | None:
     """'..." said retired judge Ana Ruiz', 'said one unaligned party strategist': at most two unknown lower-case
     words, then a name or a source noun."""
-    for skip in (1, 2):
+    for skip in (1, 2, 3):
         head = begin + skip
         if head >= len(tokens):
             return None
         words = tokens[begin:head]
-        if not all(t.is_word and not t.is_capitalised and plain_word(t.lower) for t in words):
-            break
+        if not all(_modifier_before_head(t) for t in words) or skip == 3 and words[1].text != "/":
+            break  # three only for a date: '..." said 9/11 widow Ana Ruiz'
         found = np_after(tokens, head)
         if found and found[0] == head and not tokens[found[1]].lower.endswith(("'s", "\u2019s")):
             return begin, found[1]
     return _closing_description(tokens, begin)
+
+
+def _modifier_before_head(token: Token) -> bool:
+    """A lower-case plain word or a number ('retired', '2012', the parts of '9/11') before a described speaker."""
+    if token.text[:1].isdigit() or token.text == "/":
+        return True
+    return token.is_word and not token.is_capitalised and plain_word(token.lower)
 
 
 def _closing_description(tokens: list[Token], begin: int) -> tuple[int, int] | None:

@@ -49,15 +49,16 @@ def _quoted_lines(text: str, block: Block, sentence: Sentence, tokens: list[Toke
     for dash in range(1, len(tokens) - 1):
         if tokens[dash].text not in DASHES or tokens[dash - 1].text not in DOUBLE_CLOSERS:
             continue
-        end = next((k for k in range(dash + 1, len(tokens)) if _line_ends_after(text, tokens, k)), None)
+        end = next((k for k in range(dash + 1, len(tokens)) if _speaker_ends_after(text, tokens, k)), None)
         if end is None or end - dash > MAX_LINE_SPEAKER_TOKENS or not _speaker_phrase(tokens[dash + 1 : end + 1]):
             continue
         line_start = max(block.start, text.rfind("\n", block.start, tokens[dash].start) + 1)
         opening = text[line_start : line_start + 1]
-        if opening not in DOUBLE_OPENERS:
-            continue
+        if opening not in DOUBLE_OPENERS and opening != "\u201d":
+            continue  # a line may open with a closing mark typed for an opening one
         kind, anonymous = classify(tokens, dash + 1, end)
-        content = Span(line_start + 1, tokens[dash - 1].start)
+        opened = text.rfind(LEFT_QUOTE, line_start, tokens[dash - 1].start)  # the last of a line's run of quotes
+        content = Span(max(line_start, opened) + 1, tokens[dash - 1].start)
         source = Span(tokens[dash + 1].start, tokens[end].end)
         cue = Span(tokens[dash].start, tokens[dash].end)
         yield Attribution(source, cue, content, True, anonymous, kind, "neutral", sentence)
@@ -68,11 +69,15 @@ def _has_dash(text: str, sentence: Sentence) -> bool:
     return any(dash in piece for dash in DASHES)
 
 
-def _line_ends_after(text: str, tokens: list[Token], k: int) -> bool:
-    """Token `k` is the last of its line: a line break or the end of the sentence follows."""
+LEFT_QUOTE = "\u201c"
+
+
+def _speaker_ends_after(text: str, tokens: list[Token], k: int) -> bool:
+    """Token `k` is the last of its line (a line break or the end of the sentence follows) or the next quotation
+    of a run of them on one line opens after it ('"..." - Ana Ruiz "..." - Ida Holm', curly marks only)."""
     if k + 1 >= len(tokens):
         return True
-    return "\n" in text[tokens[k].end : tokens[k + 1].start]
+    return "\n" in text[tokens[k].end : tokens[k + 1].start] or tokens[k + 1].text == LEFT_QUOTE
 
 
 def _speaker_line(

@@ -8,11 +8,13 @@ most residents supported ...") is content, not a new attribution, unless a new c
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..document import Document, Sentence
+from ..lexicons.packaged import pattern_tags
 from ..quotes import Quote, inside, overlapping
 from ..tokens import Token, tokenize
 from .classify import classify
@@ -28,8 +30,11 @@ from .subjects import subject_of
 from .vocabulary import (
     INVERTIBLE,
     OPENING_ADVERBIALS,
+    OUTLETS,
+    PERSONAL_PRONOUNS,
     PLACE_PREPOSITIONS,
     QUOTE_CLOSERS,
+    RELATIVES,
     SPEECH_VERBS,
     SUBORDINATORS,
     TELL_VERBS,
@@ -94,13 +99,16 @@ def find_attributions(
         found_here = sentence_attributions(text, tokens, sentence, quotes, title_case)
         if found_here and (document.blocks[sentence.block].kind == "headline" or title_case):
             names = capitalised_words(text) if names is None else names
-            found_here = [a for a in found_here if _named_in_body(text, tokens, a, names)]
+            found_here = [a for a in found_here if _named_in_body(text, tokens, a, names) and not _outlet_name(text, a)]
         dateline = dateline_end(tokens)
+        first_here = len(found)
         for item in found_here:
             if dateline and item.source.end <= tokens[dateline - 1].start:
                 continue  # "OSLO (AP) \u2014 The mayor said ...": the place opening a wire story speaks for no one
             _widen_to_owner(tokens, item)
             _join_cut_name(tokens, item, title_case)
+            if _opening_word_no_name(tokens, item):
+                continue  # "Instead of calling ...", "(Having said that, ...": a capitalised adverb, not a name
             first = tokens[0]
             if item.source == Span(first.start, first.end) and word_class(first) == "name":
                 if common is None:
@@ -115,9 +123,65 @@ def find_attributions(
                     item.kind, item.anonymous = classify(tokens, 0, last, opener_is_word=True)
                     item.name = item.name if item.kind != "anonymous" else ""
             found.append(item)
+        if len(found) - first_here > 1:
+            found[first_here:] = _one_source_per_speaker(text, found[first_here:])
     found = _with_quote_block_speakers(document, found, tokens_of)
     resolve(document, found)
     return found
+
+
+NO_NAME_TAGS = frozenset({"RB", "IN", "VBG"})  # adverbs, prepositions and -ing forms
+
+
+def _opening_word_no_name(tokens: list[Token], item: Attribution) -> bool:
+    """A capitalised word opening the sentence that the POS lexicon knows, lower-cased, as an adverb, a preposition
+    or an -ing form ('Hastily', 'Besides', 'Following'), and not as a proper noun ('Keeps claiming ...' opening a
+    list item stays a source the story quotes: test_sources)."""
+    token = next((t for t in tokens if t.is_word), None)  # after an opening bracket or quotation mark
+    if token is None or item.source != Span(token.start, token.end) or not token.is_capitalised:
+        return False
+    tags = pattern_tags()
+    return tags.get(token.lower) in NO_NAME_TAGS and not tags.get(token.text, "").startswith("NNP")
+
+
+def _one_source_per_speaker(text: str, found: list[Attribution]) -> list[Attribution]:
+    """One sentence's attributions, where one speaker has one source span: a cue inside another attribution's
+    source belongs to that source's description ('Ruiz, pressed by the host to explain, said': 'the host' is no
+    source; a relative 'who' or a pronoun keeps its own), and sources that open at the same word take the longest
+    span ('said Ruiz, a nurse in Leeds, adding that ...'). Sorted spans and a running maximum: n log n."""
+    spans = sorted((item.source.start, item.source.end, k) for k, item in enumerate(found))
+    starts = [start for start, _, _ in spans]
+    reach: list[tuple[int, int, int]] = []  # per prefix of `spans`: the two furthest ends, as (end, -, index)
+    best = second = (-1, -1)
+    for _, end, k in spans:
+        if end > best[0]:
+            best, second = (end, k), best
+        elif end > second[0]:
+            second = (end, k)
+        reach.append((best[0], best[1], second[0]))
+    kept = [item for k, item in enumerate(found) if not _describes_another(text, item, k, starts, reach)]
+    longest: dict[int, Span] = {}
+    for item in kept:
+        held = longest.get(item.source.start)
+        if held is None or item.source.end > held.end:
+            longest[item.source.start] = item.source
+    for item in kept:
+        item.source = longest[item.source.start]
+    return kept
+
+
+def _describes_another(
+    text: str, item: Attribution, k: int, starts: list[int], reach: list[tuple[int, int, int]]
+) -> bool:
+    """Some other attribution's source, opening at or before the cue, reaches past the cue's end."""
+    word = text[item.source.start : item.source.end].lower()
+    if word in RELATIVES or word in PERSONAL_PRONOUNS:
+        return False
+    last = bisect_right(starts, item.cue.start) - 1
+    if last < 0:
+        return False
+    best_end, best, second_end = reach[last]
+    return (best_end if best != k else second_end) >= item.cue.end
 
 
 def _with_quote_block_speakers(
@@ -148,6 +212,12 @@ def _named_in_body(text: str, tokens: list[Token], item: Attribution, names: Cou
         return True  # a pronoun or a description: not a headline word taken for a name
     word = last.text.removesuffix("'s").removesuffix("\u2019s")
     return names[word] > sum(1 for t in tokens if t.text.removesuffix("'s").removesuffix("\u2019s") == word)
+
+
+def _outlet_name(text: str, item: Attribution) -> bool:
+    """'Washington Post Hit Piece ...' in a title-case headline: the cue ends an outlet's name, it reports nothing."""
+    name = text[item.source.start : item.cue.end].lower()
+    return item.source.end < item.cue.start and (name in OUTLETS or "the " + name in OUTLETS)
 
 
 def _widen_to_owner(tokens: list[Token], item: Attribution) -> None:

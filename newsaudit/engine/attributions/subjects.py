@@ -11,6 +11,7 @@ from .respondents import (
     clause_starts_at,
     likely_subject,
     modifies_a_noun,
+    number_word,
     opening_quantifier,
     quantity_before,
     share_saying,
@@ -44,6 +45,7 @@ from .vocabulary import (
     SPEAKER_KINDS,
     SPEECH_VERBS,
     SUBORDINATORS,
+    VAGUE_QUANTIFIERS,
 )
 from .words import is_adverb, is_time_word, plain_head, possessive, word_class
 
@@ -126,6 +128,7 @@ def modified_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             break
         klass = word_class(token)
         has_head = has_head or klass == "name" or SOURCE_NOUNS.get(token.lower) in ("person", "group", "vague")
+        has_head = has_head or token.lower == "those"  # 'Those close to the talks say'
         start -= 1
     if not has_head or start == cue or (start > 0 and tokens[start - 1].is_word):
         return None  # the window ran into a verb or went too far: no clear subject
@@ -160,10 +163,13 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     begin = dateline_end(tokens)
     while begin < cue and tokens[begin].lower in OPENERS:
         begin += 1
-    if begin < cue and (tokens[begin].lower in OPENING_ADVERBIALS or _adverbial_opener(tokens, begin)):
+    for _ in range(_MOST_OPENING_PHRASES):  # "On Thursday, after weeks of silence, Ruiz ..."
+        if begin >= cue or not _opening_phrase(tokens, begin):
+            break
         comma = next((k for k in range(begin + 1, min(cue, begin + 16)) if tokens[k].text == ","), None)
-        if comma is not None:
-            begin = comma + 1
+        if comma is None:
+            break
+        begin = comma + 1
     end = begin
     while end < cue and word_class(tokens[end]) in ("name", "noun", "modifier", "connector", "pronoun"):
         if word_class(tokens[end]) == "pronoun":
@@ -173,6 +179,28 @@ def _sentence_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     if end == begin:
         return None
     return trim(tokens, begin, end - 1)
+
+
+_MOST_OPENING_PHRASES = 3
+
+
+def _opening_phrase(tokens: list[Token], k: int) -> bool:
+    """An adverbial, a time phrase ('A month later,', 'Last week,') or a participle ('Asked about it,') opening the
+    sentence before its subject."""
+    token = tokens[k]
+    if token.lower in OPENING_ADVERBIALS or _adverbial_opener(tokens, k):
+        return True
+    if (
+        token.is_capitalised
+        and token.lower.endswith(("ed", "ing"))
+        and len(token.lower) > 5
+        and word_class(token) == "other"
+    ):
+        return True
+    for j in range(k, min(len(tokens), k + 5)):
+        if tokens[j].text == ",":
+            return j > k and (tokens[j - 1].lower in ("later", "ago", "earlier") or is_time_word(tokens, j - 1))
+    return False
 
 
 def _adverbial_opener(tokens: list[Token], k: int) -> bool:
@@ -195,8 +223,12 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     apposition ('Smith, the treasurer, said'), a relative 'who', a name with its party label, a chained verb's
     subject ('went on to say'), a quantifier or quantity ('Most believe', '47 percent said') or a description."""
     end = cue - 1
-    if end >= 0 and opening_quantifier(tokens, end):
-        return None if modifies_a_noun(tokens, cue) else (end, end)  # "All agreed that", not "all registered voters"
+    quantifier = end
+    while quantifier > max(0, end - 4) and (tokens[quantifier].lower in SKIPPABLE or is_adverb(tokens[quantifier])):
+        quantifier -= 1  # "Both have promised", "Each has since agreed"
+    if quantifier >= 0 and opening_quantifier(tokens, quantifier):
+        # "All agreed that", not "all registered voters"
+        return None if quantifier == end and modifies_a_noun(tokens, cue) else (quantifier, quantifier)
     while end >= 0 and (tokens[end].lower in SKIPPABLE or is_adverb(tokens[end]) or is_time_word(tokens, end)):
         end -= 1
     if end < 0:
@@ -207,8 +239,9 @@ def np_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return _apposition_before(tokens, end) or _long_subject(tokens, end)
     if _dash_start(tokens, end) is not None:
         return _dashed_subject(tokens, end)
-    if _relative_who(tokens, end, cue):
-        return end, end
+    relative = _relative_at(tokens, end, cue)
+    if relative is not None:
+        return relative
     if tokens[end].text == ")":  # "Rep. Ana Ruiz (D-Ore.) said": the party label belongs to the name
         opening = next((k for k in range(end - 1, max(-1, end - 8), -1) if tokens[k].text == "("), None)
         if opening is not None and opening > 0:
@@ -257,6 +290,18 @@ def _dashed_subject(tokens: list[Token], end: int) -> tuple[int, int] | None:
         named = np_ending_at(tokens, opening - 1)
         if named and word_class(tokens[named[1]]) in ("name", "noun", "pronoun"):
             return named[0], closing - 1
+    return None
+
+
+def _relative_at(tokens: list[Token], end: int, cue: int) -> tuple[int, int] | None:
+    """A relative subject ending at `end`: 'who' or 'which' (`_relative_who`), or a share of those just named,
+    '..., many of whom say', 'most of whom had backed'."""
+    if _relative_who(tokens, end, cue):
+        return end, end
+    if tokens[end].lower == "whom" and end >= 2 and tokens[end - 1].lower == "of":
+        share = tokens[end - 2].lower
+        if share in QUANTIFIER_SUBJECTS or share in VAGUE_QUANTIFIERS or number_word(share):
+            return end - 2, end
     return None
 
 

@@ -163,10 +163,18 @@ def is_time_word(tokens: list[Token], k: int) -> bool:
         return True  # "a poll released Saturday found"
     if low in DAYS_MONTHS and tokens[k].is_capitalised:
         return k > 0 and tokens[k - 1].lower in ("on", "in", "last", "this", "early", "late")
+    if _year(low):
+        return k > 0 and tokens[k - 1].lower == "in"  # "an arbitration panel in 2001 found"
+    if low == "in" and k + 1 < len(tokens) and _year(tokens[k + 1].lower):
+        return True
     if low in ("on", "last", "this", "early", "late") and k + 1 < len(tokens):
         following = tokens[k + 1].lower
         return following in DAYS_MONTHS or following in TIME_WORDS
     return False
+
+
+def _year(low: str) -> bool:
+    return len(low) == 4 and low.isdigit() and low[:2] in ("19", "20")
 
 
 def plain_word(low: str) -> bool:
