@@ -188,10 +188,9 @@ def _noun_subject_opens(tokens: list[Token], i: int, j: int) -> bool:
     opener = tokens[subject[0] - 1].lower
     if opener in QUOTE_CLOSERS and tokens[i].lower in SAY_CUES:
         return True  # '... a really cynical view," Ruiz said': the speaker of the quotation
-    if opener in (";", ":") or opener in DASHES and word_class(tokens[j]) == "name":
-        return (
-            True  # "... is a problem: a recent poll showed that ...", "... \u2015 as was true then \u2015 Ruiz boasted"
-        )
+    # "... is a problem: a recent poll showed that ...", "... \u2015 as was true then \u2015 Ruiz boasted"
+    if opener in (";", ":") or (opener in DASHES and word_class(tokens[j]) == "name"):
+        return True
     if opener == "," and subject[0] > 1:
         # "In her statement condemning the test, Ruiz defended ...", "..., a federal judge ruled": a named or
         # described subject after an opening phrase, not the last item of a list ('Holm, Bash and Vance had said')
