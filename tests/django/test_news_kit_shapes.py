@@ -153,3 +153,4 @@ def test_the_sites_dumpdata_export_reads_the_article_and_its_author(kit_article,
     documents = list(read_dumpdata(json.loads(dump.read_text()), str(dump)))
     (document,) = [d for d in documents if getattr(d, "id", None) == f"page:{kit_article.pk}"]
     assert document.text == page_document(kit_article).text
+    assert document.meta.get("byline") == "Rosa Lindqvist"
