@@ -366,3 +366,25 @@ def test_a_byline_kept_as_a_reference_to_an_author_row_is_the_documents_byline()
     one, several = read_export(rows, "site.json")
     assert one.meta["byline"] == "Nell Okafor"
     assert several.meta["byline"] == "Nell Okafor, Ivo Brand, authors #5"  # a row the dump lacks stays a reference
+
+
+def test_a_form_page_is_not_read_from_a_dumpdata_export():
+    """A contact form's introduction was audited as an article in CI; the Wagtail side skips form pages."""
+    intro = "<p>Tell us what you saw at the flood; critics say the council never asks.</p>"
+    rows = [
+        {
+            "model": "wagtailcore.page",
+            "pk": 30,
+            "fields": {"title": "Contact us", "content_type": ["forms", "formpage"]},
+        },
+        {"model": "wagtailcore.page", "pk": 31, "fields": {"title": "Flood", "content_type": ["news", "storypage"]}},
+        {"model": "forms.formpage", "pk": 30, "fields": {"introduction": intro}},
+        {"model": "news.storypage", "pk": 31, "fields": {"introduction": "<p>The river rose by a metre.</p>"}},
+        {
+            "model": "forms.formfield",
+            "pk": 1,
+            "fields": {"sort_order": 0, "clean_name": "name", "label": "Name", "field_type": "singleline", "page": 30},
+        },
+    ]
+    (doc,) = read_export(rows, "site.json")
+    assert doc.id == "page:31"

@@ -3,9 +3,9 @@
 dumpdata writes a list of `{"model": "app.model", "pk": n, "fields": {...}}`. A Wagtail page is split over two
 rows with the same pk (multi-table inheritance): `wagtailcore.page` holds `title` and `live`, the page type's row
 (`news.articlepage`) holds the body fields, a StreamField stored as a JSON *string* of its raw blocks. The two
-are joined by pk. Rows of other models (users, images, snippets) are skipped. When the dump has no
-`wagtailcore.page` rows at all (`dumpdata news`), every row outside Django's and Wagtail's own apps that has
-article text is read as a page. Rows of other models whose pk happens to equal a page's (a footer snippet, a
+are joined by pk. Rows of other models (users, images, snippets) are skipped, and so are form pages
+(`form_page_pks`). When the dump has no `wagtailcore.page` rows at all (`dumpdata news`), every row outside
+Django's and Wagtail's own apps that has article text is read as a page. Rows of other models whose pk happens to equal a page's (a footer snippet, a
 settings row, a form field) are told apart by the page's content type (`page_type_models`), so each page is one
 document.
 
@@ -65,12 +65,15 @@ def read_dumpdata(rows: list[dict], source: str, fields: Sequence[str] = ()) -> 
         joined[key] = (first, merged)
     sizes = {label: len(pks) for label, pks in _rows_by_model(rows).items()}
     others = _other_rows(rows)
+    forms = form_page_pks(rows)
     read_any = False
     listings = 0
     for key, (index, merged) in joined.items():
         if any(is_listing_type(label) for label in labels[key]):
             listings += 1  # a home, index or listing page: its text introduces other pages
             continue
+        if str(merged.get("pk")) in forms:
+            continue  # a form page: its text asks readers for theirs
         # Multi-table inheritance: the type is the model of the page's rows with the fewest pages (a base page
         # model has a row for every page built on it).
         merged["model"] = min(labels[key], key=lambda label: sizes.get(label, 0))
@@ -81,6 +84,19 @@ def read_dumpdata(rows: list[dict], source: str, fields: Sequence[str] = ()) -> 
         yield result
     if not read_any:
         yield DocumentError(source, "no page with article text in this dumpdata file" + LISTINGS_NOTE * bool(listings))
+
+
+def form_page_pks(rows: list[dict]) -> set[str]:
+    """The pks of form pages: pages that rows of a Wagtail form field model (`label`, `field_type`, `clean_name`)
+    belong to, by the ParentalKey that names the page (`page`, as Wagtail's form builder and its docs name it)."""
+    pks = set()
+    for row in rows:
+        fields = row.get("fields")
+        if isinstance(fields, dict) and "field_type" in fields and "clean_name" in fields:
+            page = fields.get("page")
+            if isinstance(page, int | str) and not isinstance(page, bool):
+                pks.add(str(page))
+    return pks
 
 
 def base_page_rows(rows: list[dict]) -> dict[str, dict]:
