@@ -17,6 +17,8 @@ from newsaudit.pages.extract import page_document
 from newsaudit.pages.metadata import page_metadata
 from newsaudit.pages.page_types import decision
 
+from ..cli_runner import run_cli
+
 pytestmark = pytest.mark.django_db
 
 INTRO = "The county will close two of its five recycling centres in March, its waste officer said on Monday."
@@ -25,7 +27,12 @@ FIRST = "Residents of the northern villages will drive to the depot at Harlow Cr
 SECOND = "The council expects to save 410,000 a year, according to its budget papers published in January."
 STATS_HEADING = "The centres in numbers"
 LATER_HEADING = "What happens next"
-THIRD = "A public meeting on the closures is set for 12 February at the town hall, the council said."
+THIRD = (
+    "A public meeting on the closures is set for 12 February at the town hall, the council said. The depot at "
+    "Harlow Cross will open on Saturdays from April. Its manager, Tomas Berg, said the site can take the extra cars. "
+    "Bus route 14 will stop at the depot gate twice an hour. The two closed sites will be sold. The money will pay "
+    "for a new sorting line at the depot, the budget papers show."
+)
 CAPTION = "Critics say the yard at the old depot is far too small."
 CTA_HEADING = "Critics say you should write to your councillor today"
 CTA_TEXT = "Experts agree that our newsletter is the best way to hear about the closures first."
@@ -148,9 +155,15 @@ def test_publishing_stores_an_audit_and_the_edit_view_shows_the_panel(
 
 
 def test_the_sites_dumpdata_export_reads_the_article_and_its_author(kit_article, tmp_path):
+    kit_article.save_revision().publish()
     dump = tmp_path / "site.json"
     call_command("dumpdata", "wagtailcore.page", "shapes", output=str(dump), verbosity=0)
     documents = list(read_dumpdata(json.loads(dump.read_text()), str(dump)))
     (document,) = [d for d in documents if getattr(d, "id", None) == f"page:{kit_article.pk}"]
     assert document.text == page_document(kit_article).text
     assert document.meta.get("byline") == "Rosa Lindqvist"
+    result = run_cli("check", "--format", "json", str(dump), timeout=300)
+    assert "Traceback" not in result.stderr
+    (checked,) = [d for d in json.loads(result.stdout)["documents"] if d["id"] == f"page:{kit_article.pk}"]
+    assert checked["title"] == kit_article.title
+    assert "NA502" not in {f["rule"] for f in checked["findings"]}
