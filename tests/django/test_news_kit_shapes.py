@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from newsaudit.engine.readers.dumpdata import read_dumpdata
 from newsaudit.models import AuditResult
@@ -167,3 +168,34 @@ def test_the_sites_dumpdata_export_reads_the_article_and_its_author(kit_article,
     (checked,) = [d for d in json.loads(result.stdout)["documents"] if d["id"] == f"page:{kit_article.pk}"]
     assert checked["title"] == kit_article.title
     assert "NA502" not in {f["rule"] for f in checked["findings"]}
+
+
+def kit_edit_form(page, paragraph: str) -> dict:
+    """The article's edit form as the admin posts it: one titled section of one paragraph."""
+    section = {"heading": HEADING, "content": streamfield([("paragraph", rich_text(f"<p>{paragraph}</p>"))])}
+    empty = {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "author": page.author_id,
+            "topic": page.topic_id,
+            "publication_date": "",
+            "introduction": INTRO,
+            "image": streamfield([]),
+            "body": streamfield([("section", section)]),
+            "featured_section_title": FEATURED,
+            "kit_related_pages": empty,
+            "comments": empty,
+        }
+    )
+
+
+def test_checking_unsaved_changes_reads_the_edit_form_of_nested_sections(kit_article, admin_client):
+    url = reverse("newsaudit:check", args=[kit_article.pk])
+    weasel = "Observers note that the depot has been too small for years, and the council has not said why."
+    html = admin_client.post(url, kit_edit_form(kit_article, weasel)).content.decode()
+    assert "data-unsaved" in html and "The form has errors" not in html
+    assert 'data-newsaudit-finding="NA201"' in html
+    html = admin_client.post(url, kit_edit_form(kit_article, FIRST)).content.decode()
+    assert "data-unsaved" in html and 'data-newsaudit-finding="NA201"' not in html
