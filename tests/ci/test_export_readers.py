@@ -340,3 +340,51 @@ def test_base_listing_without_body_fields_says_which_listings_to_request():
     assert isinstance(item, DocumentError)
     assert "?type=news.ArticlePage&fields=*" in item.message and "offset" in item.message
     assert "news.SectionPage" in item.message and "--api" in item.message
+
+
+def test_a_byline_kept_as_a_reference_to_an_author_row_is_the_documents_byline():
+    """dumpdata writes an article's author snippet (a ForeignKey) or its authors (many-to-many) as ids: the
+    documents had no byline, and a long story got a missing-byline finding though its author was chosen."""
+    body = json.dumps([{"type": "paragraph", "value": "<p>The ferry runs again from Monday.</p>", "id": "x1"}])
+    rows = [
+        {
+            "model": "wagtailcore.page",
+            "pk": 8,
+            "fields": {"title": "Ferry back", "content_type": ["news", "storypage"]},
+        },
+        {
+            "model": "wagtailcore.page",
+            "pk": 9,
+            "fields": {"title": "Ferry late", "content_type": ["news", "storypage"]},
+        },
+        {"model": "news.storypage", "pk": 8, "fields": {"author": 3, "body": body}},
+        {"model": "news.storypage", "pk": 9, "fields": {"authors": [3, 4, 5], "body": body}},
+        {"model": "people.authorsnippet", "pk": 3, "fields": {"title": "Nell  Okafor"}},
+        {"model": "people.authorsnippet", "pk": 4, "fields": {"first_name": "Ivo", "last_name": "Brand"}},
+        {"model": "news.storytopic", "pk": 5, "fields": {"title": "Transport"}},
+    ]
+    one, several = read_export(rows, "site.json")
+    assert one.meta["byline"] == "Nell Okafor"
+    assert several.meta["byline"] == "Nell Okafor, Ivo Brand, authors #5"  # a row the dump lacks stays a reference
+
+
+def test_a_form_page_is_not_read_from_a_dumpdata_export():
+    """A contact form's introduction was audited as an article in CI; the Wagtail side skips form pages."""
+    intro = "<p>Tell us what you saw at the flood; critics say the council never asks.</p>"
+    rows = [
+        {
+            "model": "wagtailcore.page",
+            "pk": 30,
+            "fields": {"title": "Contact us", "content_type": ["forms", "formpage"]},
+        },
+        {"model": "wagtailcore.page", "pk": 31, "fields": {"title": "Flood", "content_type": ["news", "storypage"]}},
+        {"model": "forms.formpage", "pk": 30, "fields": {"introduction": intro}},
+        {"model": "news.storypage", "pk": 31, "fields": {"introduction": "<p>The river rose by a metre.</p>"}},
+        {
+            "model": "forms.formfield",
+            "pk": 1,
+            "fields": {"sort_order": 0, "clean_name": "name", "label": "Name", "field_type": "singleline", "page": 30},
+        },
+    ]
+    (doc,) = read_export(rows, "site.json")
+    assert doc.id == "page:31"

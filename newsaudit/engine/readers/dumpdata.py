@@ -3,9 +3,9 @@
 dumpdata writes a list of `{"model": "app.model", "pk": n, "fields": {...}}`. A Wagtail page is split over two
 rows with the same pk (multi-table inheritance): `wagtailcore.page` holds `title` and `live`, the page type's row
 (`news.articlepage`) holds the body fields, a StreamField stored as a JSON *string* of its raw blocks. The two
-are joined by pk. Rows of other models (users, images, snippets) are skipped. When the dump has no
-`wagtailcore.page` rows at all (`dumpdata news`), every row outside Django's and Wagtail's own apps that has
-article text is read as a page. Rows of other models whose pk happens to equal a page's (a footer snippet, a
+are joined by pk. Rows of other models (users, images, snippets) are skipped, and so are form pages
+(`form_page_pks`). When the dump has no `wagtailcore.page` rows at all (`dumpdata news`), every row outside
+Django's and Wagtail's own apps that has article text is read as a page. Rows of other models whose pk happens to equal a page's (a footer snippet, a
 settings row, a form field) are told apart by the page's content type (`page_type_models`), so each page is one
 document.
 
@@ -21,7 +21,7 @@ from typing import Any
 
 from ..document import BlockInput, Document
 from .errors import DocumentError
-from .streamfield import LISTINGS_NOTE, is_listing_type, is_stream, page_document, page_field_blocks
+from .streamfield import LISTINGS_NOTE, is_listing_type, is_stream, kind_for, page_document, page_field_blocks
 
 PAGE_MODEL = "wagtailcore.page"
 CONTENT_TYPE_MODEL = "contenttypes.contenttype"
@@ -35,6 +35,8 @@ FRAMEWORK_APPS = frozenset(
     + ["wagtailapi_v3", "wagtailfrontendcache", "simple_translation"]
 )
 PAGE_META = {"slug": "slug", "url_path": "url", "first_published_at": "published", "live": "live"}
+NAME_FIELDS = ("name", "full_name", "display_name", "title")  # a person's or author snippet's display name
+MAX_BYLINE_REFS = 12  # people in one byline
 
 
 def is_dumpdata(data: Any) -> bool:
@@ -62,22 +64,39 @@ def read_dumpdata(rows: list[dict], source: str, fields: Sequence[str] = ()) -> 
             merged["fields"] = row.get("fields")
         joined[key] = (first, merged)
     sizes = {label: len(pks) for label, pks in _rows_by_model(rows).items()}
+    others = _other_rows(rows)
+    forms = form_page_pks(rows)
     read_any = False
     listings = 0
     for key, (index, merged) in joined.items():
         if any(is_listing_type(label) for label in labels[key]):
             listings += 1  # a home, index or listing page: its text introduces other pages
             continue
+        if str(merged.get("pk")) in forms:
+            continue  # a form page: its text asks readers for theirs
         # Multi-table inheritance: the type is the model of the page's rows with the fewest pages (a base page
         # model has a row for every page built on it).
         merged["model"] = min(labels[key], key=lambda label: sizes.get(label, 0))
-        result = read_row(merged, pages.get(key), f"{source}#{index}", fields)
+        result = read_row(merged, pages.get(key), f"{source}#{index}", fields, others)
         if result is None:
             continue  # a page type without article text
         read_any = True
         yield result
     if not read_any:
         yield DocumentError(source, "no page with article text in this dumpdata file" + LISTINGS_NOTE * bool(listings))
+
+
+def form_page_pks(rows: list[dict]) -> set[str]:
+    """The pks of form pages: pages that rows of a Wagtail form field model (`label`, `field_type`, `clean_name`)
+    belong to, by the ParentalKey that names the page (`page`, as Wagtail's form builder and its docs name it)."""
+    pks = set()
+    for row in rows:
+        fields = row.get("fields")
+        if isinstance(fields, dict) and "field_type" in fields and "clean_name" in fields:
+            page = fields.get("page")
+            if isinstance(page, int | str) and not isinstance(page, bool):
+                pks.add(str(page))
+    return pks
 
 
 def base_page_rows(rows: list[dict]) -> dict[str, dict]:
@@ -125,6 +144,52 @@ def page_type_models(rows: list[dict], pages: dict[str, dict]) -> set[str]:
     return own
 
 
+RowIndex = dict[str, dict[str, dict]]  # model label -> pk (as a string) -> the row's fields
+
+
+def _other_rows(rows: list[dict]) -> RowIndex:
+    """Every row but the base page rows, by model and pk: snippets and people a page refers to."""
+    index: RowIndex = {}
+    for row in rows:
+        model = str(row.get("model") or "")
+        if model and model != PAGE_MODEL and isinstance(row.get("fields"), dict):
+            index.setdefault(model, {})[str(row.get("pk"))] = row["fields"]
+    return index
+
+
+def referenced_byline(values: dict, others: RowIndex) -> str:
+    """A byline kept as a reference: a ForeignKey or many-to-many field named as a byline (`author`, `authors`,
+    `contributors`), which dumpdata writes as ids. Each id is named by the row it points at when the dump holds it
+    (a model whose name holds the field's, `utils.authorsnippet` for `author`), else it stays a reference
+    (`author #3`): the page has a byline either way."""
+    names: list[str] = []
+    for field, value in values.items():
+        if kind_for(str(field), "") != "byline":
+            continue
+        refs = value if isinstance(value, list) else [value]
+        for ref in refs[:MAX_BYLINE_REFS]:
+            if _is_row_id(ref):
+                names.append(_referenced_name(str(field), str(ref), others) or f"{field} #{ref}")
+    return ", ".join(dict.fromkeys(names))
+
+
+def _is_row_id(value: object) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str) and value.isdigit())
+
+
+def _referenced_name(field: str, pk: str, others: RowIndex) -> str:
+    stem = field.lower().removesuffix("s")
+    for label, rows in others.items():
+        fields = rows.get(pk) if stem in label.rpartition(".")[2] else None
+        if fields is None:
+            continue
+        name = next((fields[n] for n in NAME_FIELDS if isinstance(fields.get(n), str) and fields[n].strip()), None)
+        full = " ".join(str(fields.get(n) or "") for n in ("first_name", "last_name")).strip()
+        if name or full:
+            return " ".join((name or full).split())
+    return ""
+
+
 def _rows_by_model(rows: list[dict]) -> dict[str, set[str]]:
     by_model: dict[str, set[str]] = {}
     for row in rows:
@@ -156,9 +221,10 @@ def row_doc_id(row: dict, fallback_id: str) -> str:
 
 
 def read_row(
-    row: dict, page: dict | None, fallback_id: str, fields: Sequence[str] = ()
+    row: dict, page: dict | None, fallback_id: str, fields: Sequence[str] = (), others: RowIndex | None = None
 ) -> Document | DocumentError | None:
-    """One page-type row joined with its `wagtailcore.page` row; None when it holds no article text."""
+    """One page-type row joined with its `wagtailcore.page` row; None when it holds no article text. `others`: the
+    dump's other rows by model and pk, where a byline kept as a reference finds its names (`referenced_byline`)."""
     doc_id = row_doc_id(row, fallback_id)
     values = row.get("fields")
     page_fields = page.get("fields") if page and isinstance(page.get("fields"), dict) else {}
@@ -178,6 +244,9 @@ def read_row(
         if page_fields.get(theirs) is not None
     }
     meta["type"] = str(row.get("model"))
+    byline = referenced_byline(values, others or {})
+    if byline:
+        meta["byline"] = byline
     return page_document(doc_id, blocks, title, meta)
 
 

@@ -50,6 +50,11 @@ SKIP_FIELDS = frozenset(
     ["title", "seo_title", "search_description", "show_in_menus", "detail_url", "html_url", "draft_title", "url_path"]
     + ["sidebar", "side_bar", "sidebar_content", "footer", "excerpt", "teaser", "listing_summary"]
 )
+# Page fields that present the page elsewhere (its listing card, a social share, search results) or other pages
+# beside it (a "featured" or "related" section's title and choices): no article text. A name that also says it is a
+# caption, credit or byline (`featured_image_caption`) is kept.
+ELSEWHERE_FIELD = re.compile(r"^(?:listing|social|og|twitter|facebook|share|sharing|seo|promo|featured|related)_")
+KEPT_ELSEWHERE_KINDS = ("caption", "credit", "byline")
 # Home, index and listing page types (`blog.BlogIndexPage`; dumpdata's lowercased `blog.blogindexpage`): their
 # text introduces other pages, so they are no article, in an export as in the Wagtail side's default. Lowercased, a
 # name ending in "searchpage" may be a research page: only a type named just "searchpage" is a search page there.
@@ -206,11 +211,17 @@ def _same_text_key(block: BlockInput) -> str:
 
 def is_text_field(name: str, value: Any) -> bool:
     """Is this page field article text when no field list is configured? Rich text, a StreamField, or prose."""
-    if name.lower() in SKIP_FIELDS or is_skipped_name(name):
+    if name.lower() in SKIP_FIELDS or is_skipped_name(name) or is_elsewhere_field(name):
         return False
     if isinstance(value, str):
         return looks_like_html(value) or is_prose(value)
     return is_stream(value)
+
+
+def is_elsewhere_field(name: str) -> bool:
+    """A page field shown in listings, shares or search results, or about other pages (`ELSEWHERE_FIELD`)."""
+    lowered = name.lower()
+    return bool(ELSEWHERE_FIELD.match(lowered)) and kind_for(lowered, "") not in KEPT_ELSEWHERE_KINDS
 
 
 def _walk(value: Any, kind: str, block_id: str | None) -> Iterator[BlockInput]:
