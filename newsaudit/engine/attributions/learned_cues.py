@@ -2,8 +2,8 @@
 small linear model over the words around it and the subject before it.
 
 The word lists hold the common cues; the long tail (thousands of verbs and phrases, each seldom seen) is where a
-list runs out. A token no lexicon entry covers, that could be a verb and that has a subject the scan accepts, is
-scored: the sum of the weights of its features (the word, its neighbours, the kind of subject, ...), squashed to
+list runs out. A token no lexicon entry covers, that could be a verb and that has a subject the scan accepts (or
+a noun-like word in a cue's shape: 'Ana Ruiz plans to', `candidate_subject`), is scored: the sum of the weights of its features (the word, its neighbours, the kind of subject, ...), squashed to
 a probability. At or above `THRESHOLD` it is a cue of category "deed": an attribution whose object is still the
 outlet's own wording unless quoted, and a source seen only in deeds is not listed among the quoted. The weights
 are in `lexicons/learned_cues.tsv`, trained by `python -m evaluation.train_cues` (`make train-cues`) on the
