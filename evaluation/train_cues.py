@@ -3,7 +3,7 @@
 `python -m evaluation.train_cues --data ../shared/data [--out FILE]`
 
 Candidates are the tokens the sentence scan asks about that no word list covers, that could be verbs and that
-have a subject (`learned_cues.is_candidate`, `subject_of`). A candidate is positive when it lies inside a gold
+have a subject, or noun-like words in the shape of a cue (`learned_cues.candidate_subject`). A candidate is positive when it lies inside a gold
 Cue and its subject overlaps a gold Source. The model is logistic regression trained by seeded stochastic
 gradient descent, averaged over the updates, in plain Python; features seen fewer than `MIN_COUNT` times and
 weights smaller than `MIN_WEIGHT` are left out of the file. Only the dev split is used to choose the threshold
@@ -20,7 +20,6 @@ from pathlib import Path
 
 from newsaudit.engine import audit, read_text
 from newsaudit.engine.attributions import learned_cues, scan
-from newsaudit.engine.attributions.subjects import subject_of
 
 from .metrics import Span
 from .readers import parse_brat, pick_annotations
@@ -31,7 +30,7 @@ RATE = 0.1
 L2 = 1e-5
 MIN_COUNT = 3
 MIN_WEIGHT = 0.01
-SEED = 0
+SEEDS = (0, 1, 2)
 
 Example = tuple[list[str], int]
 
@@ -43,13 +42,12 @@ def collect(folder: Path) -> list[Example]:
     gold_sources: list[Span] = []
 
     def record(tokens, i):
-        if learned_cues.is_candidate(tokens, i):
-            subject = subject_of(tokens, i, learned_cues.LEARNED_CUE)
-            if subject is not None:
-                start = tokens[i].start
-                span = Span(tokens[subject[0]].start, tokens[subject[1]].end)
-                label = any(c.start <= start < c.end for c in gold_cues) and any(span.overlaps(g) for g in gold_sources)
-                examples.append((learned_cues.cue_features(tokens, i, subject), int(label)))
+        subject = learned_cues.candidate_subject(tokens, i)
+        if subject is not None:
+            start = tokens[i].start
+            span = Span(tokens[subject[0]].start, tokens[subject[1]].end)
+            label = any(c.start <= start < c.end for c in gold_cues) and any(span.overlaps(g) for g in gold_sources)
+            examples.append((learned_cues.cue_features(tokens, i, subject), int(label)))
         return None
 
     scan.learned_cue = record
@@ -67,14 +65,23 @@ def collect(folder: Path) -> list[Example]:
 
 
 def train(examples: list[Example]) -> dict[str, float]:
-    """Averaged logistic regression by SGD: the mean of the weights after every update."""
+    """The mean of the models `train_one` gives for each of `SEEDS`: the order of the updates moves a single
+    model's dev figure by about 0.0015 F1, the mean of several orders less."""
     counts = Counter(f for features, _ in examples for f in features)
     data = [([f for f in features if counts[f] >= MIN_COUNT], label) for features, label in examples]
+    models = [train_one(list(data), seed) for seed in SEEDS]
+    features = {f for model in models for f in model}
+    return {f: sum(model.get(f, 0.0) for model in models) / len(models) for f in features}
+
+
+def train_one(data: list[Example], seed: int) -> dict[str, float]:
+    """Averaged logistic regression by SGD in the order `seed` shuffles: the mean of the weights after every
+    update."""
     weights: dict[str, float] = {}
     total: dict[str, float] = {}  # sum over updates, kept lazily: weight * steps since the last change
     last: dict[str, int] = {}
     step = 0
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     for _ in range(EPOCHS):
         rng.shuffle(data)
         for features, label in data:

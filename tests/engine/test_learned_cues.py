@@ -4,7 +4,13 @@ import math
 
 from newsaudit.engine import audit, read_text
 from newsaudit.engine.attributions import find_attributions, summarise_sources
-from newsaudit.engine.attributions.learned_cues import THRESHOLD, cue_weights, is_candidate
+from newsaudit.engine.attributions.learned_cues import (
+    THRESHOLD,
+    candidate_subject,
+    cue_features,
+    cue_weights,
+    is_candidate,
+)
 from newsaudit.engine.quotes import find_quotes
 from newsaudit.engine.tokens import tokenize
 
@@ -48,6 +54,29 @@ def test_nouns_after_a_determiner_or_preposition_and_contractions_are_never_cand
     text = "The champions didn't agree in favour of it."
     tokens = tokenize(text, 0, len(text))
     assert [t.text for t in tokens if is_candidate(tokens, tokens.index(t))] == ["agree"]
+
+
+def scored(text: str) -> list[tuple[str, str]]:
+    """(candidate word, its subject) for every token the model would score."""
+    tokens = tokenize(text, 0, len(text))
+    pairs = [(i, candidate_subject(tokens, i)) for i in range(len(tokens))]
+    return [(tokens[i].text, " ".join(t.text for t in tokens[s[0] : s[1] + 1])) for i, s in pairs if s]
+
+
+def test_a_noun_like_word_is_scored_right_after_its_subject_before_what_it_reports():
+    assert ("plans", "Ana Ruiz") in scored("Ana Ruiz plans to run again.")
+    assert ("fears", "Ana Ruiz") in scored("Ana Ruiz fears that Holm will win.")
+    assert ("plans", "Ana Ruiz") not in scored("Ana Ruiz plans a garden.")  # no 'to', 'that', quote or name after
+    assert scored("The plans to widen the road failed.") == []  # after a determiner: a noun
+
+
+def test_the_features_name_what_follows_the_cue():
+    text = "Ana Ruiz fears that Holm will win."
+    tokens = tokenize(text, 0, len(text))
+    assert "object=that" in cue_features(tokens, 2, (0, 1))
+    text = "Ana Ruiz fears Holm."
+    tokens = tokenize(text, 0, len(text))
+    assert "object=name" in cue_features(tokens, 2, (0, 1))
 
 
 def test_a_source_seen_only_doing_things_is_not_listed_as_quoted():
