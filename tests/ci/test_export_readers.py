@@ -188,6 +188,18 @@ def test_text_fields_are_found_generically(name, value, expected):
     assert is_text_field(name, value) is expected
 
 
+def test_a_section_exported_from_postgresql_reads_its_heading_first():
+    """jsonb keeps keys shortest first: a titled section's {"heading", "content"} comes out as {"content",
+    "heading"}; a struct whose keys are not in that order keeps the order it has."""
+    paragraphs = [{"type": "paragraph", "id": "p1", "value": "<p>The ferry stops in May, the county said.</p>"}]
+    from_postgresql = [{"type": "section", "id": "s1", "value": {"content": paragraphs, "heading": "Ferry ends"}}]
+    declared = [
+        {"type": "section", "id": "s1", "value": {"summary": "<p>Buses run instead.</p>", "title": "Buses from June"}}
+    ]
+    assert [b.kind for b in field_blocks("body", from_postgresql)] == ["heading", "paragraph"]
+    assert [b.text for b in field_blocks("body", declared)] == ["Buses run instead.", "Buses from June"]
+
+
 def test_stored_and_display_rich_text_read_the_same():
     stored = '<p data-block-key="a">See the <a linktype="page" id="3">plan</a>.</p><embed embedtype="image" id="5" format="left" alt="x"/>'
     display = '<p>See the <a href="/plan/">plan</a>.</p><img alt="x" src="/media/x.jpg">'

@@ -240,7 +240,7 @@ def _walk(value: Any, kind: str, block_id: str | None) -> Iterator[BlockInput]:
             if quotation:
                 yield BlockInput("quote", quotation, item_id)
             else:
-                stack.extend(reversed(list(_children_of_dict(item, item_kind, item_id))))
+                stack.extend(reversed(_children_of_dict(item, item_kind, item_id)))
 
 
 def _quotation(item: dict) -> str | None:
@@ -275,13 +275,23 @@ def _child_of_list(child: Any, kind: str, block_id: str | None) -> tuple[Any, st
     return (child, "list_item" if kind == "paragraph" and isinstance(child, str) else kind, block_id, False)
 
 
-def _children_of_dict(item: dict, kind: str, block_id: str | None) -> Iterator[tuple[Any, str, str | None, bool]]:
-    """A StructBlock value: every child except ids, dates, links and media, in declaration order."""
-    for key, child in item.items():
-        name = str(key)
-        if is_skipped_name(name):
-            continue
-        yield (child, kind_for(name, kind), block_id, False)
+def _children_of_dict(item: dict, kind: str, block_id: str | None) -> list[tuple[Any, str, str | None, bool]]:
+    """A StructBlock value: every child except ids, dates, links and media, in declaration order. PostgreSQL's
+    jsonb keeps an object's keys shortest first, so a dumpdata export from it has lost that order: where the keys
+    come so, a heading child is read first ({"content": [...], "heading": ...} is a titled section)."""
+    children = [
+        (child, kind_for(str(key), kind), block_id, False)
+        for key, child in item.items()
+        if not is_skipped_name(str(key))
+    ]
+    if len(children) > 1 and _in_jsonb_key_order(item):
+        children.sort(key=lambda child: child[1] != "heading")  # stable: the rest keep their order
+    return children
+
+
+def _in_jsonb_key_order(item: dict) -> bool:
+    keys = [str(key).encode() for key in item]
+    return all((len(a), a) <= (len(b), b) for a, b in zip(keys, keys[1:], strict=False))
 
 
 def page_document(
