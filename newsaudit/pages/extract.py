@@ -13,6 +13,7 @@ publication date come from `metadata.page_metadata`.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.db import models
@@ -114,7 +115,8 @@ def inline_text_fields(model: type[models.Model]) -> list[models.Field]:
     ]
 
 
-def inline_relations(model: type[Page]) -> list[tuple[str, list[models.Field]]]:
+@cache  # a page type's relations are fixed once its app is loaded; asked on every audit of every page
+def inline_relations(model: type[Page]) -> tuple[tuple[str, list[models.Field]], ...]:
     """The page type's InlinePanel relations (ParentalKey rows: sections, notes, footnotes) whose rows hold running
     text, with those fields. Wagtail's own rows (editors' comments) are no part of the page's text, and rows that
     only link the page to a person, a page or a tag hold none."""
@@ -124,7 +126,7 @@ def inline_relations(model: type[Page]) -> list[tuple[str, list[models.Field]]]:
         fields = inline_text_fields(row_model)
         if fields and not row_model.__module__.startswith("wagtail.") and not is_skipped_name(relation.name):
             relations.append((relation.get_accessor_name(), fields))
-    return relations
+    return tuple(relations)
 
 
 def inline_text_values(page: Page, skipped: list[str]) -> dict[str, list[dict[str, Any]]]:
